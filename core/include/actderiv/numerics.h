@@ -1,0 +1,33 @@
+// Numerically careful scalar formulas. Each is finite wherever the true value is, and correct at
+// +-inf (the limit) and NaN (NaN).
+#pragma once
+
+namespace actderiv {
+
+// 1/(1+e^-z), never overflowing: exp is only ever taken of -|z|.
+double sigmoid(double z);
+
+// sigma(z) * sigma(-z), from one exp(-|z|); avoids g(1-g) (0 for z >= 37) and
+// e^-z/(1+e^-z)^2 (NaN for z <= -710).
+double sigmoid_derivative(double z);
+
+// tanh(z).
+double tanh_value(double z);
+
+// 1 - tanh^2(z) computed as 4t/(1+t)^2 with t = e^-2|z|; avoids the cancellation that makes
+// 1 - tanh^2 return 0 for |z| >= 19.1.
+double tanh_derivative(double z);
+
+// max(0, z); NaN gives NaN.
+double relu(double z);
+
+// 1 for z > 0, 0 for z <= 0 (the frameworks' convention at the kink); NaN gives NaN.
+double relu_derivative(double z);
+
+// z for z > 0, alpha*z otherwise; NaN gives NaN.
+double leaky_relu(double z, double alpha);
+
+// 1 for z > 0, alpha for z <= 0 (PyTorch's and TensorFlow's convention at the kink); NaN gives NaN.
+double leaky_relu_derivative(double z, double alpha);
+
+}  // namespace actderiv

@@ -1,0 +1,96 @@
+#include "actderiv/activation.h"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+#include "actderiv/expr.h"
+
+namespace actderiv {
+
+namespace {
+
+std::vector<std::string> param_ids(const Activation& activation) {
+  std::vector<std::string> ids;
+  for (const auto& p : activation.params) ids.push_back(p.id);
+  return ids;
+}
+
+std::string latex_of(const Activation& activation, const std::string& text) {
+  return to_latex(parse(text, param_ids(activation)));
+}
+
+std::string number_text(double value) {
+  std::ostringstream out;
+  out.precision(17);
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+const Activation& find_activation(const std::string& id) {
+  for (const auto& a : activations())
+    if (a.id == id) return a;
+  std::string known;
+  for (const auto& a : activations()) known += (known.empty() ? "" : ", ") + a.id;
+  throw std::invalid_argument("unknown activation '" + id + "' (known: " + known + ")");
+}
+
+std::vector<double> resolve_params(const Activation& activation, const ParamValues& given) {
+  std::vector<double> values;
+  for (const auto& p : activation.params) values.push_back(p.default_value);
+  for (const auto& [id, value] : given) {
+    std::size_t i = 0;
+    while (i < activation.params.size() && activation.params[i].id != id) ++i;
+    if (i == activation.params.size()) {
+      std::string known;
+      for (const auto& p : activation.params) known += (known.empty() ? "" : ", ") + p.id;
+      throw std::invalid_argument("unknown parameter '" + id + "' for " + activation.id +
+                                  (known.empty() ? " (it takes none)" : " (it takes: " + known + ")"));
+    }
+    const Param& p = activation.params[i];
+    if (!std::isfinite(value))
+      throw std::invalid_argument("parameter '" + id + "' of " + activation.id +
+                                  " must be a finite number, not " + number_text(value));
+    if (value < p.min || value > p.max)
+      throw std::invalid_argument("parameter '" + id + "' of " + activation.id + " must be in [" +
+                                  number_text(p.min) + ", " + number_text(p.max) + "], not " +
+                                  number_text(value));
+    values[i] = value;
+  }
+  return values;
+}
+
+void evaluate(const Activation& activation, const std::vector<double>& params, const double* z,
+              std::size_t n, double* value, double* derivative) {
+  const double* p = params.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    value[i] = activation.value(z[i], p);
+    derivative[i] = activation.derivative(z[i], p);
+  }
+}
+
+std::string definition_latex(const Activation& activation) {
+  return latex_of(activation, activation.definition);
+}
+
+std::string step_latex(const Activation& activation, const Step& step) {
+  const std::string e = latex_of(activation, step.expr);
+  switch (step.kind) {
+    case Step::Kind::Value: return "g(z) = " + e;
+    case Step::Kind::Setup: return "g'(z) = \\frac{d}{dz}\\left[" + e + "\\right]";
+    case Step::Kind::Derivative: return "g'(z) = " + e;
+  }
+  return e;
+}
+
+std::string kink_latex(const Activation& activation, const Kink& kink) {
+  const std::string at = latex_of(activation, kink.at);
+  const std::string left = latex_of(activation, kink.left);
+  const std::string right = latex_of(activation, kink.right);
+  return "g'_-(" + at + ") = " + left + ",\\quad g'_+(" + at + ") = " + right +
+         ",\\quad \\partial g(" + at + ") = [" + left + ", " + right + "]";
+}
+
+}  // namespace actderiv

@@ -1,0 +1,167 @@
+// Every authored step, definition and kink is checked numerically against the core's functions,
+// so a wrong equation cannot ship.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "actderiv/activation.h"
+#include "actderiv/expr.h"
+
+namespace {
+
+using actderiv::Activation;
+using actderiv::EvalContext;
+using actderiv::Step;
+
+std::vector<std::string> param_ids(const Activation& a) {
+  std::vector<std::string> ids;
+  for (const auto& p : a.params) ids.push_back(p.id);
+  return ids;
+}
+
+// Parameter settings to check each activation at: defaults, both ends of each range, and a middle.
+std::vector<std::vector<double>> param_sets(const Activation& a) {
+  std::vector<std::vector<double>> sets{actderiv::resolve_params(a, {})};
+  for (std::size_t i = 0; i < a.params.size(); ++i) {
+    for (double v : {a.params[i].min, a.params[i].max, 0.5 * (a.params[i].min + a.params[i].max)}) {
+      auto s = sets.front();
+      s[i] = v;
+      sets.push_back(s);
+    }
+  }
+  return sets;
+}
+
+EvalContext context(const Activation& a, const std::vector<double>& params) {
+  EvalContext c;
+  for (std::size_t i = 0; i < a.params.size(); ++i) c.params.emplace_back(a.params[i].id, params[i]);
+  c.self = [&a, params](double z) { return a.value(z, params.data()); };
+  return c;
+}
+
+// 201 points over [-20, 20] (excluding the kink at 0, checked on its own) plus points near 0.
+std::vector<double> sample_points() {
+  std::vector<double> z;
+  for (int i = 0; i <= 200; ++i) {
+    const double x = -20.0 + 0.2 * i + 0.0123;
+    z.push_back(x);
+  }
+  for (double x : {1e-9, -1e-9, 1e-3, -1e-3, 0.5, -0.5}) z.push_back(x);
+  return z;
+}
+
+void expect_close(double got, double want, const std::string& where) {
+  const double tolerance = 1e-9 * std::fmax(1.0, std::fabs(want)) + 1e-12;
+  EXPECT_NEAR(got, want, tolerance) << where;
+}
+
+TEST(Walkthrough, EveryStepEqualsTheValueOrTheDerivative) {
+  for (const Activation& a : actderiv::activations()) {
+    ASSERT_FALSE(a.steps.empty()) << a.id;
+    for (const auto& params : param_sets(a)) {
+      const EvalContext c = context(a, params);
+      for (const Step& step : a.steps) {
+        const auto e = actderiv::parse(step.expr, param_ids(a));
+        int checked = 0;
+        for (double z : sample_points()) {
+          const double want = step.kind == Step::Kind::Derivative ? a.derivative(z, params.data())
+                                                                  : a.value(z, params.data());
+          expect_close(actderiv::evaluate(e, z, c), want,
+                       a.id + " step '" + step.title + "' at z = " + std::to_string(z));
+          ++checked;
+        }
+        EXPECT_GE(checked, 100);
+      }
+    }
+  }
+}
+
+TEST(Walkthrough, DefinitionEqualsTheValue) {
+  for (const Activation& a : actderiv::activations()) {
+    for (const auto& params : param_sets(a)) {
+      const auto e = actderiv::parse(a.definition, param_ids(a));
+      for (double z : sample_points())
+        expect_close(actderiv::evaluate(e, z, context(a, params)), a.value(z, params.data()),
+                     a.id + " definition at z = " + std::to_string(z));
+    }
+  }
+}
+
+TEST(Walkthrough, DerivativeMatchesCentralDifferences) {
+  // Guards the value/derivative pair itself, independently of the steps.
+  for (const Activation& a : actderiv::activations()) {
+    for (const auto& params : param_sets(a)) {
+      for (double z : sample_points()) {
+        const double h = 1e-6;
+        if (std::fabs(z) < 10 * h) continue;  // the difference would straddle a kink
+        const double fd = (a.value(z + h, params.data()) - a.value(z - h, params.data())) / (2 * h);
+        EXPECT_NEAR(a.derivative(z, params.data()), fd, 1e-6) << a.id << " at z = " << z;
+      }
+    }
+  }
+}
+
+TEST(Walkthrough, KinksStateTheOneSidedDerivatives) {
+  for (const Activation& a : actderiv::activations()) {
+    for (const auto& params : param_sets(a)) {
+      const EvalContext c = context(a, params);
+      for (const auto& kink : a.kinks) {
+        const double at = actderiv::evaluate(actderiv::parse(kink.at, param_ids(a)), 0, c);
+        const double left = actderiv::evaluate(actderiv::parse(kink.left, param_ids(a)), 0, c);
+        const double right = actderiv::evaluate(actderiv::parse(kink.right, param_ids(a)), 0, c);
+        const double h = 1e-7;
+        const double* p = params.data();
+        EXPECT_NEAR(left, (a.value(at, p) - a.value(at - h, p)) / h, 1e-6) << a.id;
+        EXPECT_NEAR(right, (a.value(at + h, p) - a.value(at, p)) / h, 1e-6) << a.id;
+        EXPECT_LE(left, right) << a.id << ": the subgradient is printed as [left, right]";
+        // The derivative at the kink is one of the one-sided values (the frameworks' convention).
+        const double d = a.derivative(at, p);
+        EXPECT_TRUE(d == left || d == right) << a.id;
+      }
+    }
+  }
+}
+
+TEST(Walkthrough, MaximaStatedInTheNotes) {
+  const auto& sigmoid = actderiv::find_activation("sigmoid");
+  const auto& tanh = actderiv::find_activation("tanh");
+  EXPECT_EQ(sigmoid.derivative(0, nullptr), 0.25);
+  EXPECT_EQ(tanh.derivative(0, nullptr), 1.0);
+  for (double z : sample_points()) {
+    EXPECT_LE(sigmoid.derivative(z, nullptr), 0.25);
+    EXPECT_LE(tanh.derivative(z, nullptr), 1.0);
+  }
+}
+
+TEST(Walkthrough, SigmoidEndsWithGTimesOneMinusG) {
+  const auto& sigmoid = actderiv::find_activation("sigmoid");
+  EXPECT_EQ(actderiv::step_latex(sigmoid, sigmoid.steps.back()), "g'(z) = g\\left(z\\right) \\left(1 - g\\left(z\\right)\\right)");
+  EXPECT_EQ(actderiv::step_latex(sigmoid, sigmoid.steps.front()),
+            "g'(z) = \\frac{d}{dz}\\left[\\left(1 + e^{-z}\\right)^{-1}\\right]");
+}
+
+TEST(Walkthrough, LatexOfEveryStepParsesBalanced) {
+  for (const Activation& a : actderiv::activations()) {
+    for (const Step& s : a.steps) {
+      const std::string l = actderiv::step_latex(a, s);
+      int depth = 0;
+      for (char ch : l) {
+        depth += ch == '{' ? 1 : ch == '}' ? -1 : 0;
+        ASSERT_GE(depth, 0) << l;
+      }
+      EXPECT_EQ(depth, 0) << l;
+      EXPECT_EQ(l.find("nan"), std::string::npos) << l;
+    }
+  }
+}
+
+TEST(Registry, KinkLatexForLeakyRelu) {
+  const auto& leaky = actderiv::find_activation("leaky_relu");
+  ASSERT_EQ(leaky.kinks.size(), 1u);
+  EXPECT_EQ(actderiv::kink_latex(leaky, leaky.kinks[0]),
+            "g'_-(0) = \\alpha,\\quad g'_+(0) = 1,\\quad \\partial g(0) = [\\alpha, 1]");
+}
+
+}  // namespace

@@ -1,0 +1,279 @@
+#!/usr/bin/python3
+"""Correctly rounded reference values for the activation functions and their derivatives.
+
+Writes tests/reference/activations.csv (next to this script), one row per point:
+
+    function,param,z,value,derivative
+
+  function    sigmoid | tanh | relu | leaky_relu
+  param       alpha for leaky_relu (the exact binary value of the double written), empty otherwise
+  z           an exactly representable double
+  value       g(z)  correctly rounded (round to nearest, ties to even) to a double
+  derivative  g'(z) correctly rounded to a double
+
+Mathematics (evaluated with mpmath at REF_PREC bits, then rounded once, exactly, to a double):
+  sigmoid(z) = 1/(1+e^-z)          sigmoid'(z) = e^-z/(1+e^-z)^2
+  tanh(z)                          tanh'(z)    = sech(z)^2
+  relu(z)    = max(0, z)           relu'(z)    = 1 if z > 0 else 0          (0 at the kink z = 0)
+  leaky(z)   = z if z > 0 else a*z leaky'(z)   = 1 if z > 0 else alpha      (alpha at the kink)
+At z = +-inf the limits are written (sigmoid'(+-inf) = tanh'(+-inf) = 0, leaky(-inf) = -inf for
+alpha > 0); z = nan gives nan for both columns.
+
+Rounding to double does not use float(mpf) (mpmath rounds toward zero there, and a second rounding
+happens for subnormals): to_double() rounds the exact binary mantissa of the mpf to the double grid,
+normal or subnormal, with ties to even, and overflows to inf past the largest double. Every value is
+computed at REF_PREC and at 2*REF_PREC bits and the two roundings must agree (a Ziv-style check that
+the working precision was enough); the script stops otherwise.
+
+Doubles are written with repr(), which round-trips; special values as inf, -inf, nan, -0.0.
+
+Points (fixed seed, so every run writes the same file; the random doubles are built from integers
+and IEEE operations only, so they do not depend on the platform's libm):
+  (a) doubles uniform in [-1000, 1000]
+  (b) log-uniform magnitudes in [1e-300, 1000], both signs (random binary exponent and mantissa)
+  (c) dense points near 0 (+-2^-k, +-10^-k, a grid on [-8, 8]) and near each function's thresholds:
+      sigmoid: +-[36, 40] (1 - g rounds to 0), +-[709, 711] (e^-z overflows),
+      +-[744, 746] (e^z leaves the subnormals); tanh: [18, 20] and its negative (1 - tanh^2 = 0),
+      [0.5e-8, 1e-7] (tanh(z) rounds to z), [0.35, 0.65] and [-0.65, -0.35]
+  (d) extremes: +-1e300, +-DBL_MAX, +-inf, nan, 0.0, -0.0, +-smallest subnormal, +-DBL_MIN
+relu and leaky_relu are exact or one IEEE multiplication, so they get fewer random points, and
+leaky_relu, whose set is repeated for each alpha in ALPHAS, a smaller near-zero set that reaches the
+subnormals (alpha*z underflows there); this keeps the file under 150 KB.
+
+Run: /usr/bin/python3 tests/reference/generate.py   (or npm run refgen); takes a few seconds.
+"""
+
+import math
+import os
+import random
+import sys
+
+import mpmath
+from mpmath import mp, mpf
+
+REF_PREC = 300
+SEED = 20240611
+ALPHAS = (0.01, 0.1, 0.2, 0.3, 1.0)
+
+DBL_MAX = sys.float_info.max
+DBL_MIN = sys.float_info.min          # smallest normal, 2^-1022
+DBL_TRUE_MIN = math.ldexp(1.0, -1074)  # smallest subnormal
+INF = math.inf
+NAN = math.nan
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact rounding of an mpf to a double.
+
+def to_double(x):
+    """x (a finite mpf) rounded to the nearest double, ties to even, with overflow to +-inf."""
+    sign, man, exp, bc = x._mpf_
+    if man == 0:
+        return -0.0 if sign else 0.0
+    # |x| = man * 2^exp with 2^(e) <= |x| < 2^(e+1)
+    e = exp + bc - 1
+    if e < -1075:                      # below half the smallest subnormal
+        return -0.0 if sign else 0.0
+    if e > 1023:
+        return -INF if sign else INF
+    q = max(e - 52, -1074)             # exponent of the last mantissa bit kept (normal or subnormal)
+    shift = q - exp
+    if shift <= 0:
+        m = man << -shift
+    else:
+        m = man >> shift
+        rem = man - (m << shift)
+        half = 1 << (shift - 1)
+        if rem > half or (rem == half and (m & 1)):
+            m += 1
+    # m * 2^q is exact in binary64 unless it overflows (m <= 2^53)
+    if m == 0:
+        r = 0.0
+    elif q + m.bit_length() - 1 > 1023:
+        r = INF
+    else:
+        r = math.ldexp(m, q)
+    return -r if sign else r
+
+
+def rounded(fn, z):
+    """fn(mpf z) at REF_PREC and 2*REF_PREC bits, rounded to a double; both must agree."""
+    results = []
+    for prec in (REF_PREC, 2 * REF_PREC):
+        with mp.workprec(prec):
+            results.append(to_double(fn(mpf(z))))
+    a, b = results
+    if not (a == b and math.copysign(1.0, a) == math.copysign(1.0, b)):
+        sys.exit(f"precision check failed for z={z!r}: {a!r} at {REF_PREC} bits, {b!r} at {2 * REF_PREC}")
+    return a
+
+
+# ---------------------------------------------------------------------------------------------
+# The functions: (value, derivative) as doubles for a double z.
+
+def sigmoid(z):
+    if math.isnan(z):
+        return NAN, NAN
+    if math.isinf(z):
+        return (1.0 if z > 0 else 0.0), 0.0
+    value = rounded(lambda x: 1 / (1 + mpmath.exp(-x)), z)
+    # e^-z/(1+e^-z)^2 is even in z; write it with e^-|z| so no intermediate is huge
+    derivative = rounded(lambda x: mpmath.exp(-abs(x)) / (1 + mpmath.exp(-abs(x))) ** 2, z)
+    return value, derivative
+
+
+def tanh(z):
+    if math.isnan(z):
+        return NAN, NAN
+    if math.isinf(z):
+        return (1.0 if z > 0 else -1.0), 0.0
+    if z == 0:
+        return z, 1.0  # keeps the sign of zero: tanh(-0.0) = -0.0
+    value = rounded(mpmath.tanh, z)
+    derivative = rounded(lambda x: mpmath.sech(x) ** 2, z)
+    return value, derivative
+
+
+def relu(z):
+    if math.isnan(z):
+        return NAN, NAN
+    if z > 0:
+        return z, 1.0
+    return 0.0, 0.0
+
+
+def leaky_relu(z, alpha):
+    if math.isnan(z):
+        return NAN, NAN
+    if z > 0:
+        return z, 1.0
+    if math.isinf(z):
+        return -INF, alpha
+    if z == 0:
+        return alpha * z, alpha  # -0.0 stays -0.0; the comparison treats +0 and -0 as equal
+    return rounded(lambda x: mpf(alpha) * x, z), alpha
+
+
+# ---------------------------------------------------------------------------------------------
+# Points.
+
+def random_double(rng, lo_exp, hi_exp):
+    """A positive double with binary exponent uniform in [lo_exp, hi_exp] and a random mantissa."""
+    e = rng.randint(lo_exp, hi_exp)
+    m = (1 << 52) | rng.getrandbits(52)
+    return math.ldexp(m, e - 52)
+
+
+def uniform_points(rng, n):
+    return [rng.uniform(-1000.0, 1000.0) for _ in range(n)]
+
+
+def log_uniform_points(rng, n):
+    # 1e-300 ~ 2^-996.6, 1000 ~ 2^9.97
+    points = []
+    while len(points) < n:
+        x = random_double(rng, -997, 9)
+        if 1e-300 <= x <= 1000.0:
+            points.append(x if rng.getrandbits(1) else -x)
+    return points
+
+
+def near_zero_points():
+    points = [k / 4 for k in range(-32, 33)]                       # grid on [-8, 8]
+    points += [s * math.ldexp(1.0, -k) for k in (1, 2, 3, 5, 8, 12, 20, 26, 27, 28, 30, 40, 53, 60, 100, 500, 1000)
+               for s in (1, -1)]
+    points += [s * float(f"1e-{k}") for k in (1, 2, 3, 4, 6, 8, 10, 15, 20, 50, 100, 200, 300, 308)
+               for s in (1, -1)]
+    return points
+
+
+def near_kink_points():
+    """A smaller near-zero set for leaky_relu, whose set is repeated for every alpha."""
+    points = [k / 2 for k in range(-8, 9)]
+    points += [s * math.ldexp(1.0, -k) for k in (1, 20, 53, 500, 1000, 1020, 1030, 1060) for s in (1, -1)]
+    return points
+
+
+def span(rng, lo, hi, n):
+    """n points: an even grid on [lo, hi] plus its ends, and n random doubles in the interval."""
+    grid = [lo + (hi - lo) * k / n for k in range(n + 1)]
+    return grid + [rng.uniform(lo, hi) for _ in range(n)]
+
+
+def extreme_points():
+    return [1e300, -1e300, DBL_MAX, -DBL_MAX, INF, -INF, NAN, 0.0, -0.0,
+            DBL_TRUE_MIN, -DBL_TRUE_MIN, DBL_MIN, -DBL_MIN]
+
+
+def sigmoid_threshold_points(rng):
+    points = []
+    for lo, hi, n in ((36.0, 40.0, 16), (709.0, 711.0, 8), (744.0, 746.0, 8)):
+        for p in span(rng, lo, hi, n):
+            points += [p, -p]
+    points += [math.log(2.0) * 1024, -math.log(2.0) * 1024, 745.1332191019411, -745.1332191019411]
+    return points
+
+
+def tanh_threshold_points(rng):
+    points = []
+    for p in span(rng, 18.0, 20.0, 16):
+        points += [p, -p]
+    for p in span(rng, 0.5e-8, 1e-7, 12):
+        points += [p, -p]
+    points += span(rng, 0.35, 0.65, 8) + span(rng, -0.65, -0.35, 8)
+    return points
+
+
+def unique(points):
+    """Points in first-seen order, without repeats (nan once, 0.0 and -0.0 both kept)."""
+    seen, out = set(), []
+    for p in points:
+        key = "nan" if math.isnan(p) else repr(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Output.
+
+def fmt(x):
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return repr(x)
+
+
+def main():
+    rng = random.Random(SEED)
+    common_near = near_zero_points()
+    extremes = extreme_points()
+
+    sigmoid_points = unique(uniform_points(rng, 300) + log_uniform_points(rng, 200) + common_near
+                            + sigmoid_threshold_points(rng) + extremes)
+    tanh_points = unique(uniform_points(rng, 300) + log_uniform_points(rng, 200) + common_near
+                         + tanh_threshold_points(rng) + extremes)
+    relu_points = unique(uniform_points(rng, 100) + log_uniform_points(rng, 100) + common_near + extremes)
+    leaky_points = unique(uniform_points(rng, 40) + log_uniform_points(rng, 60) + near_kink_points() + extremes)
+
+    rows = ["function,param,z,value,derivative"]
+    for z in sigmoid_points:
+        rows.append(",".join(("sigmoid", "", fmt(z)) + tuple(map(fmt, sigmoid(z)))))
+    for z in tanh_points:
+        rows.append(",".join(("tanh", "", fmt(z)) + tuple(map(fmt, tanh(z)))))
+    for z in relu_points:
+        rows.append(",".join(("relu", "", fmt(z)) + tuple(map(fmt, relu(z)))))
+    for alpha in ALPHAS:
+        for z in leaky_points:
+            rows.append(",".join(("leaky_relu", fmt(alpha), fmt(z)) + tuple(map(fmt, leaky_relu(z, alpha)))))
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "activations.csv")
+    with open(path, "w", encoding="ascii", newline="\n") as f:
+        f.write("\n".join(rows) + "\n")
+    print(f"wrote {len(rows) - 1} rows to {path}")
+
+
+if __name__ == "__main__":
+    main()

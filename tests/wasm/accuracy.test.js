@@ -1,0 +1,54 @@
+// Accuracy of the BUILT module's values and derivatives against the correctly rounded reference.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+
+import { loadCore } from 'activation-derivations';
+
+import { groupReference, loadReference, show, ulpDistance } from './reference.js';
+
+const MAX_ULPS = 4n;
+
+const core = await loadCore();
+const rows = loadReference();
+
+test('the reference table covers every activation', () => {
+  const ids = new Set(rows.map((row) => row.function));
+  assert.deepEqual([...ids], core.activations().map((a) => a.id));
+  for (const id of ids) {
+    assert.ok(rows.filter((row) => row.function === id).length >= 100, `too few reference rows for ${id}`);
+  }
+});
+
+test('values and derivatives are within 4 ULP of the correctly rounded reference', (t) => {
+  const worst = new Map(); // id -> {value, derivative} (BigInt or Infinity)
+  const failures = [];
+  for (const group of groupReference(rows)) {
+    const z = Float64Array.from(group.rows, (row) => row.z);
+    const params = group.param === null ? undefined : { alpha: group.param };
+    const { value, derivative } = core.evaluate(group.function, z, params);
+    assert.equal(value.length, z.length);
+    assert.equal(derivative.length, z.length);
+
+    if (!worst.has(group.function)) worst.set(group.function, { value: 0n, derivative: 0n });
+    const max = worst.get(group.function);
+    group.rows.forEach((row, i) => {
+      const where = `${row.function}${row.param === null ? '' : ` alpha=${row.param}`} z=${show(row.z)}`;
+      for (const [quantity, got, want] of [
+        ['value', value[i], row.value],
+        ['derivative', derivative[i], row.derivative],
+      ]) {
+        const ulps = ulpDistance(got, want);
+        if (ulps > max[quantity]) max[quantity] = ulps;
+        if (ulps > MAX_ULPS) failures.push(`${where}: ${quantity} got ${show(got)}, want ${show(want)} (${ulps} ulps)`);
+      }
+    });
+  }
+  for (const [id, max] of worst) {
+    t.diagnostic(`max ULP ${id} value ${max.value} derivative ${max.derivative}`);
+  }
+  assert.equal(
+    failures.length,
+    0,
+    `${failures.length} results off by more than ${MAX_ULPS} ULP, e.g.\n${failures.slice(0, 20).join('\n')}`,
+  );
+});

@@ -1,0 +1,66 @@
+// The public JavaScript API: `await loadCore()`. It checks argument types and hands plain values
+// to the WebAssembly module; every number it returns was computed by the C++ core.
+import createActivationCore from '../build-wasm/wasm/activation-core.mjs';
+
+let modulePromise = null;
+
+function describeValue(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+function toFloat64Array(z) {
+  if (z instanceof Float64Array) return z;
+  if (!Array.isArray(z) && !ArrayBuffer.isView(z)) {
+    throw new TypeError(`z must be an array or a Float64Array of numbers, not ${describeValue(z)}`);
+  }
+  const out = new Float64Array(z.length);
+  for (let i = 0; i < z.length; i += 1) {
+    const v = z[i];
+    if (typeof v !== 'number' && typeof v !== 'bigint') {
+      throw new TypeError(`z[${i}] must be a number, not ${describeValue(v)}`);
+    }
+    out[i] = Number(v);
+  }
+  return out;
+}
+
+function splitParams(id, params) {
+  const names = [];
+  const values = [];
+  if (params === undefined) return { names, values };
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+    throw new TypeError(`parameters for ${id} must be an object such as {alpha: 0.1}, not ${describeValue(params)}`);
+  }
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'number') {
+      throw new TypeError(`parameter '${name}' of ${id} must be a number, not ${describeValue(value)}`);
+    }
+    names.push(name);
+    values.push(value);
+  }
+  return { names, values };
+}
+
+/**
+ * Loads the WebAssembly core once and returns its API:
+ * - activations(): [{id, name, latex, definition, params, steps, kinks}]
+ * - evaluate(id, z, params?): {value: Float64Array, derivative: Float64Array}
+ */
+export async function loadCore() {
+  modulePromise ??= createActivationCore();
+  const wasm = await modulePromise;
+  return {
+    activations: () => wasm.activations(),
+    evaluate(id, z, params) {
+      if (typeof id !== 'string') {
+        throw new TypeError(`activation id must be a string, not ${describeValue(id)}`);
+      }
+      const zs = toFloat64Array(z);
+      const { names, values } = splitParams(id, params);
+      return wasm.evaluate(id, zs, names, values);
+    },
+  };
+}

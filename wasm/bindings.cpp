@@ -1,0 +1,115 @@
+// embind bindings: names and type conversion only. Every result is a plain JS value or a copied
+// typed array, so JavaScript never has to call .delete().
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "actderiv/activation.h"
+
+namespace {
+
+using emscripten::val;
+
+const char* kind_name(actderiv::Step::Kind kind) {
+  switch (kind) {
+    case actderiv::Step::Kind::Value: return "value";
+    case actderiv::Step::Kind::Setup: return "setup";
+    case actderiv::Step::Kind::Derivative: return "derivative";
+  }
+  return "";
+}
+
+// A C++ exception becomes a real JS Error with its message (not a bare pointer number).
+[[noreturn]] void throw_js(const std::exception& e) {
+  val::global("Error").new_(std::string(e.what())).throw_();
+  __builtin_unreachable();
+}
+
+val describe(const actderiv::Activation& a) {
+  val params = val::array();
+  for (const auto& p : a.params) {
+    val o = val::object();
+    o.set("id", p.id);
+    o.set("name", p.name);
+    o.set("default", p.default_value);
+    o.set("min", p.min);
+    o.set("max", p.max);
+    params.call<void>("push", o);
+  }
+  val steps = val::array();
+  for (const auto& s : a.steps) {
+    val o = val::object();
+    o.set("kind", std::string(kind_name(s.kind)));
+    o.set("title", s.title);
+    o.set("expr", s.expr);
+    o.set("latex", actderiv::step_latex(a, s));
+    o.set("note", s.note);
+    steps.call<void>("push", o);
+  }
+  val kinks = val::array();
+  for (const auto& k : a.kinks) {
+    val o = val::object();
+    o.set("at", k.at);
+    o.set("left", k.left);
+    o.set("right", k.right);
+    o.set("latex", actderiv::kink_latex(a, k));
+    kinks.call<void>("push", o);
+  }
+  val o = val::object();
+  o.set("id", a.id);
+  o.set("name", a.name);
+  o.set("definition", a.definition);
+  o.set("latex", actderiv::definition_latex(a));
+  o.set("params", params);
+  o.set("steps", steps);
+  o.set("kinks", kinks);
+  return o;
+}
+
+val activations() {
+  try {
+    val list = val::array();
+    for (const auto& a : actderiv::activations()) list.call<void>("push", describe(a));
+    return list;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+val copy_out(const std::vector<double>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+// z: a Float64Array; names/values: parallel arrays of parameter ids and numbers (the JS adapter
+// checks their types).
+val evaluate(const std::string& id, const val& z, const val& names, const val& values) {
+  try {
+    const auto& activation = actderiv::find_activation(id);
+    actderiv::ParamValues given;
+    const auto ids = emscripten::vecFromJSArray<std::string>(names);
+    const auto numbers = emscripten::convertJSArrayToNumberVector<double>(values);
+    for (std::size_t i = 0; i < ids.size() && i < numbers.size(); ++i)
+      given.emplace_back(ids[i], numbers[i]);
+    const auto params = actderiv::resolve_params(activation, given);
+    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+    std::vector<double> value(input.size()), derivative(input.size());
+    actderiv::evaluate(activation, params, input.data(), input.size(), value.data(),
+                       derivative.data());
+    val result = val::object();
+    result.set("value", copy_out(value));
+    result.set("derivative", copy_out(derivative));
+    return result;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(activation_core) {
+  emscripten::function("activations", &activations);
+  emscripten::function("evaluate", &evaluate);
+}
