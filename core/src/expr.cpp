@@ -283,16 +283,31 @@ std::string format_number(double value) {
 
 std::string latex(const Expr& e);
 
-std::string paren(const std::string& s) { return "\\left(" + s + "\\right)"; }
+// Taller than a line of text: a fraction, a superscript, a root or cases.
+bool tall(const Expr& e) {
+  switch (e->op) {
+    case Op::Div: case Op::Pow: case Op::Exp: case Op::Sqrt: case Op::Piecewise: return true;
+    default:
+      for (const auto& arg : e->args)
+        if (tall(arg)) return true;
+      return false;
+  }
+}
+
+// Parentheses that grow with tall content; plain ones otherwise, which KaTeX spaces better.
+std::string paren(const std::string& s, bool grow) {
+  return grow ? "\\left(" + s + "\\right)" : "(" + s + ")";
+}
+std::string paren(const Expr& e) { return paren(latex(e), tall(e)); }
 
 // The operand printed inside parentheses when it binds more loosely than `min_precedence`.
 std::string operand(const Expr& e, int min_precedence) {
   const std::string s = latex(e);
-  return precedence(e) < min_precedence ? paren(s) : s;
+  return precedence(e) < min_precedence ? paren(s, tall(e)) : s;
 }
 
 std::string call(const char* command, const Expr& arg) {
-  return std::string(command) + paren(latex(arg));
+  return std::string(command) + paren(arg);
 }
 
 // The leftmost leaf of a printed product decides whether juxtaposition would be ambiguous.
@@ -359,7 +374,7 @@ std::string latex(const Expr& e) {
     case Op::Pow:
       if (is_named_function(a[0]->op))
         return std::string(function_command(a[0]->op)) + "^{" + latex(a[1]) + "}" +
-               paren(latex(a[0]->args[0]));
+               paren(a[0]->args[0]);
       return operand(a[0], 5) + "^{" + latex(a[1]) + "}";
     case Op::Exp: return "e^{" + latex(a[0]) + "}";
     case Op::Log: return call("\\ln", a[0]);
@@ -368,8 +383,8 @@ std::string latex(const Expr& e) {
     case Op::Tanh: case Op::Sinh: case Op::Cosh: return call(function_command(e->op), a[0]);
     case Op::Sigmoid: return call("\\sigma", a[0]);
     case Op::Self: return call("g", a[0]);
-    case Op::Max: return "\\max" + paren(latex(a[0]) + ", " + latex(a[1]));
-    case Op::Min: return "\\min" + paren(latex(a[0]) + ", " + latex(a[1]));
+    case Op::Max: return "\\max" + paren(latex(a[0]) + ", " + latex(a[1]), tall(e));
+    case Op::Min: return "\\min" + paren(latex(a[0]) + ", " + latex(a[1]), tall(e));
     case Op::Less: return comparison(e, "<");
     case Op::LessEq: return comparison(e, "\\le");
     case Op::Greater: return comparison(e, ">");

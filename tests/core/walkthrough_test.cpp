@@ -137,7 +137,7 @@ TEST(Walkthrough, MaximaStatedInTheNotes) {
 
 TEST(Walkthrough, SigmoidEndsWithGTimesOneMinusG) {
   const auto& sigmoid = actderiv::find_activation("sigmoid");
-  EXPECT_EQ(actderiv::step_latex(sigmoid, sigmoid.steps.back()), "g'(z) = g\\left(z\\right) \\left(1 - g\\left(z\\right)\\right)");
+  EXPECT_EQ(actderiv::step_latex(sigmoid, sigmoid.steps.back()), "g'(z) = g(z) (1 - g(z))");
   EXPECT_EQ(actderiv::step_latex(sigmoid, sigmoid.steps.front()),
             "g'(z) = \\frac{d}{dz}\\left[\\left(1 + e^{-z}\\right)^{-1}\\right]");
 }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# npm test: install what is missing, build, then run every test: native core (GoogleTest via CTest),
+# the built WASM module in Node, and the built site in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh --with-test-tools
+bash scripts/build.sh
+
+echo "== core (native, GoogleTest) =="
+cmake -S . -B build-native -DCMAKE_BUILD_TYPE=Release > /dev/null
+cmake --build build-native -j2
+ctest --test-dir build-native --output-on-failure
+
+echo "== wasm module (node:test) =="
+node --test tests/wasm/
+
+echo "== site (headless Chromium, node:test) =="
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,89 @@
+// Shared setup of the end-to-end tests: serve the BUILT dist/ and drive Debian's Chromium headless.
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Starts the server and the browser; `close()` stops both and removes the browser's temporary files.
+export async function startSite() {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `npm run build` first');
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
+  const previousTmp = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  const server = serve({ root: DIST, port: 0 });
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      if (previousTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmp;
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+// Opens the page in a fresh context and records console messages, page errors and requests.
+// Resolves once every chart has data. `bypassCSP` lets page.addScriptTag inject axe-core.
+export async function openPage(site, { width = 1280, height = 900, bypassCSP = false } = {}) {
+  const context = await site.browser.newContext({ viewport: { width, height }, bypassCSP });
+  const page = await context.newPage();
+  const log = { console: [], errors: [], requests: [] };
+  page.on('console', (message) => log.console.push({ type: message.type(), text: message.text() }));
+  page.on('pageerror', (error) => log.errors.push(error.message));
+  page.on('request', (request) => log.requests.push(request.url()));
+  await page.goto(site.url, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0
+    && [...document.querySelectorAll('canvas')].every((canvas) => canvas.chart?.data.datasets.length > 0));
+  return { page, log, close: () => context.close() };
+}
+
+// axe-core's violations on the page, as "rule: selectors" lines (the page must be opened with bypassCSP).
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => (await window.axe.run()).violations
+    .map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`));
+}
+
+// The datasets of the chart on canvas #id, as plain {label, borderDash, data: [{x, y}]}.
+export function chartData(page, id) {
+  return page.evaluate((canvasId) => document.getElementById(canvasId).chart.data.datasets.map(
+    ({ label, borderDash, data }) => ({ label, borderDash, data: data.map(({ x, y }) => ({ x, y })) })), id);
+}
+
+// The y of the point of `dataset` at z (the grid point within 1e-9 of it).
+export function yAt(dataset, z) {
+  const point = dataset.data.find(({ x }) => Math.abs(x - z) < 1e-9);
+  if (!point) throw new Error(`no point at z = ${z} in ${dataset.label}`);
+  return point.y;
+}
+
+// One site and one page shared by the tests of a file: `shared.view` is set before the first test.
+export function sharedPage(options) {
+  const shared = {};
+  before(async () => {
+    shared.site = await startSite();
+    shared.view = await openPage(shared.site, options);
+  });
+  after(async () => {
+    await shared.view?.close();
+    await shared.site?.close();
+  });
+  return shared;
+}

@@ -1,0 +1,151 @@
+// The built page as a whole: a clean console, no outside requests, math and charts in every section,
+// accessibility (axe-core) and a 360 px wide layout.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, chartData, openPage, startSite, yAt } from './harness.mjs';
+
+const SECTIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
+const CHARTS = ['chart-sigmoid', 'chart-tanh', 'chart-relu', 'chart-leaky_relu', 'chart-leaky-variants',
+  'chart-relu-vs-leaky'];
+
+let site;
+let view;
+before(async () => {
+  site = await startSite();
+  view = await openPage(site);
+  await view.page.waitForLoadState('networkidle');
+});
+after(async () => {
+  await view?.close();
+  await site?.close();
+});
+
+test('loads without console errors, console warnings or page errors', () => {
+  const noisy = view.log.console.filter(({ type }) => type === 'error' || type === 'warning');
+  assert.deepEqual(noisy, []);
+  assert.deepEqual(view.log.errors, []);
+});
+
+test('requests nothing from any host but the local server', () => {
+  assert.ok(view.log.requests.length > 0, 'the page made no requests at all');
+  const outside = view.log.requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    return protocol !== 'data:' && hostname !== '127.0.0.1';
+  });
+  assert.deepEqual(outside, []);
+});
+
+test('every activation section renders its definition, derivation and notes with KaTeX', async () => {
+  for (const id of SECTIONS) {
+    const counts = await view.page.evaluate((sectionId) => {
+      const section = document.getElementById(sectionId);
+      return {
+        definition: section.querySelectorAll('[data-slot="definition"] .katex').length,
+        stepper: section.querySelectorAll('.stepper .katex').length,
+        errors: section.querySelectorAll('.katex-error').length,
+        title: section.querySelector('h2')?.textContent,
+      };
+    }, id);
+    assert.ok(counts.definition > 0, `${id}: no rendered definition`);
+    assert.ok(counts.stepper > 0, `${id}: no rendered step`);
+    assert.equal(counts.errors, 0, `${id}: KaTeX could not parse some math`);
+    assert.ok(counts.title, `${id}: no heading`);
+  }
+});
+
+test('ReLU and Leaky ReLU state their kink; sigmoid and tanh have none', async () => {
+  const kinks = await view.page.evaluate((ids) => ids.map((id) => [...document.querySelectorAll(
+    `#${id} [data-slot="kinks"] annotation`)].map((node) => node.textContent).join(' ')), SECTIONS);
+  assert.equal(kinks[0], '');
+  assert.equal(kinks[1], '');
+  assert.match(kinks[2], /g'_[-+{]/, 'ReLU kink shows one-sided derivatives');
+  assert.match(kinks[3], /\\alpha/, 'Leaky ReLU kink mentions alpha');
+});
+
+test('every chart has finite data with labelled axes and an accessible name', async () => {
+  for (const id of CHARTS) {
+    const datasets = await chartData(view.page, id);
+    assert.ok(datasets.length >= 2, `${id}: fewer than two datasets`);
+    for (const { label, data } of datasets) {
+      assert.ok(data.length > 100, `${id} ${label}: only ${data.length} points`);
+      assert.ok(data.every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y)), `${id} ${label}: non-finite`);
+    }
+    const meta = await view.page.evaluate((canvasId) => {
+      const canvas = document.getElementById(canvasId);
+      const { x, y } = canvas.chart.options.scales;
+      return { role: canvas.getAttribute('role'), label: canvas.getAttribute('aria-label'), x: x.title.text, y: y.title.text };
+    }, id);
+    assert.deepEqual([meta.role, meta.x, meta.y], ['img', 'z', 'value'], id);
+    assert.ok(meta.label?.length > 20, `${id}: no accessible description`);
+  }
+});
+
+test('plots g solid and g\' dashed with the values the core computes at known points', async () => {
+  const [g, dg] = await chartData(view.page, 'chart-sigmoid');
+  assert.deepEqual([g.borderDash, dg.borderDash.length > 0], [[], true]);
+  assert.equal(g.data[0].x, -6);
+  assert.equal(g.data.at(-1).x, 6);
+  assert.ok(Math.abs(yAt(g, 0) - 0.5) < 1e-15);
+  assert.ok(Math.abs(yAt(dg, 0) - 0.25) < 1e-15);
+  const [t, dt] = await chartData(view.page, 'chart-tanh');
+  assert.ok(Math.abs(yAt(t, 1) - Math.tanh(1)) < 1e-15);
+  assert.ok(Math.abs(yAt(dt, 0) - 1) < 1e-15);
+  const [r, dr] = await chartData(view.page, 'chart-relu');
+  assert.deepEqual([yAt(r, -2), yAt(r, 3), yAt(dr, -2), yAt(dr, 0), yAt(dr, 3)], [0, 3, 0, 0, 1]);
+  const [l, dl] = await chartData(view.page, 'chart-leaky_relu');
+  assert.ok(Math.abs(yAt(l, -5) - -0.05) < 1e-15);
+  assert.deepEqual([yAt(l, 2), yAt(dl, -5), yAt(dl, 0), yAt(dl, 2)], [2, 0.01, 0.01, 1]);
+});
+
+test('the tooltip shows z, g(z) and g\'(z) for the point under the pointer', async () => {
+  const canvas = view.page.locator('#chart-sigmoid');
+  await canvas.scrollIntoViewIfNeeded();
+  const point = await view.page.evaluate(() => {
+    const { chart } = document.getElementById('chart-sigmoid');
+    const { x, y } = chart.getDatasetMeta(0).data[240];
+    return { x, y };
+  });
+  await canvas.hover({ position: point });
+  const tooltip = await view.page.evaluate(() => {
+    const { tooltip } = document.getElementById('chart-sigmoid').chart;
+    return {
+      title: tooltip.title,
+      body: tooltip.body.map(({ lines }) => lines.join(' ')),
+      indices: tooltip.dataPoints.map(({ dataIndex }) => dataIndex),
+    };
+  });
+  const [g, dg] = await chartData(view.page, 'chart-sigmoid');
+  const index = tooltip.indices[0];
+  assert.deepEqual(tooltip.indices, [index, index]);
+  assert.ok(Math.abs(index - 240) <= 1, `tooltip at point ${index}, pointer at point 240`);
+  const shown = (text) => Number(text.split(': ').at(-1).replace('\u2212', '-'));
+  assert.match(tooltip.title[0], /^z = \u2212?0(\.\d+)?$/);
+  assert.ok(Math.abs(shown(tooltip.title[0].replace('z = ', 'z: ')) - g.data[index].x) < 1e-12);
+  assert.match(tooltip.body[0], /^g\(z\): 0\.\d+$/);
+  assert.match(tooltip.body[1], /^g\u2032\(z\): 0\.\d+$/);
+  assert.ok(Math.abs(shown(tooltip.body[0]) - g.data[index].y) < 1e-6);
+  assert.ok(Math.abs(shown(tooltip.body[1]) - dg.data[index].y) < 1e-6);
+});
+
+test('axe-core finds no accessibility violations, with every derivation step listed too', async () => {
+  const checked = await openPage(site, { bypassCSP: true });
+  try {
+    assert.deepEqual(await axeViolations(checked.page), []);
+    for (const toggle of await checked.page.locator('[data-action="all"]').all()) await toggle.click();
+    assert.deepEqual(await axeViolations(checked.page), []);
+  } finally {
+    await checked.close();
+  }
+});
+
+test('at 360 px wide nothing scrolls sideways, and axe still passes', async () => {
+  const narrow = await openPage(site, { width: 360, height: 740, bypassCSP: true });
+  try {
+    const widths = await narrow.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(widths[0] <= widths[1], `page is ${widths[0]} px wide in a ${widths[1]} px window`);
+    assert.deepEqual(await axeViolations(narrow.page), []);
+    assert.deepEqual(narrow.log.errors, []);
+  } finally {
+    await narrow.close();
+  }
+});

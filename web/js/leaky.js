@@ -1,0 +1,73 @@
+// Leaky ReLU extras: the alpha slider and field, the alpha-variants figure, ReLU versus Leaky ReLU.
+import { cloneTemplate, parseNumber, showMessage } from './inputs.js';
+import { renderTexIn } from './math.js';
+import { createPlot, setSeries } from './plot.js';
+import { describeRange, functionSeries } from './section.js';
+
+const VARIANT_ALPHAS = [0.01, 0.1, 0.2, 0.3];
+
+function createAlphaControl(slot, param, onChange) {
+  const form = cloneTemplate('alpha-template', `${param.id}-control`);
+  renderTexIn(form);
+  const { slider, value: field } = form.elements;
+  Object.assign(slider, { min: param.min, max: param.max, step: 0.01, value: param.default });
+  field.value = String(param.default);
+
+  function apply(alpha) {
+    try {
+      onChange(alpha);
+      showMessage(form, '');
+    } catch (failure) {
+      showMessage(form, failure.message, [field]);
+    }
+  }
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+  slider.addEventListener('input', () => {
+    field.value = slider.value;
+    apply(Number(slider.value));
+  });
+  field.addEventListener('input', () => {
+    const { value, error } = parseNumber(field.value, 'alpha');
+    const outside = !error && (value < param.min || value > param.max);
+    if (error || outside) {
+      showMessage(form, error ?? `alpha must be between ${param.min} and ${param.max}; ${value} is outside.`, [field]);
+      return;
+    }
+    slider.value = String(value);
+    apply(value);
+  });
+  slot.replaceChildren(form);
+}
+
+// Adds the Leaky ReLU controls and figures to its section; `sectionApi` is what setupSection returned.
+export function setupLeaky(section, { leaky, relu }, core, sectionApi) {
+  const param = leaky.params.find((candidate) => candidate.id === 'alpha');
+  for (const slot of section.querySelectorAll('[data-slot="alpha"]')) {
+    createAlphaControl(slot, param, (alpha) => sectionApi.update({ params: { ...sectionApi.state.params, alpha } }));
+  }
+
+  const variants = createPlot(section.querySelector('#chart-leaky-variants'));
+  sectionApi.addFigure((z) => {
+    const series = VARIANT_ALPHAS.map((alpha, i) => ({
+      label: `g(z), α = ${alpha}`,
+      z,
+      y: core.evaluate(leaky.id, z, { alpha }).value,
+      colour: i,
+      dashed: false,
+    }));
+    const description = `Plot of ${leaky.name} g(z) for alpha = ${VARIANT_ALPHAS.join(', ')}, ${describeRange(z)}.`;
+    return () => setSeries(variants, series, description);
+  });
+
+  const comparison = createPlot(section.querySelector('#chart-relu-vs-leaky'));
+  sectionApi.addFigure((z, params) => {
+    const series = [
+      ...functionSeries(core, relu, z, {}, { colours: [0, 0], name: relu.name }).map((line) => ({ ...line, below: true })),
+      ...functionSeries(core, leaky, z, params, { colours: [1, 1], name: `${leaky.name} (α = ${params.alpha})` }),
+    ];
+    const description = `Plot comparing ${relu.name} and ${leaky.name} with alpha = ${params.alpha}: `
+      + `functions solid, derivatives dashed, ${describeRange(z)}.`;
+    return () => setSeries(comparison, series, description);
+  });
+}

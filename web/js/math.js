@@ -1,0 +1,41 @@
+// KaTeX rendering: display lines, inline math in prose, and notes that mix text with $...$ math.
+import katex from 'katex';
+
+const OPTIONS = { throwOnError: false, output: 'htmlAndMathml' };
+
+// A display line wider than a narrow screen scrolls sideways; then it must be reachable by keyboard.
+function updateScrollable(element) {
+  if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
+  else element.removeAttribute('tabindex');
+}
+const overflowWatcher = new ResizeObserver((entries) => entries.forEach(({ target }) => updateScrollable(target)));
+
+// Typesets `latex` into `element`, replacing its content.
+export function renderMath(element, latex, { display = false } = {}) {
+  katex.render(latex, element, { ...OPTIONS, displayMode: display });
+  if (display) {
+    overflowWatcher.observe(element);
+    updateScrollable(element);
+  }
+}
+
+// Typesets every [data-tex] (inline) and [data-tex-display] element under `root` from its own text.
+export function renderTexIn(root) {
+  for (const element of root.querySelectorAll('[data-tex], [data-tex-display]')) {
+    renderMath(element, element.textContent, { display: element.hasAttribute('data-tex-display') });
+  }
+}
+
+// Fills `element` with a note: plain text parts as text nodes, parts between $...$ as inline math.
+export function renderRichText(element, text) {
+  element.replaceChildren();
+  text.split('$').forEach((part, index) => {
+    if (index % 2 === 0) {
+      if (part) element.append(document.createTextNode(part));
+    } else {
+      const span = document.createElement('span');
+      renderMath(span, part);
+      element.append(span);
+    }
+  });
+}

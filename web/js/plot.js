@@ -1,0 +1,127 @@
+// Chart.js figures: each is created once, then fed new series and redrawn with update('none').
+import { Chart, LineController, LineElement, PointElement, LinearScale, Legend, Tooltip } from 'chart.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
+Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
+  || 'system-ui, sans-serif';
+
+const DARK = window.matchMedia('(prefers-color-scheme: dark)');
+
+// Formats a plotted number for tooltips: up to 6 significant digits, exponent form when tiny or huge.
+export function formatNumber(x) {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  const text = abs >= 1e-3 && abs < 1e6
+    ? String(Number(x.toPrecision(6)))
+    : x.toExponential(4).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return text.replace('-', '\u2212');
+}
+
+function themeColours() {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name) => style.getPropertyValue(name).trim();
+  return {
+    grid: read('--plot-grid'),
+    axis: read('--plot-axis'),
+    text: read('--text'),
+    series: [read('--plot-1'), read('--plot-2'), read('--plot-3'), read('--plot-4')],
+  };
+}
+
+function applyTheme(chart) {
+  const colours = themeColours();
+  const { x, y } = chart.options.scales;
+  for (const scale of [x, y]) {
+    scale.grid.color = colours.grid;
+    scale.border.color = colours.axis;
+    scale.ticks.color = colours.axis;
+    scale.title.color = colours.text;
+  }
+  chart.options.plugins.legend.labels.color = colours.text;
+  for (const dataset of chart.data.datasets) {
+    dataset.borderColor = colours.series[dataset.colour % colours.series.length];
+    dataset.backgroundColor = dataset.borderColor;
+  }
+}
+
+// A line chart on `canvas` with axes "z" and "value", a legend and an index tooltip.
+// `onFirstRender` runs once, right after the chart is first drawn with data.
+export function createPlot(canvas, { onFirstRender } = {}) {
+  canvas.setAttribute('role', 'img');
+  let rendered = false;
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: { datasets: [] },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'index', intersect: false },
+      elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 4 }, line: { borderWidth: 2.5 } },
+      scales: {
+        x: { type: 'linear', title: { display: true, text: 'z' }, border: {}, grid: {}, ticks: {} },
+        y: { type: 'linear', title: { display: true, text: 'value' }, border: {}, grid: {}, ticks: {} },
+      },
+      plugins: {
+        legend: {
+          labels: {
+            usePointStyle: true,
+            pointStyle: 'line',
+            pointStyleWidth: 32,
+            padding: 14,
+            // The default takes the dash from the point style (a legend line must show the series' dash)
+            // and lists series in drawing order (the legend keeps the order they were given in).
+            generateLabels: (drawn) => Chart.defaults.plugins.legend.labels.generateLabels(drawn)
+              .map((item) => ({ ...item, lineDash: drawn.data.datasets[item.datasetIndex].borderDash, lineWidth: 2.5 }))
+              .sort((a, b) => a.datasetIndex - b.datasetIndex),
+          },
+        },
+        tooltip: {
+          itemSort: (a, b) => a.datasetIndex - b.datasetIndex,
+          callbacks: {
+            title: (items) => (items.length ? `z = ${formatNumber(items[0].parsed.x)}` : ''),
+            label: (item) => `${item.dataset.label}: ${formatNumber(item.parsed.y)}`,
+          },
+        },
+      },
+    },
+    plugins: [{
+      id: 'firstRender',
+      afterRender(drawn) {
+        if (rendered || drawn.data.datasets.length === 0) return;
+        rendered = true;
+        onFirstRender?.();
+      },
+    }],
+  });
+  // The end-to-end tests and embedding pages read the Chart instance from its canvas.
+  Object.defineProperty(canvas, 'chart', { value: chart });
+  DARK.addEventListener('change', () => {
+    applyTheme(chart);
+    chart.update('none');
+  });
+  return chart;
+}
+
+// Replaces the chart's series and redraws it. Each series: {label, z, y, colour (0-3), dashed, below},
+// with z and y arrays of equal length; `below` series are drawn first, so where lines coincide the
+// others show. `description` becomes the canvas's accessible name.
+export function setSeries(chart, series, description) {
+  chart.data.datasets = series.map(({ label, z, y, colour, dashed, below = false }) => ({
+    label,
+    colour,
+    data: Array.from(z, (zi, i) => ({ x: zi, y: y[i] })),
+    borderDash: dashed ? [7, 5] : [],
+    order: below ? 1 : 0,
+  }));
+  const first = series[0]?.z;
+  chart.options.scales.x.min = first?.[0];
+  chart.options.scales.x.max = first?.[first.length - 1];
+  applyTheme(chart);
+  chart.canvas.setAttribute('aria-label', description);
+  chart.canvas.textContent = description;
+  chart.update('none');
+}

@@ -1,0 +1,75 @@
+// One activation's section: its definition, kinks, derivation stepper, and plot with a z range.
+import { renderMath } from './math.js';
+import { createStepper } from './stepper.js';
+import { createPlot, setSeries } from './plot.js';
+import { createRangeControl, DEFAULT_RANGE, formatBound, grid } from './range.js';
+
+// Default parameter values of an activation, as an object {id: value}.
+export function defaultParams(activation) {
+  return Object.fromEntries(activation.params.map((param) => [param.id, param.default]));
+}
+
+// "α = 0.2"-style text for the parameters, for accessible names.
+export function describeParams(activation, params) {
+  return activation.params.map((param) => `${param.id} = ${params[param.id]}`).join(', ');
+}
+
+// "for z from −6 to 6", for accessible names.
+export function describeRange(z) {
+  return `for z from ${formatBound(z[0])} to ${formatBound(z[z.length - 1])}`;
+}
+
+// Series of g (solid) and g' (dashed) computed by the core.
+// `colours` are the palette slots of g and g'; `name`, if given, is appended to the labels.
+export function functionSeries(core, activation, z, params, { colours = [0, 1], name = '' } = {}) {
+  const { value, derivative } = core.evaluate(activation.id, z, params);
+  const suffix = name ? `, ${name}` : '';
+  return [
+    { label: `g(z)${suffix}`, z, y: value, colour: colours[0], dashed: false },
+    { label: `g\u2032(z)${suffix}`, z, y: derivative, colour: colours[1], dashed: true },
+  ];
+}
+
+// Wires the section of `activation`. Returns {state, addFigure, update} so a section module can add
+// figures and parameter controls. A figure is compute(z, params) -> draw(): everything is computed
+// before anything is drawn, so a refused update leaves every plot as it was.
+export function setupSection(section, activation, core, { onFirstRender } = {}) {
+  const slots = (name) => section.querySelectorAll(`[data-slot="${name}"]`);
+  for (const slot of slots('definition')) renderMath(slot, `g(z) = ${activation.latex}`, { display: true });
+  const kinks = activation.kinks.map((kink) => kink.latex);
+  for (const slot of kinks.length ? slots('kinks') : []) {
+    renderMath(slot, `\\begin{gathered}${kinks.join(' \\\\ ')}\\end{gathered}`, { display: true });
+  }
+  for (const slot of slots('stepper')) {
+    createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`);
+  }
+
+  const state = { range: DEFAULT_RANGE, params: defaultParams(activation) };
+  const figures = [];
+
+  function update(changes) {
+    const next = { ...state, ...changes };
+    const z = grid(next.range);
+    const draws = figures.map((compute) => compute(z, next.params));
+    Object.assign(state, next);
+    for (const draw of draws) draw();
+  }
+
+  function addFigure(compute) {
+    figures.push(compute);
+    compute(grid(state.range), state.params)();
+  }
+
+  const chart = createPlot(section.querySelector(`#chart-${activation.id}`), { onFirstRender });
+  addFigure((z, params) => {
+    const series = functionSeries(core, activation, z, params);
+    const withParams = activation.params.length ? ` with ${describeParams(activation, params)}` : '';
+    const description = `Plot of ${activation.name}${withParams}: g(z) solid and its derivative g′(z) dashed, ${describeRange(z)}.`;
+    return () => setSeries(chart, series, description);
+  });
+
+  for (const slot of slots('range')) {
+    createRangeControl(slot, { prefix: `${activation.id}-range`, onChange: (range) => update({ range }) });
+  }
+  return { state, addFigure, update };
+}

@@ -1,0 +1,82 @@
+// The derivation stepper: one step at a time (buttons or arrow keys), or every step at once.
+import { renderMath, renderRichText } from './math.js';
+import { cloneTemplate } from './inputs.js';
+
+function fillStep(math, note, step) {
+  renderMath(math, step.latex, { display: true });
+  renderRichText(note, step.note);
+}
+
+function listItem(step) {
+  const item = document.createElement('li');
+  const title = document.createElement('p');
+  title.className = 'step-title';
+  title.textContent = step.title;
+  const math = document.createElement('div');
+  math.className = 'step-math display-math';
+  const note = document.createElement('p');
+  note.className = 'step-note';
+  fillStep(math, note, step);
+  item.append(title, math, note);
+  return item;
+}
+
+// Puts a stepper through `steps` ({title, latex, note}) into `slot`; `label` names it for screen readers.
+export function createStepper(slot, steps, label) {
+  const root = cloneTemplate('stepper-template');
+  root.setAttribute('aria-label', label);
+  const [previous, next, toggle] = ['previous', 'next', 'all'].map(
+    (action) => root.querySelector(`[data-action="${action}"]`));
+  const current = root.querySelector('.stepper-current');
+  const status = root.querySelector('.step-status');
+  const math = current.querySelector('.step-math');
+  const note = current.querySelector('.step-note');
+  const list = root.querySelector('.stepper-all');
+  const hint = root.querySelector('.stepper-hint');
+  let index = 0;
+  let showingAll = false;
+
+  function render() {
+    const step = steps[index];
+    status.textContent = `Step ${index + 1} of ${steps.length}: ${step.title}`;
+    fillStep(math, note, step);
+    previous.setAttribute('aria-disabled', String(index === 0));
+    next.setAttribute('aria-disabled', String(index === steps.length - 1));
+    [...list.children].forEach((item, i) => {
+      if (i === index) item.setAttribute('aria-current', 'step');
+      else item.removeAttribute('aria-current');
+    });
+  }
+
+  function go(target) {
+    const clamped = Math.min(Math.max(target, 0), steps.length - 1);
+    if (showingAll || clamped === index) return;
+    index = clamped;
+    render();
+  }
+
+  function setShowingAll(on) {
+    showingAll = on;
+    if (on && list.children.length === 0) {
+      list.append(...steps.map(listItem));
+      render();
+    }
+    toggle.setAttribute('aria-pressed', String(on));
+    list.hidden = !on;
+    for (const element of [current, previous, next, hint]) element.hidden = on;
+  }
+
+  previous.addEventListener('click', () => go(index - 1));
+  next.addEventListener('click', () => go(index + 1));
+  toggle.addEventListener('click', () => setShowingAll(!showingAll));
+  root.addEventListener('keydown', (event) => {
+    const moves = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: steps.length - 1 };
+    if (!(event.key in moves) || showingAll || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    go(moves[event.key]);
+  });
+
+  render();
+  slot.replaceChildren(root);
+  return root;
+}
