@@ -44,10 +44,20 @@ function splitParams(id, params) {
   return { names, values };
 }
 
+function checkExpression(expression) {
+  if (typeof expression !== 'string') {
+    throw new TypeError(`the expression must be a string, not ${describeValue(expression)}`);
+  }
+}
+
 /**
  * Loads the WebAssembly core once and returns its API:
  * - activations(): [{id, name, latex, definition, params, steps, kinks}]
  * - evaluate(id, z, params?): {value: Float64Array, derivative: Float64Array}
+ * - expressionParams(): [{id, name, default, min, max}], the parameters a typed expression may use
+ * - derive(expression, params?): {input, params, steps, derivative, gForm, check}; a malformed
+ *   expression throws an Error with a `column`
+ * - evaluateExpression(expression, z, params?): {value: Float64Array, derivative: Float64Array}
  */
 export async function loadCore() {
   modulePromise ??= createActivationCore();
@@ -61,6 +71,18 @@ export async function loadCore() {
       const zs = toFloat64Array(z);
       const { names, values } = splitParams(id, params);
       return wasm.evaluate(id, zs, names, values);
+    },
+    expressionParams: () => wasm.expressionParams(),
+    derive(expression, params) {
+      checkExpression(expression);
+      const { names, values } = splitParams('your expression', params);
+      return wasm.derive(expression, names, values);
+    },
+    evaluateExpression(expression, z, params) {
+      checkExpression(expression);
+      const zs = toFloat64Array(z);
+      const { names, values } = splitParams('your expression', params);
+      return wasm.evaluateExpression(expression, zs, names, values);
     },
   };
 }

@@ -38,23 +38,28 @@ const Activation& find_activation(const std::string& id) {
 }
 
 std::vector<double> resolve_params(const Activation& activation, const ParamValues& given) {
+  return resolve_params(activation.params, activation.id, given);
+}
+
+std::vector<double> resolve_params(const std::vector<Param>& params, const std::string& owner,
+                                   const ParamValues& given) {
   std::vector<double> values;
-  for (const auto& p : activation.params) values.push_back(p.default_value);
+  for (const auto& p : params) values.push_back(p.default_value);
   for (const auto& [id, value] : given) {
     std::size_t i = 0;
-    while (i < activation.params.size() && activation.params[i].id != id) ++i;
-    if (i == activation.params.size()) {
+    while (i < params.size() && params[i].id != id) ++i;
+    if (i == params.size()) {
       std::string known;
-      for (const auto& p : activation.params) known += (known.empty() ? "" : ", ") + p.id;
-      throw std::invalid_argument("unknown parameter '" + id + "' for " + activation.id +
+      for (const auto& p : params) known += (known.empty() ? "" : ", ") + p.id;
+      throw std::invalid_argument("unknown parameter '" + id + "' for " + owner +
                                   (known.empty() ? " (it takes none)" : " (it takes: " + known + ")"));
     }
-    const Param& p = activation.params[i];
+    const Param& p = params[i];
     if (!std::isfinite(value))
-      throw std::invalid_argument("parameter '" + id + "' of " + activation.id +
+      throw std::invalid_argument("parameter '" + id + "' of " + owner +
                                   " must be a finite number, not " + number_text(value));
     if (value < p.min || value > p.max)
-      throw std::invalid_argument("parameter '" + id + "' of " + activation.id + " must be in [" +
+      throw std::invalid_argument("parameter '" + id + "' of " + owner + " must be in [" +
                                   number_text(p.min) + ", " + number_text(p.max) + "], not " +
                                   number_text(value));
     values[i] = value;

@@ -51,4 +51,9 @@ double leaky_relu_derivative(double z, double alpha) {
   return z > 0 ? 1.0 : (z <= 0 ? alpha : z);
 }
 
+double softplus(double z) {
+  if (std::isnan(z)) return z;
+  return std::fmax(z, 0.0) + std::log1p(std::exp(-std::fabs(z)));
+}
+
 }  // namespace actderiv

@@ -77,23 +77,43 @@ struct ErrorCase {
 
 TEST(Expr, ReportsErrorsWithTheirColumn) {
   const ErrorCase cases[] = {
-      {"", "expected a number, a name or '('", 1},
+      {"", "expected an expression", 1},
+      {"   ", "expected an expression", 4},
       {"(z + 1", "expected ')'", 7},
-      {"z +", "expected a number, a name or '('", 4},
+      {"z +", "expected a number, a name or '(' but the input ended", 4},
       {"z $ 2", "unexpected '$'", 3},
-      {"tanhh(z)", "unknown function 'tanhh'", 1},
-      {"2 * beta", "unknown name 'beta'", 5},
+      {"tanhh(z)", "unknown function 'tanhh': did you mean tanh?", 1},
+      {"sigmod(z)", "unknown function 'sigmod': did you mean sigmoid?", 1},
+      {"2 * tanhh(z)", "unknown function 'tanhh': did you mean tanh?", 5},
+      {"foo(z)", "unknown function 'foo'", 1},
+      {"2 * gamma", "unknown name 'gamma'", 5},
+      {"alpah * z", "unknown name 'alpah': did you mean alpha?", 1},
       {"max(z)", "max takes 2 arguments, not 1", 1},
       {"exp(z, 2)", "exp takes 1 argument, not 2", 1},
+      {"exp()", "exp needs an argument", 5},
       {"1.2.3", "malformed number '1.2.3'", 1},
+      {".", "malformed number '.'", 1},
       {"1e999", "number '1e999' is too large", 1},
       {"piecewise(z > 0)", "piecewise takes pairs of condition and value", 1},
       {"tanh", "expected '(' after tanh", 5},
-      {"z )", "unexpected ')'", 3},
+      {"z )", "unexpected ')' with no matching '('", 3},
+      {"()", "empty parentheses", 1},
+      {"z * * 2", "expected a number, a name or '(' but found '*'", 5},
+      {"z ^", "expected an exponent after '^'", 4},
+      {"max(z 1)", "expected ',' or ')' in the arguments of max", 7},
+      {"z 2", "unexpected '2'", 3},
+      {"max(z, 1", "expected ')' to close max(", 9},
+      {"(", "expected a number, a name or '(' but the input ended", 2},
+      {"z / )", "expected a number, a name or '(' before ')'", 5},
+      {"\xE2\x88\x92z + \xC3\xA9", "unexpected character '\xC3\xA9'", 6},
+      {"z\x01", "unexpected control character", 2},
+      {"z,1", "unexpected ','", 2},
+      {"2 # 3", "unexpected '#'", 3},
+      {"sqrt(z))", "unexpected ')' with no matching '('", 8},
   };
   for (const auto& c : cases) {
     try {
-      actderiv::parse(c.input, {"alpha"});
+      actderiv::parse(c.input, {"alpha", "beta"});
       ADD_FAILURE() << "no error for '" << c.input << "'";
     } catch (const actderiv::ParseError& e) {
       EXPECT_EQ(e.column(), c.column) << c.input;
@@ -101,6 +121,46 @@ TEST(Expr, ReportsErrorsWithTheirColumn) {
                 std::string(c.message) + " at column " + std::to_string(c.column))
           << c.input;
     }
+  }
+}
+
+TEST(Expr, RefusesInputOverTheLengthLimit) {
+  const std::string long_input = "z" + std::string(500, ' ');
+  try {
+    actderiv::parse(long_input);
+    ADD_FAILURE() << "no error";
+  } catch (const actderiv::ParseError& e) {
+    EXPECT_EQ(e.column(), 501u);
+    EXPECT_NE(std::string(e.what()).find("longer than 500 characters"), std::string::npos);
+  }
+}
+
+TEST(Expr, AcceptsStudentSyntax) {
+  const ValueCase cases[] = {
+      {"2z", 3, 6},
+      {"2(z+1)", 1, 4},
+      {"z(1 - z)", 3, -6},
+      {"x^2", 3, 9},
+      {"\xE2\x88\x92z \xC3\x97 2", 3, -6},  // Unicode minus and times
+      {"z \xC2\xB7 z", 3, 9},                 // middle dot
+      {"2 pi", 0, 2 * M_PI},
+      {"ln(e)", 0, 1},
+      {"softplus(0)", 0, std::log(2.0)},
+      {"relu(z)", -2, 0},
+      {"erf(0)", 0, 0},
+      {"3e-1z", 10, 3},
+      {"+z", 2, 2},
+  };
+  for (const auto& c : cases)
+    EXPECT_DOUBLE_EQ(actderiv::evaluate(actderiv::parse(c.input), c.z, {}), c.expected) << c.input;
+}
+
+TEST(Expr, TextPrinterRoundTrips) {
+  for (const char* input : {"1/(1+e^-z)", "z - (z - 1)", "-(z*z)", "z^(-1)", "(e^z)^2",
+                            "piecewise(z > 0, 1, z <= 0, 0)", "2/(3*z)", "max(0.01*z, z)"}) {
+    const auto e = actderiv::parse(input);
+    EXPECT_TRUE(actderiv::equal(actderiv::parse(actderiv::to_text(e)), e))
+        << input << " -> " << actderiv::to_text(e);
   }
 }
 

@@ -65,6 +65,10 @@ using ParamValues = std::vector<std::pair<std::string, double>>;
 // unknown parameter id, a non-finite value, or a value outside [min, max], naming which.
 std::vector<double> resolve_params(const Activation& activation, const ParamValues& given);
 
+// The same for any parameter table; `owner` names what they belong to in error messages.
+std::vector<double> resolve_params(const std::vector<Param>& params, const std::string& owner,
+                                   const ParamValues& given);
+
 // value[i] = g(z[i]) and derivative[i] = g'(z[i]) for i < n; `params` from resolve_params.
 void evaluate(const Activation& activation, const std::vector<double>& params, const double* z,
               std::size_t n, double* value, double* derivative);

@@ -1,9 +1,11 @@
 // A small expression language for the walkthrough steps: parse, evaluate, print.
 //
-// Syntax: numbers (2, 0.01, 1e-3); the variable z; parameters (alpha); the constant e; + - * / ^;
-// unary minus; parentheses; calls exp log sqrt abs tanh sinh cosh sigmoid max min; g(x) for the
-// activation being derived; comparisons < <= > >= (only inside piecewise); and
+// Syntax: numbers (2, 0.01, 1e-3); the variable z (or x); parameters (alpha, beta); the constants
+// e and pi; + - * / ^ (Unicode − × · too); unary minus; parentheses; implicit multiplication (2z,
+// 2(z+1), z sigmoid(z)); calls exp log ln sqrt abs tanh sinh cosh sigmoid softplus relu erf max min;
+// g(x) for the activation being derived; comparisons < <= > >= (only inside piecewise); and
 // piecewise(cond1, value1, cond2, value2, ...), the value of the first true condition.
+// Input is limited to kMaxInputLength characters and kMaxNesting levels of nesting.
 #pragma once
 
 #include <cstddef>
@@ -18,9 +20,10 @@ namespace actderiv {
 
 // The closed set of node types. Sub and Neg are kept apart from Add so authored steps print as written.
 enum class Op {
-  Number, Variable, Parameter, Constant,  // leaves: 2.5, z, alpha, e
+  Number, Variable, Parameter, Constant,  // leaves: 2.5, z, alpha, e or pi
   Neg, Add, Sub, Mul, Div, Pow,           // arithmetic
-  Exp, Log, Sqrt, Abs, Tanh, Sinh, Cosh, Sigmoid, Self,  // one-argument calls (Self is g)
+  Exp, Log, Sqrt, Abs, Tanh, Sinh, Cosh, Sigmoid, Softplus, Relu, Erf,  // one-argument calls
+  Self,                                   // g(x), the activation being derived (walkthroughs only)
   Max, Min,                               // two-argument calls
   Less, LessEq, Greater, GreaterEq,       // comparisons, true = 1, false = 0
   Piecewise,                              // cond, value, cond, value, ...
@@ -47,8 +50,39 @@ class ParseError : public std::runtime_error {
   std::size_t column_;
 };
 
-// Parses `text`; `parameters` lists the parameter names allowed. Throws ParseError.
+constexpr std::size_t kMaxInputLength = 500;
+constexpr std::size_t kMaxNesting = 64;
+
+// Parses `text` (UTF-8); `parameters` lists the parameter names allowed. Throws ParseError, whose
+// column counts characters, not bytes.
 Expr parse(const std::string& text, const std::vector<std::string>& parameters = {});
+
+// Does e depend on z?
+bool depends_on_z(const Expr& e);
+
+// Structural equality.
+bool equal(const Expr& a, const Expr& b);
+
+// Number of nodes in e.
+std::size_t size(const Expr& e);
+
+// Canonicalising factories: fold numbers and drop neutral elements (0 + u = u, 1 u = u, u^1 = u,
+// --u = u, ...). They never change the value where both sides are defined.
+Expr num(double value);
+Expr var();
+Expr neg(const Expr& a);
+Expr add(const Expr& a, const Expr& b);
+Expr sub(const Expr& a, const Expr& b);
+Expr mul(const Expr& a, const Expr& b);
+Expr div(const Expr& a, const Expr& b);
+Expr pow(const Expr& a, const Expr& b);
+Expr call(Op op, std::vector<Expr> args);
+
+// e rebuilt bottom-up through the factories.
+Expr simplify(const Expr& e);
+
+// The plain-text form, readable back by parse().
+std::string to_text(const Expr& expr);
 
 // What an expression is evaluated with.
 struct EvalContext {

@@ -30,4 +30,7 @@ double leaky_relu(double z, double alpha);
 // 1 for z > 0, alpha for z <= 0 (PyTorch's and TensorFlow's convention at the kink); NaN gives NaN.
 double leaky_relu_derivative(double z, double alpha);
 
+// log(1 + e^z) as max(z, 0) + log1p(e^-|z|): no overflow for large z, full accuracy for very negative z.
+double softplus(double z);
+
 }  // namespace actderiv

@@ -1,0 +1,104 @@
+// The BUILT module's derivation API: derive(), evaluateExpression(), expressionParams() and errors.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+
+import { loadCore } from 'activation-derivations';
+
+const core = await loadCore();
+
+function walk(step, visit, depth = 0) {
+  visit(step, depth);
+  for (const child of step.children) walk(child, visit, depth + 1);
+}
+
+test('expressionParams() offers alpha and beta with defaults inside their ranges', () => {
+  const params = core.expressionParams();
+  assert.deepEqual(params.map((p) => p.id), ['alpha', 'beta']);
+  for (const p of params) assert.ok(p.min <= p.default && p.default <= p.max, p.id);
+});
+
+test('derive() returns a nested step tree whose root ends at the derivative', () => {
+  const d = core.derive('z*sigmoid(2z)');
+  assert.equal(d.input.text, 'z*sigmoid(2*z)');
+  assert.equal(d.steps.rule, 'derivative');
+  const rules = [];
+  let deepest = 0;
+  walk(d.steps, (step, depth) => {
+    rules.push(step.rule);
+    deepest = Math.max(deepest, depth);
+    for (const field of ['rule', 'before', 'after', 'note']) assert.equal(typeof step[field], 'string', field);
+  });
+  assert.ok(rules.includes('product rule') && rules.includes('chain rule'), rules.join(', '));
+  assert.ok(deepest >= 3, `depth ${deepest}`);
+  assert.equal(d.steps.children[0].after, d.derivative.latex);
+  assert.ok(d.check.points >= 40 && d.check.maxRelError < 1e-12, JSON.stringify(d.check));
+});
+
+test('derive() rewrites in terms of g where the identity holds', () => {
+  const cases = [
+    ['sigmoid(z)', 'g(z)*(1 - g(z))'],
+    ['1/(1+e^-z)', 'g(z)*(1 - g(z))'],
+    ['tanh(z)', '1 - g(z)^2'],
+    ['log(1+e^z)', 'sigmoid(z)'],
+    ['z^2', null],
+  ];
+  for (const [input, gForm] of cases) {
+    assert.equal(core.derive(input).gForm?.text ?? null, gForm, input);
+  }
+});
+
+test('derive() reports the parameters used and applies their values', () => {
+  const d = core.derive('max(alpha*z, z) + sigmoid(beta*z)', { alpha: 0.2, beta: 2 });
+  assert.deepEqual(d.params, ['alpha', 'beta']);
+  const { derivative } = core.evaluateExpression('max(alpha*z, z)', [-3, 3], { alpha: 0.2 });
+  assert.deepEqual([...derivative], [0.2, 1]);
+});
+
+test('evaluateExpression() gives NaN (a gap) where the function is undefined', () => {
+  const { value, derivative } = core.evaluateExpression('log(z)', [-1, 0.5, 1]);
+  assert.ok(Number.isNaN(value[0]) && Number.isNaN(derivative[0]));
+  assert.equal(derivative[1], 2);
+  assert.equal(value[2], 0);
+});
+
+test('evaluateExpression() agrees with evaluate() for a built-in', () => {
+  const z = Float64Array.from({ length: 201 }, (_, i) => -10 + i / 10);
+  const custom = core.evaluateExpression('sigmoid(z)', z);
+  const builtin = core.evaluate('sigmoid', z);
+  for (let i = 0; i < z.length; i += 1) {
+    assert.ok(Math.abs(custom.value[i] - builtin.value[i]) <= 1e-15, `value at ${z[i]}`);
+    assert.ok(Math.abs(custom.derivative[i] - builtin.derivative[i]) <= 1e-15, `derivative at ${z[i]}`);
+  }
+});
+
+const BAD = [
+  ['(z + 1', /expected '\)' at column 7/, 7],
+  ['tanhh(z)', /unknown function 'tanhh': did you mean tanh\? at column 1/, 1],
+  ['z +', /at column 4/, 4],
+  ['2 * gamma', /unknown name 'gamma' at column 5/, 5],
+  ['', /expected an expression at column 1/, 1],
+  ['z'.repeat(501), /longer than 500 characters/, 501],
+  ['('.repeat(80) + 'z' + ')'.repeat(80), /nested more than 64 levels/, 65],
+];
+
+test('malformed expressions throw an Error with the column', () => {
+  for (const [input, message, column] of BAD) {
+    assert.throws(() => core.derive(input), (error) => {
+      assert.ok(error instanceof Error, `${input}: not an Error`);
+      assert.match(error.message, message, input);
+      assert.equal(error.column, column, input);
+      return true;
+    });
+    assert.throws(() => core.evaluateExpression(input, [0]), message, input);
+  }
+});
+
+test('bad arguments and oversized derivatives throw clear Errors', () => {
+  assert.throws(() => core.derive(42), /expression must be a string/);
+  assert.throws(() => core.derive('z', { alpha: 'x' }), /parameter 'alpha'.*number/);
+  assert.throws(() => core.derive('z', { alpha: 99 }), /alpha.*\[-5, 5\].*99/);
+  assert.throws(() => core.derive('z', { gamma: 1 }), /unknown parameter 'gamma'/);
+  assert.throws(() => core.derive('z > 0'), /only allowed as a piecewise condition/);
+  const product = `z${'*z'.repeat(240)}`;
+  assert.throws(() => core.derive(product), /too large/);
+});
