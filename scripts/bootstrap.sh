@@ -14,6 +14,9 @@ have npm || needed+=(npm)
 if [[ "${1:-}" == "--with-test-tools" ]]; then
   have chromium || needed+=(chromium)
   [[ -f /usr/include/gtest/gtest.h ]] || needed+=(libgtest-dev)
+  have clang++ || needed+=(clang)
+  compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null ||
+    needed+=(libclang-rt-dev)
 fi
 
 if ((${#needed[@]})); then

@@ -365,7 +365,21 @@ const std::vector<Param>& expression_params() {
   return params;
 }
 
+namespace {
+
+bool contains(const Expr& e, Op op) {
+  if (e->op == op) return true;
+  for (const auto& a : e->args)
+    if (contains(a, op)) return true;
+  return false;
+}
+
+}  // namespace
+
 Derivation derive(const Expr& input, const EvalContext& context) {
+  // g(...) is only meaningful inside a walkthrough; here it would refer to the input itself.
+  if (contains(input, Op::Self))
+    throw std::invalid_argument("g(...) names a walkthrough's own function; write the expression itself");
   Derivation result;
   result.input = input;
   Differentiator differentiator;

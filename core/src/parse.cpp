@@ -101,9 +101,11 @@ class Parser {
   Expr parse_all() {
     skip_space();
     if (pos_ >= text_.size()) fail("expected an expression");
-    Expr e = comparison();
+    Expr e = sum();
     skip_space();
     if (pos_ < text_.size()) {
+      if (text_[pos_] == '<' || text_[pos_] == '>')
+        fail("a comparison such as z > 0 is only allowed as a piecewise condition");
       if (text_[pos_] == ')') fail("unexpected ')' with no matching '('");
       fail("unexpected '" + std::string(1, text_[pos_]) + "'");
     }
@@ -111,7 +113,7 @@ class Parser {
   }
 
  private:
-  // comparison := sum (('<' | '<=' | '>' | '>=') sum)?
+  // comparison := sum ('<' | '<=' | '>' | '>=') sum        (a piecewise condition)
   Expr comparison() {
     Expr left = sum();
     skip_space();
@@ -120,7 +122,7 @@ class Parser {
     else if (accept(">=")) op = Op::GreaterEq;
     else if (accept("<")) op = Op::Less;
     else if (accept(">")) op = Op::Greater;
-    else return left;
+    else fail("expected a comparison such as z > 0");
     return node(op, {left, sum()});
   }
 
@@ -175,7 +177,7 @@ class Parser {
     return base;
   }
 
-  // primary := number | name | name '(' arguments ')' | '(' comparison ')'
+  // primary := number | name | name '(' arguments ')' | '(' sum ')'
   Expr primary() {
     skip_space();
     if (pos_ >= text_.size()) fail("expected a number, a name or '(' but the input ended");
@@ -187,7 +189,7 @@ class Parser {
       Depth guard(*this, open);
       skip_space();
       if (accept(")")) fail_at("empty parentheses", open);
-      Expr inner = comparison();
+      Expr inner = sum();
       skip_space();
       if (!accept(")")) fail("expected ')'");
       return inner;
@@ -236,10 +238,12 @@ class Parser {
       ++pos_;
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == ')') fail(id + " needs an argument");
-      std::vector<Expr> args{comparison()};
+      // piecewise alternates conditions and values; every other call takes plain arguments.
+      const bool piecewise = f->op == Op::Piecewise;
+      std::vector<Expr> args{piecewise ? comparison() : sum()};
       skip_space();
       while (accept(",")) {
-        args.push_back(comparison());
+        args.push_back(piecewise && args.size() % 2 == 0 ? comparison() : sum());
         skip_space();
       }
       if (!accept(")"))

@@ -202,7 +202,7 @@ std::string text(const Expr& e) {
   switch (e->op) {
     case Op::Number: return text_number(e->number);
     case Op::Variable: case Op::Parameter: case Op::Constant: return e->name;
-    case Op::Neg: return "-" + text_operand(a[0], 4);
+    case Op::Neg: return "-" + (a[0]->op == Op::Neg ? text(a[0]) : text_operand(a[0], 4));
     case Op::Add: return text(a[0]) + " + " + text_operand(a[1], is_signed(a[1]) ? 4 : 2);
     case Op::Sub: return text(a[0]) + " - " + text_operand(a[1], is_signed(a[1]) ? 4 : 2);
     case Op::Mul: return text_operand(a[0], 2) + "*" + text_operand(a[1], 4);

@@ -110,6 +110,9 @@ TEST(Expr, ReportsErrorsWithTheirColumn) {
       {"z,1", "unexpected ','", 2},
       {"2 # 3", "unexpected '#'", 3},
       {"sqrt(z))", "unexpected ')' with no matching '('", 8},
+      {"z > 0", "a comparison such as z > 0 is only allowed as a piecewise condition", 3},
+      {"piecewise(z, 1)", "expected a comparison such as z > 0", 12},
+      {"(z < 1)", "expected ')'", 4},
   };
   for (const auto& c : cases) {
     try {
