@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh > /dev/null
 node bench/first-chart.mjs
+node bench/derive.mjs

@@ -1,10 +1,12 @@
 // All derivative rules, one case per node type, each recording the step it took.
 #include "actderiv/derive.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "actderiv/numerics.h"
+#include "actderiv/program.h"
 
 namespace actderiv {
 
@@ -446,11 +448,15 @@ void evaluate_expression(const std::string& text, const ParamValues& params, con
                          std::size_t n, double* value, double* derivative) {
   const EvalContext context = context_for(params);
   const Expr input = parse(text, parameter_ids());
-  const Expr d = simplify(Differentiator().d(input).after);
+  if (contains(input, Op::Self))
+    throw std::invalid_argument("g(...) names a walkthrough's own function; write the expression itself");
+  const Program f(input, context);
+  const Program df(simplify(Differentiator().d(input).after), context);
+  std::vector<double> stack(std::max(f.stack_size(), df.stack_size()));
   for (std::size_t i = 0; i < n; ++i) {
-    value[i] = evaluate(input, z[i], context);
+    value[i] = f.run(z[i], stack.data());
     // Where f is undefined (log of a negative) so is f', even if the formula for f' is finite.
-    derivative[i] = std::isnan(value[i]) ? value[i] : evaluate(d, z[i], context);
+    derivative[i] = std::isnan(value[i]) ? value[i] : df.run(z[i], stack.data());
   }
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "actderiv/derive.h"
+#include "actderiv/program.h"
 
 namespace {
 
@@ -68,6 +69,22 @@ TEST(Derive, MatchesFiniteDifferencesForEveryCase) {
     EXPECT_GE(checked, 50) << k.input;
     EXPECT_LT(d.max_rel_error, 1e-9) << k.input;
     EXPECT_GE(d.points, 40u) << k.input;
+  }
+}
+
+TEST(Derive, CompiledProgramsEqualTheTreeEvaluator) {
+  const auto c = defaults();
+  for (const Case& k : kCases) {
+    const auto d = actderiv::derive(k.input, {});
+    for (const auto& e : {d.input, d.derivative}) {
+      const actderiv::Program program(e, c);
+      std::vector<double> stack(program.stack_size());
+      for (double z : {-7.5, -1.0, -0.0, 0.0, 0.3, 2.0, 40.0, -800.0}) {
+        const double tree = actderiv::evaluate(e, z, c), compiled = program.run(z, stack.data());
+        EXPECT_TRUE(tree == compiled || (std::isnan(tree) && std::isnan(compiled)))
+            << actderiv::to_text(e) << " at z = " << z << ": " << tree << " vs " << compiled;
+      }
+    }
   }
 }
 
