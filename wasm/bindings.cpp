@@ -73,6 +73,22 @@ val latex_and_text(const actderiv::Expr& e) {
   return o;
 }
 
+val describe_derivation(const actderiv::Derivation& d) {
+  val params = val::array();
+  for (const auto& p : d.params) params.call<void>("push", p);
+  val check = val::object();
+  check.set("maxRelError", d.max_rel_error);
+  check.set("points", static_cast<double>(d.points));
+  val o = val::object();
+  o.set("input", latex_and_text(d.input));
+  o.set("params", params);
+  o.set("steps", describe_step(d.steps));
+  o.set("derivative", latex_and_text(d.derivative));
+  o.set("gForm", latex_and_text(d.g_form));
+  o.set("check", check);
+  return o;
+}
+
 val describe(const actderiv::Activation& a) {
   val params = val::array();
   for (const auto& p : a.params) params.call<void>("push", describe_param(p));
@@ -103,6 +119,7 @@ val describe(const actderiv::Activation& a) {
   o.set("params", params);
   o.set("steps", steps);
   o.set("kinks", kinks);
+  o.set("derivation", describe_derivation(actderiv::derive(a)));
   return o;
 }
 
@@ -147,20 +164,7 @@ val expression_params() {
 
 val derive(const std::string& text, const val& names, const val& values) {
   try {
-    const auto d = actderiv::derive(text, param_values(names, values));
-    val params = val::array();
-    for (const auto& p : d.params) params.call<void>("push", p);
-    val check = val::object();
-    check.set("maxRelError", d.max_rel_error);
-    check.set("points", static_cast<double>(d.points));
-    val o = val::object();
-    o.set("input", latex_and_text(d.input));
-    o.set("params", params);
-    o.set("steps", describe_step(d.steps));
-    o.set("derivative", latex_and_text(d.derivative));
-    o.set("gForm", latex_and_text(d.g_form));
-    o.set("check", check);
-    return o;
+    return describe_derivation(actderiv::derive(text, param_values(names, values)));
   } catch (const std::exception& e) {
     throw_js(e);
   }

@@ -215,7 +215,7 @@ class Differentiator {
 
   DerivationStep power(const Expr& e) {
     const Expr& u = e->args[0];
-    const Expr& n = e->args[1];
+    const Expr n = simplify(e->args[1]);  // -1 as written parses as -(1); fold it so n - 1 is -2
     DerivationStep s;
     if (!depends_on_z(n)) {
       const Expr outer_derivative = mul(n, pow(u, sub(n, num(1))));
@@ -442,6 +442,17 @@ Derivation derive(const Expr& input, const EvalContext& context) {
 Derivation derive(const std::string& text, const ParamValues& params) {
   const EvalContext context = context_for(params);
   return derive(parse(text, parameter_ids()), context);
+}
+
+Derivation derive(const Activation& activation) {
+  std::vector<std::string> ids;
+  EvalContext context;
+  const auto values = resolve_params(activation, {});
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ids.push_back(activation.params[i].id);
+    context.params.emplace_back(activation.params[i].id, values[i]);
+  }
+  return derive(parse(activation.derivation_input, ids), context);
 }
 
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,

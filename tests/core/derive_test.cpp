@@ -114,6 +114,35 @@ TEST(Derive, ProducesReadableDerivativesAndGForms) {
   }
 }
 
+TEST(Derive, BuiltInsAreDerivedByTheEngine) {
+  struct Expected {
+    const char* id;
+    std::vector<std::string> rules;  // the root's sub-steps
+    const char* g_form;
+  };
+  const Expected expected[] = {
+      {"sigmoid", {"chain rule", "in terms of g"}, "g(z)*(1 - g(z))"},
+      {"tanh", {"tanh rule", "in terms of g"}, "1 - g(z)^2"},
+      {"relu", {"maximum rule"}, ""},
+      {"leaky_relu", {"maximum rule"}, ""},
+  };
+  for (const auto& e : expected) {
+    const auto& activation = actderiv::find_activation(e.id);
+    const auto d = actderiv::derive(activation);
+    std::vector<std::string> rules;
+    for (const auto& step : d.steps.children) rules.push_back(step.rule);
+    EXPECT_EQ(rules, e.rules) << e.id;
+    EXPECT_EQ(d.g_form ? actderiv::to_text(d.g_form) : "", e.g_form) << e.id;
+    // The engine's result is the registry's derivative, the kink convention included.
+    actderiv::EvalContext c;
+    const auto params = actderiv::resolve_params(activation, {});
+    for (std::size_t i = 0; i < params.size(); ++i) c.params.emplace_back(activation.params[i].id, params[i]);
+    for (double z : {-5.5, -1.0, 0.0, 0.7, 3.0, 30.0})
+      EXPECT_NEAR(actderiv::evaluate(d.derivative, z, c), activation.derivative(z, params.data()), 1e-15)
+          << e.id << " at z = " << z;
+  }
+}
+
 TEST(Derive, KinksUseTheFrameworkConvention) {
   const auto c = defaults();
   EXPECT_EQ(actderiv::evaluate(actderiv::derive("relu(z)", {}).derivative, 0, c), 0);

@@ -45,6 +45,7 @@ struct Activation {
   std::string id;          // stable identifier, e.g. "leaky_relu"
   std::string name;        // display name, e.g. "Leaky ReLU"
   std::string definition;  // g(z) in the expression syntax; its LaTeX is printed from it
+  std::string derivation_input;  // g(z) in the form the derivation engine differentiates
   std::vector<Param> params;
   ScalarFn value;       // g(z), numerically careful
   ScalarFn derivative;  // g'(z), numerically careful; at a kink, the frameworks' convention

@@ -55,6 +55,9 @@ Derivation derive(const std::string& text, const ParamValues& params);
 // The derivation of an already parsed expression, with parameter values in `context`.
 Derivation derive(const Expr& input, const EvalContext& context);
 
+// The engine's derivation of a built-in activation's derivation_input, at its default parameters.
+Derivation derive(const Activation& activation);
+
 // value[i] = f(z[i]) and derivative[i] = f'(z[i]) for the expression `text`: parsed and
 // differentiated once, then evaluated at every point. NaN where f or f' is undefined.
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,
