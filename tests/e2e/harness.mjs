@@ -39,18 +39,20 @@ export async function startSite() {
   };
 }
 
-// Opens the page in a fresh context and records console messages, page errors and requests.
-// Resolves once every chart has data. `bypassCSP` lets page.addScriptTag inject axe-core.
-export async function openPage(site, { width = 1280, height = 900, bypassCSP = false } = {}) {
+// Opens the page (with the query string `search`, e.g. "?expr=z") in a fresh context and records
+// console messages, page errors and requests. Resolves once every chart that is not hidden has data.
+// `bypassCSP` lets page.addScriptTag inject axe-core.
+export async function openPage(site, { width = 1280, height = 900, bypassCSP = false, search = '' } = {}) {
   const context = await site.browser.newContext({ viewport: { width, height }, bypassCSP });
   const page = await context.newPage();
   const log = { console: [], errors: [], requests: [] };
   page.on('console', (message) => log.console.push({ type: message.type(), text: message.text() }));
   page.on('pageerror', (error) => log.errors.push(error.message));
   page.on('request', (request) => log.requests.push(request.url()));
-  await page.goto(site.url, { waitUntil: 'load' });
+  await page.goto(new URL(search, site.url).href, { waitUntil: 'load' });
   await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0
-    && [...document.querySelectorAll('canvas')].every((canvas) => canvas.chart?.data.datasets.length > 0));
+    && [...document.querySelectorAll('canvas')].filter((canvas) => !canvas.closest('[hidden]'))
+      .every((canvas) => canvas.chart?.data.datasets.length > 0));
   return { page, log, close: () => context.close() };
 }
 

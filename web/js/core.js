@@ -3,7 +3,7 @@ import { loadCore } from '../../wasm/api.js';
 
 let loading;
 
-// Resolves to the core API ({activations, evaluate}); the module is instantiated on the first call only.
+// Resolves to the core API (see loadCore in wasm/api.js); the module is instantiated on the first call only.
 export function getCore() {
   loading ??= loadCore();
   return loading;

@@ -1,50 +1,18 @@
 // Leaky ReLU extras: the alpha slider and field, the alpha-variants figure, ReLU versus Leaky ReLU.
-import { cloneTemplate, parseNumber, showMessage } from './inputs.js';
-import { renderTexIn } from './math.js';
+import { createParamControl } from './params.js';
 import { createPlot, setSeries } from './plot.js';
 import { describeRange, functionSeries } from './section.js';
 
 const VARIANT_ALPHAS = [0.01, 0.1, 0.2, 0.3];
 
-function createAlphaControl(slot, param, onChange) {
-  const form = cloneTemplate('alpha-template', `${param.id}-control`);
-  renderTexIn(form);
-  const { slider, value: field } = form.elements;
-  Object.assign(slider, { min: param.min, max: param.max, step: 0.01, value: param.default });
-  field.value = String(param.default);
-
-  function apply(alpha) {
-    try {
-      onChange(alpha);
-      showMessage(form, '');
-    } catch (failure) {
-      showMessage(form, failure.message, [field]);
-    }
-  }
-
-  form.addEventListener('submit', (event) => event.preventDefault());
-  slider.addEventListener('input', () => {
-    field.value = slider.value;
-    apply(Number(slider.value));
-  });
-  field.addEventListener('input', () => {
-    const { value, error } = parseNumber(field.value, 'alpha');
-    const outside = !error && (value < param.min || value > param.max);
-    if (error || outside) {
-      showMessage(form, error ?? `alpha must be between ${param.min} and ${param.max}; ${value} is outside.`, [field]);
-      return;
-    }
-    slider.value = String(value);
-    apply(value);
-  });
-  slot.replaceChildren(form);
-}
-
 // Adds the Leaky ReLU controls and figures to its section; `sectionApi` is what setupSection returned.
 export function setupLeaky(section, { leaky, relu }, core, sectionApi) {
   const param = leaky.params.find((candidate) => candidate.id === 'alpha');
   for (const slot of section.querySelectorAll('[data-slot="alpha"]')) {
-    createAlphaControl(slot, param, (alpha) => sectionApi.update({ params: { ...sectionApi.state.params, alpha } }));
+    createParamControl(slot, param, {
+      template: 'alpha-template',
+      onChange: (alpha) => sectionApi.update({ params: { ...sectionApi.state.params, alpha } }),
+    });
   }
 
   const variants = createPlot(section.querySelector('#chart-leaky-variants'));

@@ -1,8 +1,10 @@
-// Entry point: loads the core, then wires each activation to its section of the page.
+// Entry point: loads the core, then wires each activation to its section of the page, and the
+// section where a student types an activation of their own.
 import { getCore } from './core.js';
 import { renderTexIn } from './math.js';
 import { setupSection } from './section.js';
 import { setupLeaky } from './leaky.js';
+import { setupCustom } from './custom.js';
 
 async function main() {
   renderTexIn(document.querySelector('main'));
@@ -20,6 +22,8 @@ async function main() {
     const api = setupSection(section, activation, core, { onFirstRender });
     if (activation.id === 'leaky_relu') setupLeaky(section, { leaky: activation, relu: byId.relu }, core, api);
   }
+  const custom = document.getElementById('custom');
+  if (custom) setupCustom(custom, core);
 }
 
 main().catch((failure) => {

@@ -108,12 +108,14 @@ export function createPlot(canvas, { onFirstRender } = {}) {
 
 // Replaces the chart's series and redraws it. Each series: {label, z, y, colour (0-3), dashed, below},
 // with z and y arrays of equal length; `below` series are drawn first, so where lines coincide the
-// others show. `description` becomes the canvas's accessible name.
+// others show. A non-finite y (where the function is undefined) becomes null: a gap in the line.
+// `description` becomes the canvas's accessible name.
 export function setSeries(chart, series, description) {
   chart.data.datasets = series.map(({ label, z, y, colour, dashed, below = false }) => ({
     label,
     colour,
-    data: Array.from(z, (zi, i) => ({ x: zi, y: y[i] })),
+    data: Array.from(z, (zi, i) => ({ x: zi, y: Number.isFinite(y[i]) ? y[i] : null })),
+    spanGaps: false,
     borderDash: dashed ? [7, 5] : [],
     order: below ? 1 : 0,
   }));

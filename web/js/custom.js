@@ -1,0 +1,136 @@
+// "Your own activation": a typed g(z), derived step by step by the core, checked against automatic
+// differentiation and plotted, with sliders for the parameters it uses and its state in the address.
+import { renderDerivation } from './derivation.js';
+import { createExpressionField } from './expression-field.js';
+import { parseNumber, showMessage } from './inputs.js';
+import { renderMath } from './math.js';
+import { createParamControl } from './params.js';
+import { createPlot, setSeries } from './plot.js';
+import { createRangeControl, DEFAULT_RANGE, grid } from './range.js';
+import { describeRange } from './section.js';
+import { readUrlState, writeUrlState } from './url-state.js';
+
+const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
+// Above this disagreement with automatic differentiation the check is flagged, not passed.
+const TOLERANCE = 1e-6;
+
+// Parameter values from the address: {values, refused: [[param, sentence]]}; a missing, malformed
+// or out-of-range value falls back to the parameter's default.
+function paramsFromUrl(params, url) {
+  const values = {};
+  const refused = [];
+  for (const param of params) {
+    values[param.id] = param.default;
+    const text = url[param.id];
+    if (text === null) continue;
+    const { value, error } = parseNumber(text, `${param.id} in the link`);
+    if (error) refused.push([param, `${error} Using ${param.default}.`]);
+    else if (value < param.min || value > param.max) {
+      refused.push([param, `${param.id} in the link must be between ${param.min} and ${param.max}; using ${param.default}.`]);
+    } else values[param.id] = value;
+  }
+  return { values, refused };
+}
+
+function formatError(x) {
+  return x === 0 ? '0' : x.toPrecision(2);
+}
+
+function renderCheck(badge, { maxRelError, points }) {
+  const passed = points > 0 && maxRelError <= TOLERANCE;
+  badge.classList.toggle('check-warning', !passed);
+  const icon = document.createElement('span');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = passed ? '\u2713 ' : '\u26a0 ';
+  const text = points === 0
+    ? 'Warning: not checked against automatic differentiation, since the expression is undefined at every sample point.'
+    : `${passed ? '' : 'Warning: '}Checked against automatic differentiation at ${points} points: `
+      + `max relative error ${Number.isFinite(maxRelError) ? formatError(maxRelError) : 'not finite'}`;
+  badge.replaceChildren(icon, text);
+}
+
+// Wires the #custom section with the core's derive/evaluateExpression/expressionParams.
+export function setupCustom(section, core) {
+  const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
+  const paramList = core.expressionParams();
+  const url = readUrlState(['expr', ...paramList.map((param) => param.id)]);
+  const fromUrl = paramsFromUrl(paramList, url);
+  // `expression` is the last text the core accepted (null before the first); `derivation` its result.
+  const state = { expression: null, derivation: null, params: fromUrl.values, range: DEFAULT_RANGE };
+
+  const results = slot('results');
+  const chart = createPlot(section.querySelector('#chart-custom'));
+  const controls = Object.fromEntries(paramList.map((param) => {
+    const holder = document.createElement('div');
+    holder.hidden = true;
+    slot('params').append(holder);
+    const control = createParamControl(holder, param, {
+      template: 'param-template',
+      prefix: `custom-${param.id}-control`,
+      initial: state.params[param.id],
+      onChange: (value) => update({ params: { ...state.params, [param.id]: value } }),
+    });
+    return [param.id, { holder, form: control.form }];
+  }));
+  for (const [param, sentence] of fromUrl.refused) showMessage(controls[param.id].form, sentence);
+
+  function draw({ derivation, z, value, derivative, params }) {
+    renderMath(slot('preview'), `g(z) = ${derivation.input.latex}`, { display: true });
+    renderCheck(slot('check'), derivation.check);
+    renderDerivation(slot('steps'), derivation.steps);
+    renderMath(slot('derivative'), `g'(z) = ${derivation.derivative.latex}`, { display: true });
+    slot('g-form').hidden = derivation.gForm === null;
+    if (derivation.gForm) renderMath(slot('g-form-math'), `g'(z) = ${derivation.gForm.latex}`, { display: true });
+    for (const [id, { holder }] of Object.entries(controls)) holder.hidden = !derivation.params.includes(id);
+
+    const used = derivation.params.map((id) => `${id} = ${params[id]}`).join(', ');
+    const gaps = [value, derivative].some((ys) => ys.some((y) => !Number.isFinite(y)));
+    const description = `Plot of g(z) = ${derivation.input.text}${used ? ` with ${used}` : ''}: g(z) solid and its `
+      + `derivative g′(z) dashed, ${describeRange(z)}${gaps ? '; gaps where they have no real value' : ''}.`;
+    setSeries(chart, [
+      { label: 'g(z)', z, y: value, colour: 0, dashed: false },
+      { label: 'g\u2032(z)', z, y: derivative, colour: 1, dashed: true },
+    ], description);
+    results.hidden = false;
+  }
+
+  // Derives and evaluates with `changes` applied, then draws; throws (changing nothing) if the core
+  // refuses. With `remember`, the address is updated to the new state.
+  function update(changes, { remember = true } = {}) {
+    const next = { ...state, ...changes };
+    if (next.expression === null) {
+      Object.assign(state, changes);
+      return;
+    }
+    const same = next.expression === state.expression && next.params === state.params;
+    const derivation = same ? state.derivation : core.derive(next.expression, next.params);
+    const z = grid(next.range);
+    const { value, derivative } = core.evaluateExpression(next.expression, z, next.params);
+    Object.assign(state, next, { derivation });
+    draw({ derivation, z, value, derivative, params: next.params });
+    if (remember) {
+      writeUrlState(Object.fromEntries([['expr', next.expression],
+        ...paramList.map(({ id }) => [id, derivation.params.includes(id) ? String(next.params[id]) : null])]));
+    }
+  }
+
+  const field = createExpressionField(slot('expression'), {
+    onText(text) {
+      try {
+        update({ expression: text });
+        field.clearError();
+      } catch (failure) {
+        field.showError(text, failure, state.expression);
+      }
+    },
+  });
+  createRangeControl(slot('range'), { prefix: 'custom-range', onChange: (range) => update({ range }) });
+
+  const initial = url.expr ?? DEFAULT_EXPRESSION;
+  field.setText(initial);
+  try {
+    update({ expression: initial }, { remember: false });
+  } catch (failure) {
+    field.showError(initial, failure, null);
+  }
+}

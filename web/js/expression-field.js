@@ -1,0 +1,83 @@
+// The text field where a student types g(z): debounced live input, example buttons, and a refused
+// expression shown with its message and the offending character underlined.
+
+const DELAY_MS = 150;
+
+// The column (1-based, in characters) an error from the core points at, or null.
+function errorColumn(failure) {
+  if (Number.isInteger(failure.column)) return failure.column;
+  const match = /at column (\d+)$/.exec(failure.message);
+  return match ? Number(match[1]) : null;
+}
+
+// A copy of `text` with the character at `column` wrapped in <mark class="error-at">; past the end,
+// the mark holds a space so the underline shows where something is missing.
+function markedCopy(text, column) {
+  const characters = Array.from(text);
+  const at = Math.max(0, column - 1);
+  const mark = document.createElement('mark');
+  mark.className = 'error-at';
+  if (at < characters.length) {
+    mark.textContent = characters[at];
+  } else {
+    mark.classList.add('error-at-end');
+    mark.textContent = '\u00a0';
+  }
+  const code = document.createElement('code');
+  code.append(characters.slice(0, at).join(''), mark, characters.slice(at + 1).join(''));
+  return code;
+}
+
+// Wires the form holding input[name="expr"], its message (.field-message), the marked copy
+// (.expression-echo), the stale-results note (.expression-stale) and example buttons
+// (.example, whose text is the expression). `onText(text)` runs ~150 ms after typing stops, at once
+// for an example or Enter. Returns {setText, showError, clearError}.
+export function createExpressionField(form, { onText }) {
+  const input = form.elements.expr;
+  const message = form.querySelector('.field-message');
+  const echo = form.querySelector('.expression-echo');
+  const stale = form.querySelector('.expression-stale');
+  let timer = 0;
+
+  function submitNow() {
+    clearTimeout(timer);
+    onText(input.value);
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(submitNow, DELAY_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitNow();
+  });
+  for (const button of form.querySelectorAll('.example')) {
+    button.addEventListener('click', () => {
+      input.value = button.textContent.trim();
+      submitNow();
+    });
+  }
+
+  return {
+    setText(text) {
+      input.value = text;
+    },
+    // Shows why `text` was refused; `lastGood` (text or null) names what the results below still show.
+    showError(text, failure, lastGood) {
+      const column = errorColumn(failure);
+      message.textContent = failure.message;
+      echo.replaceChildren(...(column === null ? [] : [markedCopy(text, column)]));
+      echo.hidden = column === null;
+      stale.textContent = lastGood === null ? '' : `The results below are still those of ${lastGood}.`;
+      input.setAttribute('aria-invalid', 'true');
+    },
+    clearError() {
+      message.textContent = '';
+      echo.replaceChildren();
+      echo.hidden = true;
+      stale.textContent = '';
+      input.removeAttribute('aria-invalid');
+    },
+  };
+}
