@@ -91,6 +91,12 @@ class Differentiator {
     return n;
   }
 
+  // f'(u) u', with a constant inner derivative written first: beta sigma(beta z), not sigma(beta z) beta.
+  static Expr chain(const Expr& outer_derivative, const Expr& inner_derivative) {
+    return depends_on_z(inner_derivative) ? mul(outer_derivative, inner_derivative)
+                                          : mul(inner_derivative, outer_derivative);
+  }
+
   static DerivationStep leaf(const char* rule, Expr after, std::string note) {
     DerivationStep s;
     s.rule = rule;
@@ -154,7 +160,7 @@ class Differentiator {
     DerivationStep s;
     s.rule = "chain rule";
     s.children.push_back(d(u));
-    s.after = mul(at_u.derivative, s.children[0].after);
+    s.after = chain(at_u.derivative, s.children[0].after);
     s.note = "Outer function: $\\frac{d}{du}" + tex(f1(op, symbol)) + " = " + tex(at_symbol.derivative) +
              "$ with $u = " + tex(u) + "$; multiply by the inner derivative $u'$." + at_u.note;
     return s;
@@ -225,7 +231,7 @@ class Differentiator {
       }
       s.rule = "chain rule";
       s.children.push_back(d(u));
-      s.after = mul(outer_derivative, s.children[0].after);
+      s.after = chain(outer_derivative, s.children[0].after);
       s.note = "Power rule on the outside, $\\frac{d}{du}u^{n} = n u^{n-1}$ with $n = " + tex(n) +
                "$ and $u = " + tex(u) + "$; multiply by $u'$.";
       return s;
@@ -234,7 +240,7 @@ class Differentiator {
       if (is_z(n)) return leaf("exponential rule", e, "$e^z$ is its own derivative.");
       s.rule = "chain rule";
       s.children.push_back(d(n));
-      s.after = mul(e, s.children[0].after);
+      s.after = chain(e, s.children[0].after);
       s.note = "$\\frac{d}{du}e^{u} = e^{u}$ with $u = " + tex(n) + "$; multiply by $u'$.";
       return s;
     }
@@ -321,6 +327,7 @@ bool same_function(const Expr& a, const Expr& b, const EvalContext& context) {
 Expr find_g_form(const Expr& input, const Expr& derivative, EvalContext context) {
   const Expr g = call(Op::Self, {var()});
   const Expr candidates[] = {
+      g,                                // exponential-like: g' = g
       mul(g, sub(num(1), g)),           // sigmoid-like: g(1 - g)
       sub(num(1), pow(g, num(2))),      // tanh-like: 1 - g^2
       call(Op::Sigmoid, {var()}),       // softplus-like: sigma(z)
@@ -418,7 +425,8 @@ Derivation derive(const Expr& input, const EvalContext& context) {
     root.children.push_back(std::move(s));
   }
   root.after = result.g_form ? result.g_form : result.derivative;
-  result.steps = std::move(root);
+  // A root with one sub-step would only repeat it: the rule is then the root.
+  result.steps = root.children.size() == 1 ? std::move(root.children[0]) : std::move(root);
 
   std::vector<bool> used(expression_params().size(), false);
   collect_params(input, used);

@@ -130,7 +130,10 @@ TEST(Derive, BuiltInsAreDerivedByTheEngine) {
     const auto& activation = actderiv::find_activation(e.id);
     const auto d = actderiv::derive(activation);
     std::vector<std::string> rules;
-    for (const auto& step : d.steps.children) rules.push_back(step.rule);
+    if (d.steps.rule == "derivative")
+      for (const auto& step : d.steps.children) rules.push_back(step.rule);
+    else
+      rules.push_back(d.steps.rule);
     EXPECT_EQ(rules, e.rules) << e.id;
     EXPECT_EQ(d.g_form ? actderiv::to_text(d.g_form) : "", e.g_form) << e.id;
     // The engine's result is the registry's derivative, the kink convention included.
@@ -152,8 +155,7 @@ TEST(Derive, KinksUseTheFrameworkConvention) {
 
 TEST(Derive, StepsNestAndNameTheirRules) {
   const auto d = actderiv::derive("z*sigmoid(2z)", {});
-  ASSERT_EQ(d.steps.rule, "derivative");
-  const auto& product = d.steps.children.at(0);
+  const auto& product = d.steps;  // the only rule at the top, so it is the root
   EXPECT_EQ(product.rule, "product rule");
   ASSERT_EQ(product.children.size(), 2u);
   EXPECT_EQ(product.children[0].rule, "variable");

@@ -20,7 +20,7 @@ test('expressionParams() offers alpha and beta with defaults inside their ranges
 test('derive() returns a nested step tree whose root ends at the derivative', () => {
   const d = core.derive('z*sigmoid(2z)');
   assert.equal(d.input.text, 'z*sigmoid(2*z)');
-  assert.equal(d.steps.rule, 'derivative');
+  assert.equal(d.steps.rule, 'product rule', 'a single top-level rule is the root itself');
   const rules = [];
   let deepest = 0;
   walk(d.steps, (step, depth) => {
@@ -30,7 +30,10 @@ test('derive() returns a nested step tree whose root ends at the derivative', ()
   });
   assert.ok(rules.includes('product rule') && rules.includes('chain rule'), rules.join(', '));
   assert.ok(deepest >= 3, `depth ${deepest}`);
-  assert.equal(d.steps.children[0].after, d.derivative.latex);
+  assert.equal(d.steps.after, d.derivative.latex);
+  const sigmoid = core.derive('sigmoid(z)');
+  assert.deepEqual(sigmoid.steps.children.map((s) => s.rule), ['sigmoid rule', 'in terms of g']);
+  assert.equal(sigmoid.steps.after, sigmoid.gForm.latex);
   assert.ok(d.check.points >= 40 && d.check.maxRelError < 1e-12, JSON.stringify(d.check));
 });
 

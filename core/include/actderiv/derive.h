@@ -37,7 +37,8 @@ struct Derivation {
   Expr input;
   Expr derivative;                  // simplified
   Expr g_form;                      // the derivative in terms of g, or null when none was found
-  DerivationStep steps;             // the root: d/dz[input] = derivative, with its sub-steps
+  DerivationStep steps;             // the root, d/dz[input] = result: the one rule applied, or
+                                    // "derivative" over the rule, simplify and g-form steps
   std::vector<std::string> params;  // parameter ids the input uses, in expression_params() order
   double max_rel_error = 0;         // vs forward-mode AD; |a - b| / max(1, |b|)
   std::size_t points = 0;           // sample points where the check compared finite values
