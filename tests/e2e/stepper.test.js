@@ -122,3 +122,32 @@ test('no console errors or page errors while stepping', () => {
   assert.deepEqual(shared.view.log.console.filter(({ type }) => type === 'error' || type === 'warning'), []);
   assert.deepEqual(shared.view.log.errors, []);
 });
+
+test('each built-in section opens the engine\'s own derivation, checked against automatic differentiation', async () => {
+  const { page } = shared.view;
+  const expected = {
+    sigmoid: { rules: ['chain rule', 'in terms of g'], final: FACTORED },
+    tanh: { rules: ['tanh rule', 'in terms of g'], final: '1-g(z)^{2}' },
+    relu: { rules: ['maximum rule'], final: null },
+    leaky_relu: { rules: ['maximum rule'], final: null },
+  };
+  for (const [id, want] of Object.entries(expected)) {
+    const details = page.locator(`#${id} details.engine-derivation`);
+    assert.equal(await details.locator('.derivation-step').count(), 0, `${id}: typeset before it was opened`);
+    await details.locator('summary').click();
+    const found = await details.evaluate((node) => ({
+      rootRule: node.querySelector('.derivation-root > li > .step-title').textContent,
+      childRules: [...node.querySelectorAll('.derivation-root > li > ol > li > .step-title')]
+        .map((title) => title.textContent),
+      root: node.querySelector('.derivation-root > li > .step-math annotation')?.textContent ?? '',
+      badge: node.querySelector('[data-slot="engine-check"]').textContent,
+      warning: node.querySelector('[data-slot="engine-check"]').classList.contains('check-warning'),
+    }));
+    // The root is the one rule applied, or "derivative" over the rule and the rewrites that follow it.
+    const rules = found.rootRule === 'derivative' ? found.childRules : [found.rootRule];
+    assert.deepEqual(rules, want.rules, id);
+    if (want.final) assert.ok(normalise(found.root).endsWith(`=${want.final}`), `${id}: ${found.root}`);
+    assert.match(found.badge, /Checked against automatic differentiation at \d+ points/, id);
+    assert.equal(found.warning, false, id);
+  }
+});

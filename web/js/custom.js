@@ -1,6 +1,6 @@
 // "Your own activation": a typed g(z), derived step by step by the core, checked against automatic
 // differentiation and plotted, with sliders for the parameters it uses and its state in the address.
-import { renderDerivation } from './derivation.js';
+import { renderCheck, renderDerivation } from './derivation.js';
 import { createExpressionField } from './expression-field.js';
 import { parseNumber, showMessage } from './inputs.js';
 import { renderMath } from './math.js';
@@ -11,8 +11,6 @@ import { describeRange } from './section.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 
 const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
-// Above this disagreement with automatic differentiation the check is flagged, not passed.
-const TOLERANCE = 1e-6;
 
 // Parameter values from the address: {values, refused: [[param, sentence]]}; a missing, malformed
 // or out-of-range value falls back to the parameter's default.
@@ -30,23 +28,6 @@ function paramsFromUrl(params, url) {
     } else values[param.id] = value;
   }
   return { values, refused };
-}
-
-function formatError(x) {
-  return x === 0 ? '0' : x.toPrecision(2);
-}
-
-function renderCheck(badge, { maxRelError, points }) {
-  const passed = points > 0 && maxRelError <= TOLERANCE;
-  badge.classList.toggle('check-warning', !passed);
-  const icon = document.createElement('span');
-  icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = passed ? '\u2713 ' : '\u26a0 ';
-  const text = points === 0
-    ? 'Warning: not checked against automatic differentiation, since the expression is undefined at every sample point.'
-    : `${passed ? '' : 'Warning: '}Checked against automatic differentiation at ${points} points: `
-      + `max relative error ${Number.isFinite(maxRelError) ? formatError(maxRelError) : 'not finite'}`;
-  badge.replaceChildren(icon, text);
 }
 
 // Wires the #custom section with the core's derive/evaluateExpression/expressionParams.

@@ -2,6 +2,9 @@
 // the root's own steps, the sub-steps a rule needed sit in a collapsible <details>.
 import { renderMath, renderRichText } from './math.js';
 
+// Largest relative error against automatic differentiation that still counts as agreement.
+const TOLERANCE = 1e-6;
+
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -42,4 +45,22 @@ function stepItem(step, depth) {
 // Replaces the content of the list `list` with the derivation whose root step is `root`.
 export function renderDerivation(list, root) {
   list.replaceChildren(stepItem(root, 0));
+}
+
+function formatError(x) {
+  return x === 0 ? '0' : x.toPrecision(2);
+}
+
+// Fills `badge` with the result of checking the derivative against automatic differentiation.
+export function renderCheck(badge, { maxRelError, points }) {
+  const passed = points > 0 && maxRelError <= TOLERANCE;
+  badge.classList.toggle('check-warning', !passed);
+  const icon = document.createElement('span');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = passed ? '\u2713 ' : '\u26a0 ';
+  const text = points === 0
+    ? 'Warning: not checked against automatic differentiation, since the expression is undefined at every sample point.'
+    : `${passed ? '' : 'Warning: '}Checked against automatic differentiation at ${points} points: `
+      + `max relative error ${Number.isFinite(maxRelError) ? formatError(maxRelError) : 'not finite'}`;
+  badge.replaceChildren(icon, text);
 }

@@ -1,5 +1,6 @@
 // One activation's section: its definition, kinks, derivation stepper, and plot with a z range.
 import { renderMath } from './math.js';
+import { renderCheck, renderDerivation } from './derivation.js';
 import { createStepper } from './stepper.js';
 import { createPlot, setSeries } from './plot.js';
 import { createRangeControl, DEFAULT_RANGE, formatBound, grid } from './range.js';
@@ -42,6 +43,16 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
   }
   for (const slot of slots('stepper')) {
     createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`);
+  }
+
+  for (const details of slots('engine')) {
+    // Typeset only when opened: it is not part of the first view.
+    details.addEventListener('toggle', () => {
+      const { derivation } = activation;
+      renderMath(details.querySelector('[data-slot="engine-input"]'), `g(z) = ${derivation.input.latex}`);
+      renderDerivation(details.querySelector('[data-slot="engine-steps"]'), derivation.steps);
+      renderCheck(details.querySelector('[data-slot="engine-check"]'), derivation.check);
+    }, { once: true });
   }
 
   const state = { range: DEFAULT_RANGE, params: defaultParams(activation) };
