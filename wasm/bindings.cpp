@@ -79,7 +79,17 @@ val describe_derivation(const actderiv::Derivation& d) {
   val check = val::object();
   check.set("maxRelError", d.max_rel_error);
   check.set("points", static_cast<double>(d.points));
+  val kinks = val::array();
+  for (const auto& k : d.kinks) {
+    val kink = val::object();
+    kink.set("z", k.z);
+    kink.set("left", k.left);
+    kink.set("right", k.right);
+    kink.set("value", k.value);
+    kinks.call<void>("push", kink);
+  }
   val o = val::object();
+  o.set("kinks", kinks);
   o.set("input", latex_and_text(d.input));
   o.set("params", params);
   o.set("steps", describe_step(d.steps));

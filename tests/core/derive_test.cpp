@@ -2,6 +2,7 @@
 // difference of the function's values, the g-forms checked structurally, the limits enforced.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -143,6 +144,33 @@ TEST(Derive, BuiltInsAreDerivedByTheEngine) {
     for (double z : {-5.5, -1.0, 0.0, 0.7, 3.0, 30.0})
       EXPECT_NEAR(actderiv::evaluate(d.derivative, z, c), activation.derivative(z, params.data()), 1e-15)
           << e.id << " at z = " << z;
+  }
+}
+
+TEST(Derive, FindsKinksWithTheirOneSidedSlopes) {
+  struct KinkCase {
+    const char* input;
+    std::vector<std::array<double, 4>> kinks;  // z, left, right, value
+  };
+  const KinkCase cases[] = {
+      {"relu(z)", {{0, 0, 1, 0}}},
+      {"max(0.01z, z)", {{0, 0.01, 1, 0.01}}},
+      {"abs(z - 2)", {{2, -1, 1, NAN}}},  // u/|u| is undefined at u = 0
+      {"min(max(0,z),6)", {{0, 0, 1, 0}, {6, 1, 0, 1}}},
+      {"abs(z)^3", {}},
+      {"relu(z)^2", {}},
+      {"z*sigmoid(z)", {}},
+  };
+  for (const auto& c : cases) {
+    const auto d = actderiv::derive(c.input, {});
+    ASSERT_EQ(d.kinks.size(), c.kinks.size()) << c.input;
+    for (std::size_t i = 0; i < c.kinks.size(); ++i) {
+      EXPECT_NEAR(d.kinks[i].z, c.kinks[i][0], 1e-9) << c.input;
+      EXPECT_NEAR(d.kinks[i].left, c.kinks[i][1], 1e-6) << c.input;
+      EXPECT_NEAR(d.kinks[i].right, c.kinks[i][2], 1e-6) << c.input;
+      if (std::isnan(c.kinks[i][3])) EXPECT_TRUE(std::isnan(d.kinks[i].value)) << c.input;
+      else EXPECT_NEAR(d.kinks[i].value, c.kinks[i][3], 1e-12) << c.input;
+    }
   }
 }
 

@@ -309,3 +309,15 @@ test('no console errors or page errors in the section', () => {
   assert.deepEqual(shared.view.log.console.filter(({ type }) => type === 'error' || type === 'warning'), []);
   assert.deepEqual(shared.view.log.errors, []);
 });
+
+test('a kink is listed with its one-sided slopes and the value used there; smooth functions list none', async () => {
+  await typeValid('max(0.01z, z)');
+  const kinks = page().locator('#custom [data-slot="kink-list"] li');
+  assert.deepEqual(await kinks.allTextContents(),
+    ['At z = 0: slope 0.01 from the left, 1 from the right; g\u2032(0) = 0.01 here.']);
+  await typeValid('min(max(0, z), 6)');
+  assert.equal(await kinks.count(), 2);
+  assert.match(await kinks.nth(1).textContent(), /^At z = 6: slope 1 from the left, 0 from the right/);
+  await typeValid('z*sigmoid(z)');
+  assert.equal(await page().locator('#custom [data-slot="kinks"]').isHidden(), true);
+});

@@ -105,3 +105,14 @@ test('bad arguments and oversized derivatives throw clear Errors', () => {
   const product = `z${'*z'.repeat(240)}`;
   assert.throws(() => core.derive(product), /too large/);
 });
+
+test('derive() lists kinks with their one-sided slopes and the value used there', () => {
+  const [kink, ...rest] = core.derive('max(alpha*z, z)', { alpha: 0.2 }).kinks;
+  assert.equal(rest.length, 0);
+  assert.equal(kink.z, 0);
+  assert.ok(Math.abs(kink.left - 0.2) < 1e-9 && Math.abs(kink.right - 1) < 1e-9, JSON.stringify(kink));
+  assert.equal(kink.value, 0.2);
+  assert.deepEqual(core.derive('tanh(z)').kinks, []);
+  const [abs] = core.derive('abs(z + 1)').kinks;
+  assert.ok(Math.abs(abs.z + 1) < 1e-12 && Number.isNaN(abs.value), JSON.stringify(abs));
+});

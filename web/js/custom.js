@@ -30,6 +30,21 @@ function paramsFromUrl(params, url) {
   return { values, refused };
 }
 
+function formatSlope(x) {
+  return Number.isNaN(x) ? 'undefined' : String(Number(x.toPrecision(6)));
+}
+
+// One line per kink the core found: where, the slope from each side, the value used there.
+function renderKinks(container, list, kinks) {
+  container.hidden = kinks.length === 0;
+  list.replaceChildren(...kinks.map(({ z, left, right, value }) => {
+    const item = document.createElement('li');
+    item.textContent = `At z = ${formatSlope(z)}: slope ${formatSlope(left)} from the left, `
+      + `${formatSlope(right)} from the right; g\u2032(${formatSlope(z)}) = ${formatSlope(value)} here.`;
+    return item;
+  }));
+}
+
 // Wires the #custom section with the core's derive/evaluateExpression/expressionParams.
 export function setupCustom(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
@@ -60,6 +75,7 @@ export function setupCustom(section, core) {
     renderCheck(slot('check'), derivation.check);
     renderDerivation(slot('steps'), derivation.steps);
     renderMath(slot('derivative'), `g'(z) = ${derivation.derivative.latex}`, { display: true });
+    renderKinks(slot('kinks'), slot('kink-list'), derivation.kinks);
     slot('g-form').hidden = derivation.gForm === null;
     if (derivation.gForm) renderMath(slot('g-form-math'), `g'(z) = ${derivation.gForm.latex}`, { display: true });
     for (const [id, { holder }] of Object.entries(controls)) holder.hidden = !derivation.params.includes(id);

@@ -32,6 +32,18 @@ struct DerivationStep {
 // `before` itself for a rewrite.
 std::string before_latex(const DerivationStep& step);
 
+// A point where the derivative jumps: the one-sided slopes and the value the derivative takes there
+// (for max and ReLU, the frameworks' convention).
+struct KinkPoint {
+  double z;
+  double left;   // lim g'(z) from below
+  double right;  // lim g'(z) from above
+  double value;  // g'(z) as computed at the kink
+};
+
+// Where kinks are looked for: z in [-kKinkRange, kKinkRange].
+constexpr double kKinkRange = 10;
+
 // A finished derivation.
 struct Derivation {
   Expr input;
@@ -42,6 +54,7 @@ struct Derivation {
   std::vector<std::string> params;  // parameter ids the input uses, in expression_params() order
   double max_rel_error = 0;         // vs forward-mode AD; |a - b| / max(1, |b|)
   std::size_t points = 0;           // sample points where the check compared finite values
+  std::vector<KinkPoint> kinks;     // in increasing z, within [-kKinkRange, kKinkRange]
 };
 
 // Parameters a typed expression may use (alpha, beta), with defaults and ranges.
