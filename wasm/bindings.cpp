@@ -15,15 +15,6 @@ namespace {
 
 using emscripten::val;
 
-const char* kind_name(actderiv::Step::Kind kind) {
-  switch (kind) {
-    case actderiv::Step::Kind::Value: return "value";
-    case actderiv::Step::Kind::Setup: return "setup";
-    case actderiv::Step::Kind::Derivative: return "derivative";
-  }
-  return "";
-}
-
 // A C++ exception becomes a real JS Error with its message (not a bare pointer number); a parse
 // error also carries its 1-based `column`.
 [[noreturn]] void throw_js(const std::exception& e) {
@@ -103,12 +94,12 @@ val describe(const actderiv::Activation& a) {
   val params = val::array();
   for (const auto& p : a.params) params.call<void>("push", describe_param(p));
   val steps = val::array();
-  for (const auto& s : a.steps) {
+  for (const auto& s : actderiv::walkthrough(a)) {
     val o = val::object();
-    o.set("kind", std::string(kind_name(s.kind)));
+    o.set("kind", std::string(s.setup ? "setup" : "derivative"));
     o.set("title", s.title);
-    o.set("expr", s.expr);
-    o.set("latex", actderiv::step_latex(a, s));
+    o.set("expr", actderiv::to_text(s.expr));
+    o.set("latex", s.latex);
     o.set("note", s.note);
     steps.call<void>("push", o);
   }

@@ -80,16 +80,6 @@ std::string definition_latex(const Activation& activation) {
   return latex_of(activation, activation.definition);
 }
 
-std::string step_latex(const Activation& activation, const Step& step) {
-  const std::string e = latex_of(activation, step.expr);
-  switch (step.kind) {
-    case Step::Kind::Value: return "g(z) = " + e;
-    case Step::Kind::Setup: return "g'(z) = \\frac{d}{dz}\\left[" + e + "\\right]";
-    case Step::Kind::Derivative: return "g'(z) = " + e;
-  }
-  return e;
-}
-
 std::string kink_latex(const Activation& activation, const Kink& kink) {
   const std::string at = latex_of(activation, kink.at);
   const std::string left = latex_of(activation, kink.left);

@@ -2,6 +2,7 @@
 #include "actderiv/derive.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <stdexcept>
 
@@ -26,6 +27,43 @@ Expr constant(const char* name) {
   return node;
 }
 
+// What a student writes while applying a rule: numbers folded, zero terms and unit factors dropped,
+// a factor -1 written as a sign. Nothing is cancelled or reordered: that is the "simplify" step.
+bool is_num(const Expr& e, double v) { return e->op == Op::Number && e->number == v; }
+bool is_num(const Expr& e) { return e->op == Op::Number; }
+Expr l_neg(const Expr& a) { return is_num(a) ? num(-a->number) : call(Op::Neg, {a}); }
+Expr l_add(const Expr& a, const Expr& b) {
+  if (is_num(a) && is_num(b)) return num(a->number + b->number);
+  if (is_num(a, 0)) return b;
+  if (is_num(b, 0)) return a;
+  return call(Op::Add, {a, b});
+}
+Expr l_sub(const Expr& a, const Expr& b) {
+  if (is_num(a) && is_num(b)) return num(a->number - b->number);
+  if (is_num(b, 0)) return a;
+  if (is_num(a, 0)) return l_neg(b);
+  return call(Op::Sub, {a, b});
+}
+Expr l_mul(const Expr& a, const Expr& b) {
+  if (is_num(a) && is_num(b)) return num(a->number * b->number);
+  if (is_num(a, 0) || is_num(b, 0)) return num(0);
+  if (is_num(a, 1)) return b;
+  if (is_num(b, 1)) return a;
+  if (is_num(a, -1)) return l_neg(b);
+  if (is_num(b, -1)) return l_neg(a);
+  return call(Op::Mul, {a, b});
+}
+Expr l_div(const Expr& a, const Expr& b) {
+  if (is_num(b, 1)) return a;
+  if (is_num(a, 0) && !is_num(b, 0)) return num(0);
+  return call(Op::Div, {a, b});
+}
+Expr l_pow(const Expr& a, const Expr& b) {
+  if (is_num(b, 1)) return a;
+  if (is_num(b, 0)) return num(1);
+  return call(Op::Pow, {a, b});
+}
+
 Expr f1(Op op, const Expr& u) { return call(op, {u}); }
 
 bool is_z(const Expr& e) { return e->op == Op::Variable; }
@@ -42,18 +80,18 @@ struct Outer {
 Outer outer(Op op, const Expr& u) {
   switch (op) {
     case Op::Exp: return {"exponential rule", f1(Op::Exp, u), ""};
-    case Op::Log: return {"logarithm rule", div(num(1), u), ""};
-    case Op::Sqrt: return {"square-root rule", div(num(1), mul(num(2), f1(Op::Sqrt, u))), ""};
+    case Op::Log: return {"logarithm rule", l_div(num(1), u), ""};
+    case Op::Sqrt: return {"square-root rule", l_div(num(1), l_mul(num(2), f1(Op::Sqrt, u))), ""};
     case Op::Abs:
-      return {"absolute-value rule", div(u, f1(Op::Abs, u)),
+      return {"absolute-value rule", l_div(u, f1(Op::Abs, u)),
               " $|u|$ has a kink at $u = 0$: slope $-1$ from the left and $1$ from the right, "
               "subgradient $[-1, 1]$. $\\frac{u}{|u|}$ is undefined there; PyTorch and TensorFlow "
               "use 0."};
-    case Op::Tanh: return {"tanh rule", sub(num(1), pow(f1(Op::Tanh, u), num(2))), ""};
+    case Op::Tanh: return {"tanh rule", l_sub(num(1), l_pow(f1(Op::Tanh, u), num(2))), ""};
     case Op::Sinh: return {"sinh rule", f1(Op::Cosh, u), ""};
     case Op::Cosh: return {"cosh rule", f1(Op::Sinh, u), ""};
     case Op::Sigmoid:
-      return {"sigmoid rule", mul(f1(Op::Sigmoid, u), sub(num(1), f1(Op::Sigmoid, u))), ""};
+      return {"sigmoid rule", l_mul(f1(Op::Sigmoid, u), l_sub(num(1), f1(Op::Sigmoid, u))), ""};
     case Op::Softplus: return {"softplus rule", f1(Op::Sigmoid, u), ""};
     case Op::Relu:
       return {"ReLU rule",
@@ -63,7 +101,7 @@ Outer outer(Op op, const Expr& u) {
               "subgradient $[0, 1]$; frameworks use 0 there."};
     case Op::Erf:
       return {"erf rule",
-              mul(div(num(2), f1(Op::Sqrt, constant("pi"))), pow(constant("e"), neg(pow(u, num(2))))),
+              l_mul(l_div(num(2), f1(Op::Sqrt, constant("pi"))), l_pow(constant("e"), l_neg(l_pow(u, num(2))))),
               ""};
     default: throw std::logic_error("not a one-argument function");
   }
@@ -94,8 +132,8 @@ class Differentiator {
 
   // f'(u) u', with a constant inner derivative written first: beta sigma(beta z), not sigma(beta z) beta.
   static Expr chain(const Expr& outer_derivative, const Expr& inner_derivative) {
-    return depends_on_z(inner_derivative) ? mul(outer_derivative, inner_derivative)
-                                          : mul(inner_derivative, outer_derivative);
+    return depends_on_z(inner_derivative) ? l_mul(outer_derivative, inner_derivative)
+                                          : l_mul(inner_derivative, outer_derivative);
   }
 
   static DerivationStep leaf(const char* rule, Expr after, std::string note) {
@@ -120,7 +158,7 @@ class Differentiator {
         DerivationStep s;
         s.rule = "constant multiple";
         s.children.push_back(d(a[0]));
-        s.after = neg(s.children[0].after);
+        s.after = l_neg(s.children[0].after);
         s.note = "A minus sign stays in front of the derivative.";
         return s;
       }
@@ -130,8 +168,8 @@ class Differentiator {
         s.rule = plus ? "sum rule" : "difference rule";
         s.children.push_back(d(a[0]));
         s.children.push_back(d(a[1]));
-        s.after = plus ? add(s.children[0].after, s.children[1].after)
-                       : sub(s.children[0].after, s.children[1].after);
+        s.after = plus ? l_add(s.children[0].after, s.children[1].after)
+                       : l_sub(s.children[0].after, s.children[1].after);
         s.note = plus ? "The derivative of a sum is the sum of the derivatives."
                       : "The derivative of a difference is the difference of the derivatives.";
         return s;
@@ -181,14 +219,14 @@ class Differentiator {
       const Expr& c = left_constant ? u : v;
       s.rule = "constant multiple";
       s.children.push_back(d(left_constant ? v : u));
-      s.after = mul(c, s.children[0].after);
+      s.after = l_mul(c, s.children[0].after);
       s.note = "The constant factor $" + tex(c) + "$ stays; differentiate the rest.";
       return s;
     }
     s.rule = "product rule";
     s.children.push_back(d(u));
     s.children.push_back(d(v));
-    s.after = add(mul(s.children[0].after, v), mul(u, s.children[1].after));
+    s.after = l_add(l_mul(s.children[0].after, v), l_mul(u, s.children[1].after));
     s.note = "$(uv)' = u'v + uv'$ with $u = " + tex(u) + "$ and $v = " + tex(v) + "$.";
     return s;
   }
@@ -200,21 +238,21 @@ class Differentiator {
     if (!depends_on_z(v)) {
       s.rule = "constant multiple";
       s.children.push_back(d(u));
-      s.after = div(s.children[0].after, v);
+      s.after = l_div(s.children[0].after, v);
       s.note = "Dividing by the constant $" + tex(v) + "$ divides the derivative by it.";
       return s;
     }
     if (!depends_on_z(u)) {
       s.rule = "reciprocal rule";
       s.children.push_back(d(v));
-      s.after = neg(div(mul(u, s.children[0].after), pow(v, num(2))));
+      s.after = l_neg(l_div(l_mul(u, s.children[0].after), l_pow(v, num(2))));
       s.note = "$\\left(\\frac{c}{v}\\right)' = -\\frac{c\\,v'}{v^2}$ with $v = " + tex(v) + "$.";
       return s;
     }
     s.rule = "quotient rule";
     s.children.push_back(d(u));
     s.children.push_back(d(v));
-    s.after = div(sub(mul(s.children[0].after, v), mul(u, s.children[1].after)), pow(v, num(2)));
+    s.after = l_div(l_sub(l_mul(s.children[0].after, v), l_mul(u, s.children[1].after)), l_pow(v, num(2)));
     s.note = "$\\left(\\frac{u}{v}\\right)' = \\frac{u'v - uv'}{v^2}$ with $u = " + tex(u) +
              "$ and $v = " + tex(v) + "$.";
     return s;
@@ -225,7 +263,7 @@ class Differentiator {
     const Expr n = simplify(e->args[1]);  // -1 as written parses as -(1); fold it so n - 1 is -2
     DerivationStep s;
     if (!depends_on_z(n)) {
-      const Expr outer_derivative = mul(n, pow(u, sub(n, num(1))));
+      const Expr outer_derivative = l_mul(n, l_pow(u, l_sub(n, num(1))));
       if (is_z(u)) {
         return leaf("power rule", outer_derivative,
                     "$\\frac{d}{dz} z^n = n z^{n-1}$ with $n = " + tex(n) + "$.");
@@ -248,15 +286,15 @@ class Differentiator {
     if (!depends_on_z(u)) {
       s.rule = "exponential rule";
       s.children.push_back(d(n));
-      s.after = mul(mul(e, f1(Op::Log, u)), s.children[0].after);
+      s.after = l_mul(l_mul(e, f1(Op::Log, u)), s.children[0].after);
       s.note = "$\\frac{d}{du}a^{u} = a^{u}\\ln a$ with $a = " + tex(u) + "$; multiply by $u'$.";
       return s;
     }
     s.rule = "general power rule";
     s.children.push_back(d(u));
     s.children.push_back(d(n));
-    s.after = mul(e, add(mul(s.children[1].after, f1(Op::Log, u)),
-                         div(mul(n, s.children[0].after), u)));
+    s.after = l_mul(e, l_add(l_mul(s.children[1].after, f1(Op::Log, u)),
+                         l_div(l_mul(n, s.children[0].after), u)));
     s.note = "Write $u^{v} = e^{v \\ln u}$ and use the chain rule: "
              "$(u^v)' = u^v\\left(v' \\ln u + \\frac{v u'}{u}\\right)$.";
     return s;
@@ -520,6 +558,28 @@ Derivation derive(const Activation& activation) {
     context.params.emplace_back(activation.params[i].id, values[i]);
   }
   return derive(parse(activation.derivation_input, ids), context);
+}
+
+std::vector<WalkthroughStep> walkthrough(const Activation& activation) {
+  const auto prose = [&](const std::string& rule, const std::string& fallback) {
+    for (const auto& p : activation.prose)
+      if (p.rule == rule) return p.note;
+    return fallback;
+  };
+  const auto title = [](std::string rule) {
+    rule[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule[0])));
+    return rule;
+  };
+  const Derivation d = derive(activation);
+  std::vector<WalkthroughStep> steps{{true, "Set up", d.input,
+                                      "g'(z) = \\frac{d}{dz}\\left[" + to_latex(d.input) + "\\right]",
+                                      prose("set up", "")}};
+  std::vector<DerivationStep> top;
+  if (d.steps.rule == "derivative") top = d.steps.children;
+  else top.push_back(d.steps);
+  for (const auto& s : top)
+    steps.push_back({false, title(s.rule), s.after, "g'(z) = " + to_latex(s.after), prose(s.rule, s.note)});
+  return steps;
 }
 
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,

@@ -99,6 +99,11 @@ Expr mul(const Expr& a, const Expr& b) {
   if (a->op == Op::Neg) return neg(mul(a->args[0], b));
   if (b->op == Op::Neg) return neg(mul(a, b->args[0]));
   if (is_number(b)) return mul(b, a);  // constants first: 2 u, not u 2
+  // A negative power is a denominator: u^-2 v = v / u^2.
+  if (a->op == Op::Pow && is_number(a->args[1]) && a->args[1]->number < 0)
+    return div(b, pow(a->args[0], num(-a->args[1]->number)));
+  if (b->op == Op::Pow && is_number(b->args[1]) && b->args[1]->number < 0)
+    return div(a, pow(b->args[0], num(-b->args[1]->number)));
   if (a->op == Op::Div && is_number(a->args[0], 1)) return div(b, a->args[1]);  // (1/v) u = u/v
   if (b->op == Op::Div && is_number(b->args[0], 1)) return div(a, b->args[1]);
   if (is_number(a) && b->op == Op::Mul && is_number(b->args[0]))

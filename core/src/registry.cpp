@@ -1,13 +1,12 @@
-// The activation table and the authored walkthroughs. Every step's expression is machine-checked
-// by tests/core/walkthrough_test.cpp against the value and derivative functions beside it.
+// The activation table: formulas, the form the derivation engine differentiates, and the authored
+// prose shown with each step the engine produces. tests/core/walkthrough_test.cpp checks every
+// step against the value and derivative functions beside it.
 #include "actderiv/activation.h"
 #include "actderiv/numerics.h"
 
 namespace actderiv {
 
 namespace {
-
-using K = Step::Kind;
 
 double sigmoid_value_fn(double z, const double*) { return sigmoid(z); }
 double sigmoid_derivative_fn(double z, const double*) { return sigmoid_derivative(z); }
@@ -30,27 +29,18 @@ std::vector<Activation> build() {
       sigmoid_value_fn,
       sigmoid_derivative_fn,
       {
-          {K::Setup, "Set up",
-           "(1+e^-z)^-1",
+          {"set up",
            "Write the sigmoid as a power, $g(z) = (1+e^{-z})^{-1}$, so that the chain rule applies: "
            "an outer function $u^{-1}$ of an inner function $u = 1+e^{-z}$."},
-          {K::Derivative, "Chain rule",
-           "-(1+e^-z)^-2 * (-e^-z)",
+          {"chain rule",
            "The outer derivative is $\\frac{d}{du}u^{-1} = -u^{-2}$; the inner derivative is "
            "$\\frac{d}{dz}(1+e^{-z}) = -e^{-z}$. The chain rule multiplies them."},
-          {K::Derivative, "Simplify",
-           "e^-z/(1+e^-z)^2",
+          {"simplify",
            "The two minus signs cancel, and the negative power becomes a denominator."},
-          {K::Derivative, "Split the fraction",
-           "1/(1+e^-z) * (e^-z/(1+e^-z))",
-           "Write the fraction as a product of two fractions over the same denominator $1+e^{-z}$."},
-          {K::Derivative, "Rewrite the second factor",
-           "1/(1+e^-z) * (1 - 1/(1+e^-z))",
-           "Add and subtract 1 in the numerator: "
-           "$\\frac{e^{-z}}{1+e^{-z}} = \\frac{(1+e^{-z}) - 1}{1+e^{-z}} = 1 - \\frac{1}{1+e^{-z}}$."},
-          {K::Derivative, "Recognise g",
-           "g(z)*(1-g(z))",
-           "Both factors are the sigmoid itself, so $g'(z) = g(z)(1-g(z))$: the derivative follows "
+          {"in terms of g",
+           "Split the fraction as $\\frac{1}{1+e^{-z}} \\cdot \\frac{e^{-z}}{1+e^{-z}}$. The "
+           "first factor is $g(z)$; adding and subtracting 1 in the numerator turns the second into "
+           "$1 - \\frac{1}{1+e^{-z}} = 1 - g(z)$. So $g'(z) = g(z)(1-g(z))$: the derivative follows "
            "from the output alone. Its largest value is $\\frac{1}{4}$, at $z = 0$ where "
            "$g(0) = \\frac{1}{2}$."},
       },
@@ -65,22 +55,14 @@ std::vector<Activation> build() {
       tanh_value_fn,
       tanh_derivative_fn,
       {
-          {K::Setup, "Set up",
-           "sinh(z)/cosh(z)",
-           "Write tanh as a quotient, $\\tanh z = \\frac{\\sinh z}{\\cosh z}$, and recall "
-           "$\\frac{d}{dz}\\sinh z = \\cosh z$ and $\\frac{d}{dz}\\cosh z = \\sinh z$."},
-          {K::Derivative, "Quotient rule",
-           "(cosh(z)*cosh(z) - sinh(z)*sinh(z))/cosh(z)^2",
-           "For $\\frac{f}{h}$ the derivative is $\\frac{f'h - fh'}{h^2}$, here with "
-           "$f = \\sinh z$ and $h = \\cosh z$."},
-          {K::Derivative, "Split the fraction",
-           "cosh(z)^2/cosh(z)^2 - sinh(z)^2/cosh(z)^2",
-           "Divide each term of the numerator by the denominator."},
-          {K::Derivative, "Simplify",
-           "1 - tanh(z)^2",
-           "The first fraction is 1 and the second is $\\tanh^2 z$."},
-          {K::Derivative, "Recognise g",
-           "1 - g(z)^2",
+          {"set up",
+           "Differentiate $\\tanh z$. Its rule comes from writing it as a quotient, "
+           "$\\tanh z = \\frac{\\sinh z}{\\cosh z}$, with $\\frac{d}{dz}\\sinh z = \\cosh z$ and "
+           "$\\frac{d}{dz}\\cosh z = \\sinh z$."},
+          {"tanh rule",
+           "The quotient rule gives $\\frac{\\cosh z \\cosh z - \\sinh z \\sinh z}{\\cosh^2 z} "
+           "= \\frac{\\cosh^2 z}{\\cosh^2 z} - \\frac{\\sinh^2 z}{\\cosh^2 z} = 1 - \\tanh^2 z$."},
+          {"in terms of g",
            "So $g'(z) = 1 - g(z)^2$. Its largest value is 1, at $z = 0$ where $g(0) = 0$, four "
            "times the sigmoid's best."},
       },
@@ -90,22 +72,19 @@ std::vector<Activation> build() {
       "relu",
       "ReLU",
       "max(0, z)",
-      "max(0, z)",
+      "relu(z)",
       {},
       relu_value_fn,
       relu_derivative_fn,
       {
-          {K::Value, "Split into pieces",
-           "piecewise(z > 0, z, z <= 0, 0)",
-           "ReLU passes a positive input through unchanged and replaces a negative one by 0."},
-          {K::Derivative, "Differentiate each piece",
-           "piecewise(z > 0, 1, z < 0, 0)",
+          {"set up",
+           "ReLU passes a positive input through unchanged and replaces a negative one by 0: "
+           "$g(z) = \\max(0, z)$."},
+          {"ReLU rule",
            "On $z > 0$ the function is $z$, with slope 1; on $z < 0$ it is the constant 0, with "
-           "slope 0. At $z = 0$ the two slopes disagree, so no derivative exists there."},
-          {K::Derivative, "Choose a value at the kink",
-           "piecewise(z > 0, 1, z <= 0, 0)",
-           "Coming from the left the slope is 0 and from the right it is 1; any value in the "
-           "subgradient $[0, 1]$ is a valid choice at $z = 0$. PyTorch, TensorFlow and JAX use 0."},
+           "slope 0. At $z = 0$ the slope is 0 from the left and 1 from the right, so no derivative "
+           "exists there; any value in the subgradient $[0, 1]$ is a valid choice. PyTorch, "
+           "TensorFlow and JAX use 0: the case $z \\le 0$ above."},
       },
       {{"0", "0", "1"}}});
 
@@ -113,24 +92,19 @@ std::vector<Activation> build() {
       "leaky_relu",
       "Leaky ReLU",
       "piecewise(z > 0, z, z <= 0, alpha*z)",
-      "max(alpha*z, z)",
+      "piecewise(z > 0, z, z <= 0, alpha*z)",
       {{"alpha", "negative slope α", 0.01, 0.0, 1.0}},
       leaky_value_fn,
       leaky_derivative_fn,
       {
-          {K::Value, "As a maximum",
-           "max(alpha*z, z)",
-           "For $0 \\le \\alpha \\le 1$, $\\alpha z \\le z$ when $z \\ge 0$ and $\\alpha z \\ge z$ "
-           "when $z \\le 0$, so $g(z) = \\max(\\alpha z, z)$. For $\\alpha > 1$ the maximum would "
-           "pick $\\alpha z$ on the positive side: a different function."},
-          {K::Derivative, "Differentiate each piece",
-           "piecewise(z > 0, 1, z < 0, alpha)",
-           "On $z > 0$ the slope is 1; on $z < 0$ the function is $\\alpha z$, with slope "
-           "$\\alpha$. At $z = 0$ the slopes differ unless $\\alpha = 1$."},
-          {K::Derivative, "Choose a value at the kink",
-           "piecewise(z > 0, 1, z <= 0, alpha)",
-           "The left slope is $\\alpha$ and the right slope is 1; the subgradient at 0 is "
-           "$[\\alpha, 1]$. PyTorch and TensorFlow use $\\alpha$ at $z = 0$."},
+          {"set up",
+           "Leaky ReLU is $z$ for $z > 0$ and $\\alpha z$ otherwise. For $0 \\le \\alpha \\le 1$ "
+           "that is $\\max(\\alpha z, z)$; for $\\alpha > 1$ the maximum would pick $\\alpha z$ on "
+           "the positive side, a different function."},
+          {"piecewise rule",
+           "Differentiate each piece: slope 1 on $z > 0$ and $\\alpha$ on $z < 0$. At $z = 0$ the "
+           "slopes differ unless $\\alpha = 1$; the subgradient there is $[\\alpha, 1]$. PyTorch "
+           "and TensorFlow use $\\alpha$: the case $z \\le 0$ above."},
       },
       {{"0", "alpha", "1"}}});
 

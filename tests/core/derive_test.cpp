@@ -122,10 +122,10 @@ TEST(Derive, BuiltInsAreDerivedByTheEngine) {
     const char* g_form;
   };
   const Expected expected[] = {
-      {"sigmoid", {"chain rule", "in terms of g"}, "g(z)*(1 - g(z))"},
+      {"sigmoid", {"chain rule", "simplify", "in terms of g"}, "g(z)*(1 - g(z))"},
       {"tanh", {"tanh rule", "in terms of g"}, "1 - g(z)^2"},
-      {"relu", {"maximum rule"}, ""},
-      {"leaky_relu", {"maximum rule"}, ""},
+      {"relu", {"ReLU rule"}, ""},
+      {"leaky_relu", {"piecewise rule"}, ""},
   };
   for (const auto& e : expected) {
     const auto& activation = actderiv::find_activation(e.id);
@@ -183,7 +183,10 @@ TEST(Derive, KinksUseTheFrameworkConvention) {
 
 TEST(Derive, StepsNestAndNameTheirRules) {
   const auto d = actderiv::derive("z*sigmoid(2z)", {});
-  const auto& product = d.steps;  // the only rule at the top, so it is the root
+  ASSERT_EQ(d.steps.rule, "derivative");
+  ASSERT_EQ(d.steps.children.size(), 2u);
+  EXPECT_EQ(d.steps.children[1].rule, "simplify");
+  const auto& product = d.steps.children[0];
   EXPECT_EQ(product.rule, "product rule");
   ASSERT_EQ(product.children.size(), 2u);
   EXPECT_EQ(product.children[0].rule, "variable");
@@ -192,8 +195,10 @@ TEST(Derive, StepsNestAndNameTheirRules) {
   ASSERT_EQ(chain.children.size(), 1u);
   EXPECT_EQ(chain.children[0].rule, "constant multiple");
   EXPECT_NE(chain.note.find("\\sigma"), std::string::npos);
-  // The root's result is the same expression the derivation returns.
+  // The root's result is the same expression the derivation returns, and the single-rule case
+  // makes the rule the root.
   EXPECT_TRUE(actderiv::equal(d.steps.after, d.derivative));
+  EXPECT_EQ(actderiv::derive("sinh(z)", {}).steps.rule, "sinh rule");
 }
 
 TEST(Derive, ReportsTheParametersUsed) {

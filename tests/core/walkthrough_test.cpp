@@ -1,5 +1,5 @@
-// Every authored step, definition and kink is checked numerically against the core's functions,
-// so a wrong equation cannot ship.
+// Every walkthrough step (produced by the derivation engine), definition and kink is checked
+// numerically against the core's value and derivative functions, so a wrong equation cannot ship.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "actderiv/activation.h"
+#include "actderiv/derive.h"
 #include "actderiv/expr.h"
 
 namespace {
 
 using actderiv::Activation;
 using actderiv::EvalContext;
-using actderiv::Step;
 
 std::vector<std::string> param_ids(const Activation& a) {
   std::vector<std::string> ids;
@@ -59,21 +59,48 @@ void expect_close(double got, double want, const std::string& where) {
 
 TEST(Walkthrough, EveryStepEqualsTheValueOrTheDerivative) {
   for (const Activation& a : actderiv::activations()) {
-    ASSERT_FALSE(a.steps.empty()) << a.id;
+    const auto steps = actderiv::walkthrough(a);
+    ASSERT_GE(steps.size(), 2u) << a.id;
     for (const auto& params : param_sets(a)) {
       const EvalContext c = context(a, params);
-      for (const Step& step : a.steps) {
-        const auto e = actderiv::parse(step.expr, param_ids(a));
+      for (const auto& step : steps) {
         int checked = 0;
         for (double z : sample_points()) {
-          const double want = step.kind == Step::Kind::Derivative ? a.derivative(z, params.data())
-                                                                  : a.value(z, params.data());
-          expect_close(actderiv::evaluate(e, z, c), want,
+          const double want = step.setup ? a.value(z, params.data()) : a.derivative(z, params.data());
+          expect_close(actderiv::evaluate(step.expr, z, c), want,
                        a.id + " step '" + step.title + "' at z = " + std::to_string(z));
           ++checked;
         }
         EXPECT_GE(checked, 100);
       }
+    }
+  }
+}
+
+TEST(Walkthrough, SigmoidAndTanhFollowTheSeedSteps) {
+  const auto titles = [](const char* id) {
+    std::vector<std::string> t;
+    for (const auto& s : actderiv::walkthrough(actderiv::find_activation(id))) t.push_back(s.title);
+    return t;
+  };
+  EXPECT_EQ(titles("sigmoid"),
+            (std::vector<std::string>{"Set up", "Chain rule", "Simplify", "In terms of g"}));
+  EXPECT_EQ(titles("tanh"), (std::vector<std::string>{"Set up", "Tanh rule", "In terms of g"}));
+  const auto sigmoid = actderiv::walkthrough(actderiv::find_activation("sigmoid"));
+  EXPECT_EQ(sigmoid[1].latex, "g'(z) = -\\left(1 + e^{-z}\\right)^{-2} \\left(-e^{-z}\\right)");
+  EXPECT_EQ(sigmoid[2].latex, "g'(z) = \\frac{e^{-z}}{\\left(1 + e^{-z}\\right)^{2}}");
+  const auto tanh = actderiv::walkthrough(actderiv::find_activation("tanh"));
+  EXPECT_EQ(tanh[1].latex, "g'(z) = 1 - \\tanh^{2}(z)");
+  EXPECT_EQ(tanh[2].latex, "g'(z) = 1 - g(z)^{2}");
+}
+
+TEST(Walkthrough, EveryAuthoredNoteBelongsToAStep) {
+  for (const Activation& a : actderiv::activations()) {
+    const auto steps = actderiv::walkthrough(a);
+    for (const auto& prose : a.prose) {
+      bool used = false;
+      for (const auto& step : steps) used = used || step.note == prose.note;
+      EXPECT_TRUE(used) << a.id << ": no step for the prose of '" << prose.rule << "'";
     }
   }
 }
@@ -136,23 +163,21 @@ TEST(Walkthrough, MaximaStatedInTheNotes) {
 }
 
 TEST(Walkthrough, SigmoidEndsWithGTimesOneMinusG) {
-  const auto& sigmoid = actderiv::find_activation("sigmoid");
-  EXPECT_EQ(actderiv::step_latex(sigmoid, sigmoid.steps.back()), "g'(z) = g(z) (1 - g(z))");
-  EXPECT_EQ(actderiv::step_latex(sigmoid, sigmoid.steps.front()),
-            "g'(z) = \\frac{d}{dz}\\left[\\left(1 + e^{-z}\\right)^{-1}\\right]");
+  const auto steps = actderiv::walkthrough(actderiv::find_activation("sigmoid"));
+  EXPECT_EQ(steps.back().latex, "g'(z) = g(z) (1 - g(z))");
+  EXPECT_EQ(steps.front().latex, "g'(z) = \\frac{d}{dz}\\left[\\left(1 + e^{-z}\\right)^{-1}\\right]");
 }
 
-TEST(Walkthrough, LatexOfEveryStepParsesBalanced) {
+TEST(Walkthrough, LatexOfEveryStepIsBalanced) {
   for (const Activation& a : actderiv::activations()) {
-    for (const Step& s : a.steps) {
-      const std::string l = actderiv::step_latex(a, s);
+    for (const auto& s : actderiv::walkthrough(a)) {
       int depth = 0;
-      for (char ch : l) {
+      for (char ch : s.latex) {
         depth += ch == '{' ? 1 : ch == '}' ? -1 : 0;
-        ASSERT_GE(depth, 0) << l;
+        ASSERT_GE(depth, 0) << s.latex;
       }
-      EXPECT_EQ(depth, 0) << l;
-      EXPECT_EQ(l.find("nan"), std::string::npos) << l;
+      EXPECT_EQ(depth, 0) << s.latex;
+      EXPECT_EQ(s.latex.find("nan"), std::string::npos) << s.latex;
     }
   }
 }

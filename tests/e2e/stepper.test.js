@@ -126,10 +126,10 @@ test('no console errors or page errors while stepping', () => {
 test('each built-in section opens the engine\'s own derivation, checked against automatic differentiation', async () => {
   const { page } = shared.view;
   const expected = {
-    sigmoid: { rules: ['chain rule', 'in terms of g'], final: FACTORED },
+    sigmoid: { rules: ['chain rule', 'simplify', 'in terms of g'], final: FACTORED },
     tanh: { rules: ['tanh rule', 'in terms of g'], final: '1-g(z)^{2}' },
-    relu: { rules: ['maximum rule'], final: null },
-    leaky_relu: { rules: ['maximum rule'], final: null },
+    relu: { rules: ['ReLU rule'], final: null },
+    leaky_relu: { rules: ['piecewise rule'], final: null },
   };
   for (const [id, want] of Object.entries(expected)) {
     const details = page.locator(`#${id} details.engine-derivation`);

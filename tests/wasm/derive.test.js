@@ -20,7 +20,9 @@ test('expressionParams() offers alpha and beta with defaults inside their ranges
 test('derive() returns a nested step tree whose root ends at the derivative', () => {
   const d = core.derive('z*sigmoid(2z)');
   assert.equal(d.input.text, 'z*sigmoid(2*z)');
-  assert.equal(d.steps.rule, 'product rule', 'a single top-level rule is the root itself');
+  assert.equal(d.steps.rule, 'derivative');
+  assert.deepEqual(d.steps.children.map((s) => s.rule), ['product rule', 'simplify']);
+  assert.equal(core.derive('sinh(z)').steps.rule, 'sinh rule', 'a single rule is the root itself');
   const rules = [];
   let deepest = 0;
   walk(d.steps, (step, depth) => {

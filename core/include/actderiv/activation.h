@@ -17,17 +17,11 @@ struct Param {
   double max;            // largest allowed value (inclusive)
 };
 
-// One authored step of a walkthrough. `expr` is written in the expression syntax of expr.h.
-struct Step {
-  enum class Kind {
-    Value,       // expr equals g(z); shown as g(z) = expr
-    Setup,       // expr equals g(z); shown as g'(z) = d/dz [expr]
-    Derivative,  // expr equals g'(z); shown as g'(z) = expr
-  };
-  Kind kind;
-  std::string title;  // short rule name, e.g. "Chain rule"
-  std::string expr;   // the step's right-hand side, machine-checked against value/derivative
-  std::string note;   // one or two sentences for a student; inline math between $...$ (LaTeX)
+// Authored prose for one step of the engine's walkthrough, matched by the rule the engine applies
+// ("set up" for the first step).
+struct Prose {
+  std::string rule;  // e.g. "chain rule"
+  std::string note;  // one to three sentences for a student; inline math between $...$ (LaTeX)
 };
 
 // A point where g is not differentiable, with its one-sided derivatives as expressions.
@@ -49,7 +43,7 @@ struct Activation {
   std::vector<Param> params;
   ScalarFn value;       // g(z), numerically careful
   ScalarFn derivative;  // g'(z), numerically careful; at a kink, the frameworks' convention
-  std::vector<Step> steps;
+  std::vector<Prose> prose;
   std::vector<Kink> kinks;
 };
 
@@ -76,9 +70,6 @@ void evaluate(const Activation& activation, const std::vector<double>& params, c
 
 // LaTeX of g's definition, right-hand side only, printed from Activation::definition.
 std::string definition_latex(const Activation& activation);
-
-// The display line of a step: "g(z) = E", "g'(z) = \frac{d}{dz}\left[E\right]" or "g'(z) = E".
-std::string step_latex(const Activation& activation, const Step& step);
 
 // LaTeX stating a kink's one-sided derivatives and subgradient, e.g.
 // "g'_-(0) = \alpha,\; g'_+(0) = 1,\; \partial g(0) = [\alpha, 1]".

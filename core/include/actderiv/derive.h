@@ -72,6 +72,18 @@ Derivation derive(const Expr& input, const EvalContext& context);
 // The engine's derivation of a built-in activation's derivation_input, at its default parameters.
 Derivation derive(const Activation& activation);
 
+// One step of a built-in activation's walkthrough, as the page's stepper shows it.
+struct WalkthroughStep {
+  bool setup;         // the first step, g'(z) = d/dz[g(z)]; the others state g'(z) = ...
+  std::string title;  // the rule, capitalised: "Chain rule"
+  Expr expr;          // g(z) for the set-up step, a form of g'(z) after it (may use g(z))
+  std::string latex;  // the display line
+  std::string note;   // the activation's authored prose for this rule, else the engine's note
+};
+
+// The engine's derivation of a built-in as a sequence: set up, then each top-level rule and rewrite.
+std::vector<WalkthroughStep> walkthrough(const Activation& activation);
+
 // value[i] = f(z[i]) and derivative[i] = f'(z[i]) for the expression `text`: parsed and
 // differentiated once, then evaluated at every point. NaN where f or f' is undefined.
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,
