@@ -45,7 +45,9 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`);
   }
 
-  for (const details of slots('engine')) {
+  for (const slot of slots('engine')) {
+    const details = document.getElementById('engine-template').content.firstElementChild.cloneNode(true);
+    slot.replaceWith(details);
     // Typeset only when opened: it is not part of the first view.
     details.addEventListener('toggle', () => {
       const { derivation } = activation;
