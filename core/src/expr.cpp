@@ -161,6 +161,15 @@ Expr simplify(const Expr& e) {
   return e;
 }
 
+double power(double base, double exponent) {
+  if (exponent == std::trunc(exponent) && std::fabs(exponent) <= 16) {
+    double result = 1;
+    for (int k = static_cast<int>(std::fabs(exponent)); k > 0; --k) result *= base;
+    return exponent < 0 ? 1 / result : result;
+  }
+  return std::pow(base, exponent);
+}
+
 double evaluate(const Expr& e, double z, const EvalContext& context) {
   const auto& a = e->args;
   const auto arg = [&](std::size_t i) { return evaluate(a[i], z, context); };
@@ -177,7 +186,7 @@ double evaluate(const Expr& e, double z, const EvalContext& context) {
     case Op::Pow:
       // e^x is the exponential, not pow(2.718..., x), so it is as accurate as exp(x).
       return a[0]->op == Op::Constant && a[0]->name == "e" ? std::exp(arg(1))
-                                                           : std::pow(arg(0), arg(1));
+                                                           : power(arg(0), arg(1));
     case Op::Exp: return std::exp(arg(0));
     case Op::Log: return std::log(arg(0));
     case Op::Sqrt: return std::sqrt(arg(0));

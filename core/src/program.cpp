@@ -45,7 +45,7 @@ double Program::run(double z, double* stack) const {
       case Op::Sub: a[0] = a[0] - a[1]; break;
       case Op::Mul: a[0] = a[0] * a[1]; break;
       case Op::Div: a[0] = a[0] / a[1]; break;
-      case Op::Pow: a[0] = std::pow(a[0], a[1]); break;
+      case Op::Pow: a[0] = power(a[0], a[1]); break;
       case Op::Exp: a[0] = std::exp(a[0]); break;
       case Op::Log: a[0] = std::log(a[0]); break;
       case Op::Sqrt: a[0] = std::sqrt(a[0]); break;

@@ -94,6 +94,10 @@ struct EvalContext {
 // Throws std::invalid_argument for a parameter missing from the context.
 double evaluate(const Expr& expr, double z, const EvalContext& context);
 
+// base^exponent as the evaluators compute it: repeated multiplication for small integer exponents
+// (x^2 is then x*x, rounded once), std::pow otherwise.
+double power(double base, double exponent);
+
 // LaTeX for the expression, parenthesised only where precedence needs it.
 std::string to_latex(const Expr& expr);
 
