@@ -372,8 +372,15 @@ Expr find_g_form(const Expr& input, const Expr& derivative, EvalContext context)
       call(Op::Sigmoid, {var()}),       // softplus-like: sigma(z)
   };
   context.self = [&input, &context](double z) { return evaluate(input, z, context); };
+  // An identity must not hold only at these parameter values (softplus' is sigma(z) at beta = 1
+  // alone): check again with every parameter moved.
+  EvalContext moved = context;
+  for (auto& [id, value] : moved.params) value = value * 1.37 + 0.11;
+  moved.self = [&input, &moved](double z) { return evaluate(input, z, moved); };
   for (const auto& c : candidates)
-    if (!equal(c, derivative) && same_function(c, derivative, context)) return c;
+    if (!equal(c, derivative) && same_function(c, derivative, context) &&
+        same_function(c, derivative, moved))
+      return c;
   return nullptr;
 }
 

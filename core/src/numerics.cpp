@@ -56,4 +56,32 @@ double softplus(double z) {
   return std::fmax(z, 0.0) + std::log1p(std::exp(-std::fabs(z)));
 }
 
+double softplus_beta(double z, double beta) {
+  if (std::isnan(z)) return z;
+  return std::fmax(z, 0.0) + std::log1p(std::exp(-std::fabs(beta * z))) / beta;
+}
+
+double binary_step(double z) { return z >= 0 ? 1.0 : (z < 0 ? 0.0 : z); }
+
+double softsign(double z) {
+  if (std::isinf(z)) return std::copysign(1.0, z);
+  return z / (1.0 + std::fabs(z));
+}
+
+double softsign_derivative(double z) {
+  const double d = 1.0 / (1.0 + std::fabs(z));
+  return d * d;
+}
+
+double clamp(double z, double lo, double hi) { return z < lo ? lo : (z > hi ? hi : z); }
+
+double clamp_derivative(double z, double lo, double hi) {
+  if (std::isnan(z)) return z;
+  return z > lo && z < hi ? 1.0 : 0.0;
+}
+
+double elu(double z, double alpha) { return z > 0 ? z : alpha * std::expm1(z); }
+
+double elu_derivative(double z, double alpha) { return z > 0 ? 1.0 : alpha * std::exp(z); }
+
 }  // namespace actderiv

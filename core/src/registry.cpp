@@ -4,6 +4,8 @@
 #include "actderiv/activation.h"
 #include "actderiv/numerics.h"
 
+#include <cmath>
+
 namespace actderiv {
 
 namespace {
@@ -16,6 +18,20 @@ double relu_value_fn(double z, const double*) { return relu(z); }
 double relu_derivative_fn(double z, const double*) { return relu_derivative(z); }
 double leaky_value_fn(double z, const double* p) { return leaky_relu(z, p[0]); }
 double leaky_derivative_fn(double z, const double* p) { return leaky_relu_derivative(z, p[0]); }
+double identity_value_fn(double z, const double*) { return z; }
+double identity_derivative_fn(double z, const double*) { return std::isnan(z) ? z : 1.0; }
+double step_value_fn(double z, const double*) { return binary_step(z); }
+double step_derivative_fn(double z, const double*) { return std::isnan(z) ? z : 0.0; }
+double softsign_value_fn(double z, const double*) { return softsign(z); }
+double softsign_derivative_fn(double z, const double*) { return softsign_derivative(z); }
+double hardtanh_value_fn(double z, const double*) { return clamp(z, -1, 1); }
+double hardtanh_derivative_fn(double z, const double*) { return clamp_derivative(z, -1, 1); }
+double relu6_value_fn(double z, const double*) { return clamp(z, 0, 6); }
+double relu6_derivative_fn(double z, const double*) { return clamp_derivative(z, 0, 6); }
+double elu_value_fn(double z, const double* p) { return elu(z, p[0]); }
+double elu_derivative_fn(double z, const double* p) { return elu_derivative(z, p[0]); }
+double softplus_value_fn(double z, const double* p) { return softplus_beta(z, p[0]); }
+double softplus_derivative_fn(double z, const double* p) { return sigmoid(p[0] * z); }
 
 std::vector<Activation> build() {
   std::vector<Activation> table;
@@ -107,6 +123,43 @@ std::vector<Activation> build() {
            "and TensorFlow use $\\alpha$: the case $z \\le 0$ above."},
       },
       {{"0", "alpha", "1"}}});
+
+  // The catalogue beyond the tutorial's four; their sections and prose come with issue 4.
+  table.push_back(Activation{
+      "identity", "Identity", "z", "z", {}, identity_value_fn, identity_derivative_fn,
+      {{"set up", "The identity passes its input through: a network of identity units is linear."}},
+      {}});
+
+  table.push_back(Activation{
+      "binary_step", "Binary step", "piecewise(z >= 0, 1, z < 0, 0)",
+      "piecewise(z >= 0, 1, z < 0, 0)", {}, step_value_fn, step_derivative_fn,
+      {{"piecewise rule",
+        "Each piece is a constant, so the slope is 0 wherever it exists: gradient descent gets no "
+        "signal at all, and at $z = 0$ the step jumps, so no derivative exists there."}},
+      {}});
+
+  table.push_back(Activation{
+      "softsign", "Softsign", "z/(1+abs(z))", "z/(1+abs(z))", {}, softsign_value_fn,
+      softsign_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "hardtanh", "Hard tanh", "max(-1, min(1, z))", "max(-1, min(1, z))", {}, hardtanh_value_fn,
+      hardtanh_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "relu6", "ReLU6", "max(0, min(6, z))", "max(0, min(6, z))", {}, relu6_value_fn,
+      relu6_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "elu", "ELU", "piecewise(z > 0, z, z <= 0, alpha*(e^z - 1))",
+      "piecewise(z > 0, z, z <= 0, alpha*(e^z - 1))",
+      {{"alpha", "α (scale of the negative branch)", 1.0, 0.0, 10.0}}, elu_value_fn,
+      elu_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "softplus", "Softplus", "log(1 + e^(beta*z))/beta", "log(1 + e^(beta*z))/beta",
+      {{"beta", "β (sharpness)", 1.0, 0.1, 10.0}}, softplus_value_fn, softplus_derivative_fn, {},
+      {}});
 
   return table;
 }

@@ -5,8 +5,10 @@ Writes tests/reference/activations.csv (next to this script), one row per point:
 
     function,param,z,value,derivative
 
-  function    sigmoid | tanh | relu | leaky_relu
-  param       alpha for leaky_relu (the exact binary value of the double written), empty otherwise
+  function    sigmoid | tanh | relu | leaky_relu | identity | binary_step | softsign | hardtanh |
+              relu6 | elu | softplus
+  param       the value of the activation's one parameter (alpha for leaky_relu and elu, beta for
+              softplus; the exact binary value of the double written), empty for the others
   z           an exactly representable double
   value       g(z)  correctly rounded (round to nearest, ties to even) to a double
   derivative  g'(z) correctly rounded to a double
@@ -16,6 +18,15 @@ Mathematics (evaluated with mpmath at REF_PREC bits, then rounded once, exactly,
   tanh(z)                          tanh'(z)    = sech(z)^2
   relu(z)    = max(0, z)           relu'(z)    = 1 if z > 0 else 0          (0 at the kink z = 0)
   leaky(z)   = z if z > 0 else a*z leaky'(z)   = 1 if z > 0 else alpha      (alpha at the kink)
+  identity   = z                   identity'   = 1
+  step(z)    = 1 if z >= 0 else 0  step'(z)    = 0
+  softsign   = z/(1+|z|)           softsign'   = 1/(1+|z|)^2
+  hardtanh   = clamp(z, -1, 1)     hardtanh'   = 1 if -1 < z < 1 else 0     (0 at the corners)
+  relu6      = clamp(z, 0, 6)      relu6'      = 1 if 0 < z < 6 else 0      (0 at the corners)
+  elu(z)     = z if z > 0 else a(e^z - 1)      elu'(z) = 1 if z > 0 else a e^z
+  softplus   = log(1 + e^(b z))/b  softplus'   = 1/(1 + e^(-b z)); b is a power of two here, so the
+               core's b*z is exact (for other b its rounding costs about |b z| ULP in the far
+               negative tail, a conditioning limit documented in the core)
 At z = +-inf the limits are written (sigmoid'(+-inf) = tanh'(+-inf) = 0, leaky(-inf) = -inf for
 alpha > 0); z = nan gives nan for both columns.
 
@@ -154,6 +165,58 @@ def leaky_relu(z, alpha):
     return rounded(lambda x: mpf(alpha) * x, z), alpha
 
 
+def identity(z):
+    return z, (NAN if math.isnan(z) else 1.0)
+
+
+def binary_step(z):
+    if math.isnan(z):
+        return NAN, NAN
+    return (1.0 if z >= 0 else 0.0), 0.0
+
+
+def softsign(z):
+    if math.isnan(z):
+        return NAN, NAN
+    if math.isinf(z):
+        return math.copysign(1.0, z), 0.0
+    if z == 0:
+        return z, 1.0
+    return (rounded(lambda x: x / (1 + abs(x)), z), rounded(lambda x: 1 / (1 + abs(x)) ** 2, z))
+
+
+def clamp(lo, hi):
+    def fn(z):
+        if math.isnan(z):
+            return NAN, NAN
+        value = lo if z < lo else hi if z > hi else z
+        return value, (1.0 if lo < z < hi else 0.0)
+    return fn
+
+
+def elu(z, alpha):
+    if math.isnan(z):
+        return NAN, NAN
+    if z > 0:
+        return z, 1.0
+    if math.isinf(z):
+        return -alpha, 0.0
+    if z == 0:
+        return 0.0, alpha
+    return (rounded(lambda x: mpf(alpha) * mpmath.expm1(x), z),
+            rounded(lambda x: mpf(alpha) * mpmath.exp(x), z))
+
+
+def softplus(z, beta):
+    if math.isnan(z):
+        return NAN, NAN
+    if math.isinf(z):
+        return (INF, 1.0) if z > 0 else (0.0, 0.0)
+    b = mpf(beta)
+    return (rounded(lambda x: mpmath.log1p(mpmath.exp(b * x)) / b, z),
+            rounded(lambda x: 1 / (1 + mpmath.exp(-b * x)), z))
+
+
 # ---------------------------------------------------------------------------------------------
 # Points.
 
@@ -268,6 +331,20 @@ def main():
     for alpha in ALPHAS:
         for z in leaky_points:
             rows.append(",".join(("leaky_relu", fmt(alpha), fmt(z)) + tuple(map(fmt, leaky_relu(z, alpha)))))
+
+    catalogue_points = unique(uniform_points(rng, 60) + log_uniform_points(rng, 60) + near_kink_points()
+                              + [-1.0, 1.0, 6.0, -0.999999, 0.999999, 5.999999, 6.000001] + extremes)
+    for name, fn in (("identity", identity), ("binary_step", binary_step), ("softsign", softsign),
+                     ("hardtanh", clamp(-1.0, 1.0)), ("relu6", clamp(0.0, 6.0))):
+        for z in catalogue_points:
+            rows.append(",".join((name, "", fmt(z)) + tuple(map(fmt, fn(z)))))
+    smooth_points = unique(catalogue_points + span(rng, -40.0, 40.0, 40))
+    for alpha in (1.0, 0.1):
+        for z in smooth_points:
+            rows.append(",".join(("elu", fmt(alpha), fmt(z)) + tuple(map(fmt, elu(z, alpha)))))
+    for beta in (1.0, 2.0, 0.5):
+        for z in smooth_points:
+            rows.append(",".join(("softplus", fmt(beta), fmt(z)) + tuple(map(fmt, softplus(z, beta)))))
 
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "activations.csv")
     with open(path, "w", encoding="ascii", newline="\n") as f:

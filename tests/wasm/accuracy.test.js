@@ -24,7 +24,9 @@ test('values and derivatives are within 4 ULP of the correctly rounded reference
   const failures = [];
   for (const group of groupReference(rows)) {
     const z = Float64Array.from(group.rows, (row) => row.z);
-    const params = group.param === null ? undefined : { alpha: group.param };
+    // The table's param column is the value of the activation's one parameter.
+    const paramId = core.activations().find((a) => a.id === group.function).params[0]?.id;
+    const params = group.param === null ? undefined : { [paramId]: group.param };
     const { value, derivative } = core.evaluate(group.function, z, params);
     assert.equal(value.length, z.length);
     assert.equal(derivative.length, z.length);
@@ -32,7 +34,7 @@ test('values and derivatives are within 4 ULP of the correctly rounded reference
     if (!worst.has(group.function)) worst.set(group.function, { value: 0n, derivative: 0n });
     const max = worst.get(group.function);
     group.rows.forEach((row, i) => {
-      const where = `${row.function}${row.param === null ? '' : ` alpha=${row.param}`} z=${show(row.z)}`;
+      const where = `${row.function}${row.param === null ? '' : ` param=${row.param}`} z=${show(row.z)}`;
       for (const [quantity, got, want] of [
         ['value', value[i], row.value],
         ['derivative', derivative[i], row.derivative],

@@ -13,10 +13,11 @@ function same(got, want) {
   return got === want || (Number.isNaN(got) && Number.isNaN(want));
 }
 
-test('activations() lists sigmoid, tanh, relu, leaky_relu in tutorial order', () => {
+test('activations() lists the tutorial four first, in tutorial order, then the catalogue', () => {
   assert.deepEqual(
     core.activations().map((a) => a.id),
-    ['sigmoid', 'tanh', 'relu', 'leaky_relu'],
+    ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity', 'binary_step', 'softsign', 'hardtanh',
+      'relu6', 'elu', 'softplus'],
   );
 });
 
@@ -42,7 +43,7 @@ test('every activation has a name, a definition, a walkthrough and plain-data fi
 });
 
 test('relu and leaky_relu have a kink, sigmoid and tanh none', () => {
-  const kinks = Object.fromEntries(core.activations().map((a) => [a.id, a.kinks.length]));
+  const kinks = Object.fromEntries(core.activations().slice(0, 4).map((a) => [a.id, a.kinks.length]));
   assert.deepEqual(kinks, { sigmoid: 0, tanh: 0, relu: 1, leaky_relu: 1 });
 });
 

@@ -33,4 +33,29 @@ double leaky_relu_derivative(double z, double alpha);
 // log(1 + e^z) as max(z, 0) + log1p(e^-|z|): no overflow for large z, full accuracy for very negative z.
 double softplus(double z);
 
+// log(1 + e^(beta z)) / beta as max(z, 0) + log1p(e^-|beta z|) / beta, exact in algebra for beta > 0:
+// never overflows (PyTorch's threshold switch to z is an approximation this does not need).
+double softplus_beta(double z, double beta);
+
+// 1 for z >= 0, 0 otherwise (the Heaviside step with H(0) = 1); NaN gives NaN.
+double binary_step(double z);
+
+// z / (1 + |z|), with the limits +-1 at +-inf.
+double softsign(double z);
+
+// 1 / (1 + |z|)^2, squared after the division so it underflows gracefully instead of overflowing.
+double softsign_derivative(double z);
+
+// z clamped to [lo, hi]; NaN gives NaN.
+double clamp(double z, double lo, double hi);
+
+// 1 strictly inside (lo, hi), 0 outside and at the ends (PyTorch's hardtanh convention); NaN gives NaN.
+double clamp_derivative(double z, double lo, double hi);
+
+// z for z > 0, alpha (e^z - 1) otherwise, with expm1 so small |z| keeps full accuracy.
+double elu(double z, double alpha);
+
+// 1 for z > 0, alpha e^z otherwise (alpha at z = 0, as PyTorch).
+double elu_derivative(double z, double alpha);
+
 }  // namespace actderiv
