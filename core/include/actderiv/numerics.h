@@ -35,6 +35,9 @@ double softplus(double z);
 
 // log(1 + e^(beta z)) / beta as max(z, 0) + log1p(e^-|beta z|) / beta, exact in algebra for beta > 0:
 // never overflows (PyTorch's threshold switch to z is an approximation this does not need).
+// Bound: within 4 ULP when beta * z is exact (beta a power of two); otherwise the rounding of
+// beta * z is amplified by the conditioning of log1p(e^-|x|), about |beta z| ULP in the far
+// negative tail, where the value is below e^-|beta z|.
 double softplus_beta(double z, double beta);
 
 // 1 for z >= 0, 0 otherwise (the Heaviside step with H(0) = 1); NaN gives NaN.
