@@ -84,4 +84,40 @@ double elu(double z, double alpha) { return z > 0 ? z : alpha * std::expm1(z); }
 
 double elu_derivative(double z, double alpha) { return z > 0 ? 1.0 : alpha * std::exp(z); }
 
+double hard_sigmoid(double z) { return clamp((z + 3.0) / 6.0, 0.0, 1.0); }
+
+double hard_sigmoid_derivative(double z) {
+  if (std::isnan(z)) return z;
+  return z > -3 && z < 3 ? 1.0 / 6.0 : 0.0;
+}
+
+double hard_swish(double z) {
+  if (z <= -3) return 0.0;
+  if (z >= 3) return z;
+  return z * (z + 3.0) / 6.0;  // z, or NaN
+}
+
+double hard_swish_derivative(double z) {
+  if (z < -3) return 0.0;
+  if (z > 3) return 1.0;
+  return (2.0 * z + 3.0) / 6.0;  // the corners, the middle, or NaN
+}
+
+double log_sigmoid(double z) {
+  if (std::isnan(z)) return z;
+  return std::fmin(z, 0.0) - std::log1p(std::exp(-std::fabs(z)));
+}
+
+double selu(double z) {
+  return z > 0 ? kSeluLambda * z : (kSeluLambda * kSeluAlpha) * std::expm1(z);
+}
+
+double selu_derivative(double z) {
+  return z > 0 ? kSeluLambda : (kSeluLambda * kSeluAlpha) * std::exp(z);
+}
+
+double celu(double z, double alpha) { return z > 0 ? z : alpha * std::expm1(z / alpha); }
+
+double celu_derivative(double z, double alpha) { return z > 0 ? 1.0 : std::exp(z / alpha); }
+
 }  // namespace actderiv

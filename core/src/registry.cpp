@@ -32,6 +32,16 @@ double elu_value_fn(double z, const double* p) { return elu(z, p[0]); }
 double elu_derivative_fn(double z, const double* p) { return elu_derivative(z, p[0]); }
 double softplus_value_fn(double z, const double* p) { return softplus_beta(z, p[0]); }
 double softplus_derivative_fn(double z, const double* p) { return sigmoid(p[0] * z); }
+double hard_sigmoid_value_fn(double z, const double*) { return hard_sigmoid(z); }
+double hard_sigmoid_derivative_fn(double z, const double*) { return hard_sigmoid_derivative(z); }
+double hard_swish_value_fn(double z, const double*) { return hard_swish(z); }
+double hard_swish_derivative_fn(double z, const double*) { return hard_swish_derivative(z); }
+double log_sigmoid_value_fn(double z, const double*) { return log_sigmoid(z); }
+double log_sigmoid_derivative_fn(double z, const double*) { return sigmoid(-z); }
+double selu_value_fn(double z, const double*) { return selu(z); }
+double selu_derivative_fn(double z, const double*) { return selu_derivative(z); }
+double celu_value_fn(double z, const double* p) { return celu(z, p[0]); }
+double celu_derivative_fn(double z, const double* p) { return celu_derivative(z, p[0]); }
 
 std::vector<Activation> build() {
   std::vector<Activation> table;
@@ -160,6 +170,35 @@ std::vector<Activation> build() {
       "softplus", "Softplus", "log(1 + e^(beta*z))/beta", "log(1 + e^(beta*z))/beta",
       {{"beta", "β (sharpness)", 1.0, 0.1, 10.0}}, softplus_value_fn, softplus_derivative_fn, {},
       {}});
+
+  table.push_back(Activation{
+      "prelu", "PReLU", "piecewise(z > 0, z, z <= 0, alpha*z)",
+      "piecewise(z > 0, z, z <= 0, alpha*z)",
+      {{"alpha", "learned negative slope α (PyTorch starts it at 0.25)", 0.25, 0.0, 1.0}},
+      leaky_value_fn, leaky_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "hard_sigmoid", "Hard sigmoid", "max(0, min(1, (z + 3)/6))", "max(0, min(1, (z + 3)/6))", {},
+      hard_sigmoid_value_fn, hard_sigmoid_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "hard_swish", "Hard swish", "z*max(0, min(1, (z + 3)/6))",
+      "piecewise(z < -3, 0, z > 3, z, z >= -3, z*(z + 3)/6)", {}, hard_swish_value_fn,
+      hard_swish_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "log_sigmoid", "Log-sigmoid", "log(sigmoid(z))", "log(sigmoid(z))", {},
+      log_sigmoid_value_fn, log_sigmoid_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "selu", "SELU", "1.0507009873554805*piecewise(z > 0, z, z <= 0, 1.6732632423543772*(e^z - 1))",
+      "1.0507009873554805*piecewise(z > 0, z, z <= 0, 1.6732632423543772*(e^z - 1))", {},
+      selu_value_fn, selu_derivative_fn, {}, {}});
+
+  table.push_back(Activation{
+      "celu", "CELU", "piecewise(z > 0, z, z <= 0, alpha*(e^(z/alpha) - 1))",
+      "piecewise(z > 0, z, z <= 0, alpha*(e^(z/alpha) - 1))",
+      {{"alpha", "α (scale)", 1.0, 0.1, 10.0}}, celu_value_fn, celu_derivative_fn, {}, {}});
 
   return table;
 }

@@ -6,7 +6,7 @@ Writes tests/reference/activations.csv (next to this script), one row per point:
     function,param,z,value,derivative
 
   function    sigmoid | tanh | relu | leaky_relu | identity | binary_step | softsign | hardtanh |
-              relu6 | elu | softplus
+              relu6 | elu | softplus | prelu | hard_sigmoid | hard_swish | log_sigmoid | selu | celu
   param       the value of the activation's one parameter (alpha for leaky_relu and elu, beta for
               softplus; the exact binary value of the double written), empty for the others
   z           an exactly representable double
@@ -24,6 +24,13 @@ Mathematics (evaluated with mpmath at REF_PREC bits, then rounded once, exactly,
   hardtanh   = clamp(z, -1, 1)     hardtanh'   = 1 if -1 < z < 1 else 0     (0 at the corners)
   relu6      = clamp(z, 0, 6)      relu6'      = 1 if 0 < z < 6 else 0      (0 at the corners)
   elu(z)     = z if z > 0 else a(e^z - 1)      elu'(z) = 1 if z > 0 else a e^z
+  prelu      = leaky_relu with its own default (alpha = 0.25)
+  hard_sigmoid = clamp((z+3)/6, 0, 1)    hard_sigmoid' = 1/6 if -3 < z < 3 else 0
+  hard_swish = z clamp((z+3)/6, 0, 1)    hard_swish'   = 0 if z < -3, 1 if z > 3, else (2z+3)/6
+  log_sigmoid = -log(1 + e^-z)           log_sigmoid'  = 1/(1 + e^z)
+  selu       = l z if z > 0 else l a (e^z - 1); selu' = l if z > 0 else l a e^z, with the doubles
+               l = 1.0507009873554805 and a = 1.6732632423543772 taken exactly
+  celu       = z if z > 0 else a (e^(z/a) - 1); celu' = 1 if z > 0 else e^(z/a); a a power of two
   softplus   = log(1 + e^(b z))/b  softplus'   = 1/(1 + e^(-b z)); b is a power of two here, so the
                core's b*z is exact (for other b its rounding costs about |b z| ULP in the far
                negative tail, a conditioning limit documented in the core)
@@ -49,7 +56,8 @@ and IEEE operations only, so they do not depend on the platform's libm):
   (d) extremes: +-1e300, +-DBL_MAX, +-inf, nan, 0.0, -0.0, +-smallest subnormal, +-DBL_MIN
 relu and leaky_relu are exact or one IEEE multiplication, so they get fewer random points, and
 leaky_relu, whose set is repeated for each alpha in ALPHAS, a smaller near-zero set that reaches the
-subnormals (alpha*z underflows there); this keeps the file under 150 KB.
+subnormals (alpha*z underflows there). The catalogue functions share smaller sets (about 180 points
+each, one set per parameter value); the file stays under 300 KB.
 
 Run: /usr/bin/python3 tests/reference/generate.py   (or npm run refgen); takes a few seconds.
 """
@@ -217,6 +225,70 @@ def softplus(z, beta):
             rounded(lambda x: 1 / (1 + mpmath.exp(-b * x)), z))
 
 
+def hard_sigmoid(z):
+    if math.isnan(z):
+        return NAN, NAN
+    value = 0.0 if z <= -3 else 1.0 if z >= 3 else rounded(lambda x: (x + 3) / 6, z)
+    return value, (rounded(lambda x: mpf(1) / 6, 0.0) if -3 < z < 3 else 0.0)
+
+
+def hard_swish(z):
+    if math.isnan(z):
+        return NAN, NAN
+    if z <= -3:
+        value = 0.0
+    elif z >= 3:
+        value = z
+    else:
+        value = rounded(lambda x: x * (x + 3) / 6, z)
+    if z < -3:
+        return value, 0.0
+    if z > 3:
+        return value, 1.0
+    return value, rounded(lambda x: (2 * x + 3) / 6, z)
+
+
+def log_sigmoid(z):
+    if math.isnan(z):
+        return NAN, NAN
+    if math.isinf(z):
+        return (0.0, 0.0) if z > 0 else (-INF, 1.0)
+    return (rounded(lambda x: -mpmath.log1p(mpmath.exp(-x)), z),
+            rounded(lambda x: 1 / (1 + mpmath.exp(x)), z))
+
+
+SELU_LAMBDA = 1.0507009873554805
+SELU_ALPHA = 1.6732632423543772
+
+
+def selu(z):
+    lam, al = mpf(SELU_LAMBDA), mpf(SELU_ALPHA)
+    if math.isnan(z):
+        return NAN, NAN
+    if z > 0:
+        value = INF if math.isinf(z) else rounded(lambda x: lam * x, z)
+        return value, SELU_LAMBDA
+    if math.isinf(z):
+        return rounded(lambda x: -lam * al, 0.0), 0.0
+    if z == 0:
+        return 0.0, rounded(lambda x: lam * al, 0.0)
+    return (rounded(lambda x: lam * al * mpmath.expm1(x), z),
+            rounded(lambda x: lam * al * mpmath.exp(x), z))
+
+
+def celu(z, alpha):
+    if math.isnan(z):
+        return NAN, NAN
+    if z > 0:
+        return z, 1.0
+    if math.isinf(z):
+        return -alpha, 0.0
+    if z == 0:
+        return 0.0, 1.0
+    a = mpf(alpha)
+    return (rounded(lambda x: a * mpmath.expm1(x / a), z), rounded(lambda x: mpmath.exp(x / a), z))
+
+
 # ---------------------------------------------------------------------------------------------
 # Points.
 
@@ -332,19 +404,34 @@ def main():
         for z in leaky_points:
             rows.append(",".join(("leaky_relu", fmt(alpha), fmt(z)) + tuple(map(fmt, leaky_relu(z, alpha)))))
 
-    catalogue_points = unique(uniform_points(rng, 60) + log_uniform_points(rng, 60) + near_kink_points()
+    catalogue_points = unique(uniform_points(rng, 40) + log_uniform_points(rng, 40) + near_kink_points()
                               + [-1.0, 1.0, 6.0, -0.999999, 0.999999, 5.999999, 6.000001] + extremes)
     for name, fn in (("identity", identity), ("binary_step", binary_step), ("softsign", softsign),
                      ("hardtanh", clamp(-1.0, 1.0)), ("relu6", clamp(0.0, 6.0))):
         for z in catalogue_points:
             rows.append(",".join((name, "", fmt(z)) + tuple(map(fmt, fn(z)))))
-    smooth_points = unique(catalogue_points + span(rng, -40.0, 40.0, 40))
+    smooth_points = unique(catalogue_points + span(rng, -40.0, 40.0, 20))
     for alpha in (1.0, 0.1):
         for z in smooth_points:
             rows.append(",".join(("elu", fmt(alpha), fmt(z)) + tuple(map(fmt, elu(z, alpha)))))
     for beta in (1.0, 2.0, 0.5):
         for z in smooth_points:
             rows.append(",".join(("softplus", fmt(beta), fmt(z)) + tuple(map(fmt, softplus(z, beta)))))
+
+    for alpha in (0.25, 0.1):
+        for z in catalogue_points:
+            rows.append(",".join(("prelu", fmt(alpha), fmt(z)) + tuple(map(fmt, leaky_relu(z, alpha)))))
+    corner_points = unique(catalogue_points + span(rng, -3.5, 3.5, 20)
+                           + [-3.0, 3.0, -2.9999999999999996, 2.9999999999999996, -1.5, -1.4999999999999998])
+    for name, fn in (("hard_sigmoid", hard_sigmoid), ("hard_swish", hard_swish)):
+        for z in corner_points:
+            rows.append(",".join((name, "", fmt(z)) + tuple(map(fmt, fn(z)))))
+    for name, fn in (("log_sigmoid", log_sigmoid), ("selu", selu)):
+        for z in smooth_points:
+            rows.append(",".join((name, "", fmt(z)) + tuple(map(fmt, fn(z)))))
+    for alpha in (1.0, 0.5, 2.0):
+        for z in smooth_points:
+            rows.append(",".join(("celu", fmt(alpha), fmt(z)) + tuple(map(fmt, celu(z, alpha)))))
 
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "activations.csv")
     with open(path, "w", encoding="ascii", newline="\n") as f:

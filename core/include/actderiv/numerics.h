@@ -61,4 +61,37 @@ double elu(double z, double alpha);
 // 1 for z > 0, alpha e^z otherwise (alpha at z = 0, as PyTorch).
 double elu_derivative(double z, double alpha);
 
+// relu6(z + 3) / 6 = clamp((z + 3)/6, 0, 1), with z + 3 formed first: exact near z = -3, where
+// z/6 + 1/2 would cancel.
+double hard_sigmoid(double z);
+
+// 1/6 strictly inside (-3, 3), 0 elsewhere (PyTorch's convention at the corners); NaN gives NaN.
+double hard_sigmoid_derivative(double z);
+
+// z * relu6(z + 3) / 6.
+double hard_swish(double z);
+
+// 0 below -3, (2z + 3)/6 on [-3, 3], 1 above (PyTorch's hardswish_backward, whose middle branch
+// covers both corners); 2z + 3 is exact where it nears 0, unlike z/3 + 1/2.
+double hard_swish_derivative(double z);
+
+// log(sigmoid(z)) = min(z, 0) - log1p(e^-|z|): no overflow, no log of a rounded 1.
+double log_sigmoid(double z);
+
+// SELU's constants from Klambauer et al. (2017), as the frameworks use them.
+constexpr double kSeluLambda = 1.0507009873554805;
+constexpr double kSeluAlpha = 1.6732632423543772;
+
+// lambda z for z > 0, lambda alpha (e^z - 1) otherwise.
+double selu(double z);
+
+// lambda for z > 0, lambda alpha e^z otherwise (lambda alpha at z = 0, as PyTorch).
+double selu_derivative(double z);
+
+// max(0, z) + min(0, alpha (e^(z/alpha) - 1)).
+double celu(double z, double alpha);
+
+// 1 for z > 0, e^(z/alpha) otherwise (1 at z = 0 either way).
+double celu_derivative(double z, double alpha);
+
 }  // namespace actderiv
