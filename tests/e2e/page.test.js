@@ -149,3 +149,24 @@ test('at 360 px wide nothing scrolls sideways, and axe still passes', async () =
     await narrow.close();
   }
 });
+
+test("the derivative's jump at a kink is left undrawn, not joined by a steep line", async () => {
+  const { page, close } = await openPage(site);
+  try {
+    const hidden = await page.evaluate(() => {
+      const segmentAt = (id, dataset, x0, x1) => {
+        const style = document.getElementById(id).chart.data.datasets[dataset].segment;
+        return style ? style.borderColor({ p0: { parsed: { x: x0 } }, p1: { parsed: { x: x1 } } }) ?? 'drawn' : 'drawn';
+      };
+      return {
+        reluAtKink: segmentAt('chart-relu', 1, 0, 0.025),
+        reluAway: segmentAt('chart-relu', 1, 1, 1.025),
+        reluValue: segmentAt('chart-relu', 0, 0, 0.025),
+        sigmoid: segmentAt('chart-sigmoid', 1, 0, 0.025),
+      };
+    });
+    assert.deepEqual(hidden, { reluAtKink: 'transparent', reluAway: 'drawn', reluValue: 'drawn', sigmoid: 'drawn' });
+  } finally {
+    await close();
+  }
+});

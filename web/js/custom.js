@@ -86,7 +86,8 @@ export function setupCustom(section, core) {
       + `derivative g′(z) dashed, ${describeRange(z)}${gaps ? '; gaps where they have no real value' : ''}.`;
     setSeries(chart, [
       { label: 'g(z)', z, y: value, colour: 0, dashed: false },
-      { label: 'g\u2032(z)', z, y: derivative, colour: 1, dashed: true },
+      { label: 'g\u2032(z)', z, y: derivative, colour: 1, dashed: true,
+        breaks: derivation.kinks.map((kink) => kink.z) },
     ], description);
     results.hidden = false;
   }

@@ -106,15 +106,25 @@ export function createPlot(canvas, { onFirstRender } = {}) {
   return chart;
 }
 
-// Replaces the chart's series and redraws it. Each series: {label, z, y, colour (0-3), dashed, below},
-// with z and y arrays of equal length; `below` series are drawn first, so where lines coincide the
-// others show. A non-finite y (where the function is undefined) becomes null: a gap in the line.
+// Segment styling that leaves out the line segments touching a jump at any z in `breaks`, so a
+// derivative's jump at a kink is not drawn as a steep line.
+function breakSegments(breaks) {
+  if (!breaks.length) return undefined;
+  const hidden = (ctx) => breaks.some((b) => ctx.p0.parsed.x <= b && b <= ctx.p1.parsed.x);
+  return { borderColor: (ctx) => (hidden(ctx) ? 'transparent' : undefined) };
+}
+
+// Replaces the chart's series and redraws it. Each series: {label, z, y, colour (0-3), dashed, below,
+// breaks}, with z and y arrays of equal length; `below` series are drawn first, so where lines
+// coincide the others show. A non-finite y (where the function is undefined) becomes null: a gap in
+// the line. `breaks` lists z values where the line jumps (the kinks of g'), left undrawn.
 // `description` becomes the canvas's accessible name.
 export function setSeries(chart, series, description) {
-  chart.data.datasets = series.map(({ label, z, y, colour, dashed, below = false }) => ({
+  chart.data.datasets = series.map(({ label, z, y, colour, dashed, below = false, breaks = [] }) => ({
     label,
     colour,
     data: Array.from(z, (zi, i) => ({ x: zi, y: Number.isFinite(y[i]) ? y[i] : null })),
+    segment: breakSegments(breaks),
     spanGaps: false,
     borderDash: dashed ? [7, 5] : [],
     order: below ? 1 : 0,
