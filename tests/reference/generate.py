@@ -394,44 +394,40 @@ def main():
     leaky_points = unique(uniform_points(rng, 40) + log_uniform_points(rng, 60) + near_kink_points() + extremes)
 
     rows = ["function,param,z,value,derivative"]
-    for z in sigmoid_points:
-        rows.append(",".join(("sigmoid", "", fmt(z)) + tuple(map(fmt, sigmoid(z)))))
-    for z in tanh_points:
-        rows.append(",".join(("tanh", "", fmt(z)) + tuple(map(fmt, tanh(z)))))
-    for z in relu_points:
-        rows.append(",".join(("relu", "", fmt(z)) + tuple(map(fmt, relu(z)))))
+
+    def emit(name, points, fn, param=None):
+        """One row per point: fn(z), or fn(z, param) for a function with a parameter."""
+        for z in points:
+            values = fn(z) if param is None else fn(z, param)
+            rows.append(",".join((name, "" if param is None else fmt(param), fmt(z)) + tuple(map(fmt, values))))
+
+    emit("sigmoid", sigmoid_points, sigmoid)
+    emit("tanh", tanh_points, tanh)
+    emit("relu", relu_points, relu)
     for alpha in ALPHAS:
-        for z in leaky_points:
-            rows.append(",".join(("leaky_relu", fmt(alpha), fmt(z)) + tuple(map(fmt, leaky_relu(z, alpha)))))
+        emit("leaky_relu", leaky_points, leaky_relu, alpha)
 
     catalogue_points = unique(uniform_points(rng, 40) + log_uniform_points(rng, 40) + near_kink_points()
                               + [-1.0, 1.0, 6.0, -0.999999, 0.999999, 5.999999, 6.000001] + extremes)
     for name, fn in (("identity", identity), ("binary_step", binary_step), ("softsign", softsign),
                      ("hardtanh", clamp(-1.0, 1.0)), ("relu6", clamp(0.0, 6.0))):
-        for z in catalogue_points:
-            rows.append(",".join((name, "", fmt(z)) + tuple(map(fmt, fn(z)))))
+        emit(name, catalogue_points, fn)
     smooth_points = unique(catalogue_points + span(rng, -40.0, 40.0, 20))
     for alpha in (1.0, 0.1):
-        for z in smooth_points:
-            rows.append(",".join(("elu", fmt(alpha), fmt(z)) + tuple(map(fmt, elu(z, alpha)))))
+        emit("elu", smooth_points, elu, alpha)
     for beta in (1.0, 2.0, 0.5):
-        for z in smooth_points:
-            rows.append(",".join(("softplus", fmt(beta), fmt(z)) + tuple(map(fmt, softplus(z, beta)))))
+        emit("softplus", smooth_points, softplus, beta)
 
     for alpha in (0.25, 0.1):
-        for z in catalogue_points:
-            rows.append(",".join(("prelu", fmt(alpha), fmt(z)) + tuple(map(fmt, leaky_relu(z, alpha)))))
+        emit("prelu", catalogue_points, leaky_relu, alpha)
     corner_points = unique(catalogue_points + span(rng, -3.5, 3.5, 20)
                            + [-3.0, 3.0, -2.9999999999999996, 2.9999999999999996, -1.5, -1.4999999999999998])
     for name, fn in (("hard_sigmoid", hard_sigmoid), ("hard_swish", hard_swish)):
-        for z in corner_points:
-            rows.append(",".join((name, "", fmt(z)) + tuple(map(fmt, fn(z)))))
+        emit(name, corner_points, fn)
     for name, fn in (("log_sigmoid", log_sigmoid), ("selu", selu)):
-        for z in smooth_points:
-            rows.append(",".join((name, "", fmt(z)) + tuple(map(fmt, fn(z)))))
+        emit(name, smooth_points, fn)
     for alpha in (1.0, 0.5, 2.0):
-        for z in smooth_points:
-            rows.append(",".join(("celu", fmt(alpha), fmt(z)) + tuple(map(fmt, celu(z, alpha)))))
+        emit("celu", smooth_points, celu, alpha)
 
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "activations.csv")
     with open(path, "w", encoding="ascii", newline="\n") as f:
