@@ -94,7 +94,8 @@ val describe(const actderiv::Activation& a) {
   val params = val::array();
   for (const auto& p : a.params) params.call<void>("push", describe_param(p));
   val steps = val::array();
-  for (const auto& s : actderiv::walkthrough(a)) {
+  const actderiv::Derivation derivation = actderiv::derive(a);
+  for (const auto& s : actderiv::walkthrough(a, derivation)) {
     val o = val::object();
     o.set("kind", std::string(s.setup ? "setup" : "derivative"));
     o.set("title", s.title);
@@ -120,7 +121,7 @@ val describe(const actderiv::Activation& a) {
   o.set("params", params);
   o.set("steps", steps);
   o.set("kinks", kinks);
-  o.set("derivation", describe_derivation(actderiv::derive(a)));
+  o.set("derivation", describe_derivation(derivation));
   return o;
 }
 

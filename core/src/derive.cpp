@@ -13,6 +13,9 @@ namespace actderiv {
 
 namespace {
 
+constexpr const char* kSelfMessage =
+    "g(...) names a walkthrough's own function; write the expression itself";
+
 Expr named_variable(const char* name) {
   auto node = std::make_shared<Node>();
   node->op = Op::Variable;
@@ -183,7 +186,7 @@ class Differentiator {
       case Op::Max: case Op::Min: return extremum(e);
       case Op::Piecewise: return piecewise(e);
       case Op::Self:
-        throw std::invalid_argument("g(...) names a walkthrough's own function; write the expression itself");
+        throw std::invalid_argument(kSelfMessage);
       case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
         throw std::invalid_argument("a comparison such as z > 0 is only allowed as a piecewise condition");
     }
@@ -429,6 +432,11 @@ bool contains(const Expr& e, Op op) {
   return false;
 }
 
+// g(...) is only meaningful inside a walkthrough; in an expression it would refer to the input itself.
+void reject_self(const Expr& input) {
+  if (contains(input, Op::Self)) throw std::invalid_argument(kSelfMessage);
+}
+
 // The quantities whose sign decides which branch of abs, relu, max, min or piecewise applies.
 void collect_switches(const Expr& e, std::vector<Expr>& out) {
   switch (e->op) {
@@ -489,9 +497,7 @@ std::vector<KinkPoint> find_kinks(const Expr& input, const Expr& derivative, con
 }  // namespace
 
 Derivation derive(const Expr& input, const EvalContext& context) {
-  // g(...) is only meaningful inside a walkthrough; here it would refer to the input itself.
-  if (contains(input, Op::Self))
-    throw std::invalid_argument("g(...) names a walkthrough's own function; write the expression itself");
+  reject_self(input);
   Derivation result;
   result.input = input;
   Differentiator differentiator;
@@ -567,7 +573,7 @@ Derivation derive(const Activation& activation) {
   return derive(parse(activation.derivation_input, ids), context);
 }
 
-std::vector<WalkthroughStep> walkthrough(const Activation& activation) {
+std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Derivation& d) {
   const auto prose = [&](const std::string& rule, const std::string& fallback) {
     for (const auto& p : activation.prose)
       if (p.rule == rule) return p.note;
@@ -577,7 +583,6 @@ std::vector<WalkthroughStep> walkthrough(const Activation& activation) {
     rule[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule[0])));
     return rule;
   };
-  const Derivation d = derive(activation);
   std::vector<WalkthroughStep> steps{{true, "Set up", d.input,
                                       "g'(z) = \\frac{d}{dz}\\left[" + to_latex(d.input) + "\\right]",
                                       prose("set up", "")}};
@@ -593,8 +598,7 @@ void evaluate_expression(const std::string& text, const ParamValues& params, con
                          std::size_t n, double* value, double* derivative) {
   const EvalContext context = context_for(params);
   const Expr input = parse(text, parameter_ids());
-  if (contains(input, Op::Self))
-    throw std::invalid_argument("g(...) names a walkthrough's own function; write the expression itself");
+  reject_self(input);
   const Program f(input, context);
   const Program df(simplify(Differentiator().d(input).after), context);
   std::vector<double> stack(std::max(f.stack_size(), df.stack_size()));

@@ -81,8 +81,9 @@ struct WalkthroughStep {
   std::string note;   // the activation's authored prose for this rule, else the engine's note
 };
 
-// The engine's derivation of a built-in as a sequence: set up, then each top-level rule and rewrite.
-std::vector<WalkthroughStep> walkthrough(const Activation& activation);
+// A built-in's walkthrough from its engine derivation (derive(activation)) as a sequence: set up,
+// then each top-level rule and rewrite, with the activation's prose.
+std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Derivation& derivation);
 
 // value[i] = f(z[i]) and derivative[i] = f'(z[i]) for the expression `text`: parsed and
 // differentiated once, then evaluated at every point. NaN where f or f' is undefined.
