@@ -2,7 +2,7 @@
 // differentiation and plotted, with sliders for the parameters it uses and its state in the address.
 import { renderCheck, renderDerivation } from './derivation.js';
 import { createExpressionField } from './expression-field.js';
-import { parseNumber, showMessage } from './inputs.js';
+import { parseNumber, rangeError, showMessage } from './inputs.js';
 import { renderMath } from './math.js';
 import { createParamControl } from './params.js';
 import { createPlot, setSeries } from './plot.js';
@@ -21,11 +21,12 @@ function paramsFromUrl(params, url) {
     values[param.id] = param.default;
     const text = url[param.id];
     if (text === null) continue;
-    const { value, error } = parseNumber(text, `${param.id} in the link`);
+    const what = `${param.id} in the link`;
+    const { value, error } = parseNumber(text, what);
+    const outside = !error && rangeError(param, value, what);
     if (error) refused.push([param, `${error} Using ${param.default}.`]);
-    else if (value < param.min || value > param.max) {
-      refused.push([param, `${param.id} in the link must be between ${param.min} and ${param.max}; using ${param.default}.`]);
-    } else values[param.id] = value;
+    else if (outside) refused.push([param, `${outside}; using ${param.default}.`]);
+    else values[param.id] = value;
   }
   return { values, refused };
 }

@@ -12,6 +12,11 @@ export function parseNumber(text, what) {
   return { value };
 }
 
+// "`what` must be between min and max" when `value` lies outside `param`'s range, else null.
+export function rangeError(param, value, what = param.id) {
+  return value < param.min || value > param.max ? `${what} must be between ${param.min} and ${param.max}` : null;
+}
+
 // Shows `message` in the form's message element and marks `invalid` inputs; an empty message clears it.
 export function showMessage(form, message, invalid = []) {
   form.querySelector('.field-message').textContent = message;

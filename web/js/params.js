@@ -1,6 +1,6 @@
 // A parameter's slider and number field (e.g. Leaky ReLU's alpha): both stay in step, and a value
 // outside the parameter's range is refused with a message next to the inputs.
-import { cloneTemplate, parseNumber, showMessage } from './inputs.js';
+import { cloneTemplate, parseNumber, rangeError, showMessage } from './inputs.js';
 import { renderTexIn } from './math.js';
 
 const STEP = 0.01;
@@ -37,9 +37,9 @@ export function createParamControl(slot, param, { template, prefix = `${param.id
   });
   field.addEventListener('input', () => {
     const { value, error } = parseNumber(field.value, param.id);
-    const outside = !error && (value < param.min || value > param.max);
+    const outside = !error && rangeError(param, value);
     if (error || outside) {
-      showMessage(form, error ?? `${param.id} must be between ${param.min} and ${param.max}; ${value} is outside.`, [field]);
+      showMessage(form, error ?? `${outside}; ${value} is outside.`, [field]);
       return;
     }
     slider.value = String(value);

@@ -1,4 +1,5 @@
 // One activation's section: its definition, kinks, derivation stepper, and plot with a z range.
+import { cloneTemplate } from './inputs.js';
 import { renderMath } from './math.js';
 import { renderCheck, renderDerivation } from './derivation.js';
 import { createStepper } from './stepper.js';
@@ -48,7 +49,7 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
   }
 
   for (const slot of slots('engine')) {
-    const details = document.getElementById('engine-template').content.firstElementChild.cloneNode(true);
+    const details = cloneTemplate('engine-template');
     slot.replaceWith(details);
     // Typeset only when opened: it is not part of the first view.
     details.addEventListener('toggle', () => {
