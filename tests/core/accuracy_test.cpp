@@ -8,6 +8,7 @@
 #include <iostream>
 #include <limits>
 #include <map>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,46 @@ using actderiv_test::ulp_distance;
 
 constexpr std::uint64_t kMaxUlps = 4;
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNoParam = std::numeric_limits<double>::quiet_NaN();
+
+// Where the catalogue's smooth gated activations are hardest to evaluate, with the bound numerics.h
+// documents there. Each region must keep enough reference rows, and its rows are held to its own
+// bound; a bound that had to be loosened would be loosened here, for one region, not in kMaxUlps.
+struct Region {
+  const char* function;
+  double param;  // the param column the region belongs to; kNoParam for a function without one
+  double lo;     // z in [lo, hi]
+  double hi;
+  std::size_t min_rows;
+  std::uint64_t max_ulps;  // for the value and the derivative
+  const char* what;
+};
+
+const Region kRegions[] = {
+    {"silu", 1.0, -1.2795, -1.2775, 10, 4, "zero of g' at z = -1.2785: 1 + z + e^z cancels"},
+    {"silu", 2.0, -0.6402, -0.6382, 10, 4, "zero of g' at z = -0.6392: 1 + 2z + e^2z cancels"},
+    {"silu", 1.0, -750, -695, 10, 4, "z e^z into the subnormals"},
+    {"silu", 2.0, -375, -347.5, 10, 4, "z e^2z into the subnormals"},
+    {"gelu", kNoParam, -0.7528, -0.7508, 10, 4, "zero of g' at z = -0.7518: Phi + z phi cancels"},
+    {"gelu", kNoParam, -40, -5, 30, 4, "tail: erfc's argument rounded, z^2-fold amplified"},
+    {"gelu_tanh", kNoParam, -0.7535, -0.7515, 10, 4, "zero of g' at z = -0.7525"},
+    {"gelu_tanh", kNoParam, -23, -3, 25, 4, "tail: sigma(2u)'s error is 2|u| times u's"},
+    {"mish", kNoParam, -1.1934, -1.1914, 10, 4, "zero of g' at z = -1.1924"},
+    {"mish", kNoParam, -750, -695, 10, 4, "z e^z into the subnormals"},
+};
+
+bool in_region(const ReferenceRow& row, const Region& region) {
+  const bool same_param = std::isnan(region.param) ? !row.has_param
+                                                   : row.has_param && row.param == region.param;
+  return row.function == region.function && same_param && row.z >= region.lo && row.z <= region.hi;
+}
+
+// The bound a row is held to: its region's, or kMaxUlps.
+std::uint64_t bound_for(const ReferenceRow& row) {
+  for (const Region& region : kRegions)
+    if (in_region(row, region)) return region.max_ulps;
+  return kMaxUlps;
+}
 
 const std::vector<ReferenceRow>& reference() {
   static const std::vector<ReferenceRow> rows = actderiv_test::load_reference();
@@ -69,7 +110,7 @@ TEST(Accuracy, ReferenceTableCoversEveryActivation) {
 }
 
 // Every row, evaluated in batches of one (function, param) group as callers use the API.
-TEST(Accuracy, MatchesCorrectlyRoundedReferenceWithin4Ulps) {
+TEST(Accuracy, MatchesCorrectlyRoundedReferenceWithinItsBound) {
   struct Group {
     const ReferenceRow* first;
     std::vector<const ReferenceRow*> rows;
@@ -103,9 +144,10 @@ TEST(Accuracy, MatchesCorrectlyRoundedReferenceWithin4Ulps) {
                                 " z=" + show(row.z);
       const std::uint64_t value_ulps = ulp_distance(value[i], row.value);
       const std::uint64_t derivative_ulps = ulp_distance(derivative[i], row.derivative);
-      EXPECT_LE(value_ulps, kMaxUlps) << where << ": value got " << show(value[i]) << ", want "
-                                      << show(row.value) << " (" << value_ulps << " ulps)";
-      EXPECT_LE(derivative_ulps, kMaxUlps)
+      const std::uint64_t bound = bound_for(row);
+      EXPECT_LE(value_ulps, bound) << where << ": value got " << show(value[i]) << ", want "
+                                   << show(row.value) << " (" << value_ulps << " ulps)";
+      EXPECT_LE(derivative_ulps, bound)
           << where << ": derivative got " << show(derivative[i]) << ", want " << show(row.derivative)
           << " (" << derivative_ulps << " ulps)";
       worst.first = std::max(worst.first, value_ulps);
@@ -115,6 +157,85 @@ TEST(Accuracy, MatchesCorrectlyRoundedReferenceWithin4Ulps) {
   for (const std::string& id : order) {
     std::cout << "max ULP " << id << " value " << max_ulps[id].first << " derivative "
               << max_ulps[id].second << "\n";
+  }
+}
+
+TEST(Accuracy, HardRegionsAreCoveredAndWithinTheirBounds) {
+  for (const Region& region : kRegions) {
+    std::ostringstream name_stream;
+    name_stream << region.function;
+    if (!std::isnan(region.param)) name_stream << " param=" << region.param;
+    name_stream << " on [" << region.lo << ", " << region.hi << "] (" << region.what << ")";
+    const std::string name = name_stream.str();
+    std::size_t rows = 0;
+    std::uint64_t worst_value = 0, worst_derivative = 0;
+    for (const ReferenceRow& row : reference()) {
+      if (!in_region(row, region)) continue;
+      ++rows;
+      const Point p = evaluate_at(row.function, row.z, params_of(row));
+      worst_value = std::max(worst_value, ulp_distance(p.value, row.value));
+      worst_derivative = std::max(worst_derivative, ulp_distance(p.derivative, row.derivative));
+    }
+    EXPECT_GE(rows, region.min_rows) << name << ": too few reference rows";
+    EXPECT_LE(worst_value, region.max_ulps) << name;
+    EXPECT_LE(worst_derivative, region.max_ulps) << name;
+    std::cout << "max ULP " << name << ": value " << worst_value << " derivative " << worst_derivative
+              << " over " << rows << " rows\n";
+  }
+}
+
+// Doubles of every binade, both signs: +-2^k and +-1.5 * 2^k for every k a double has.
+std::vector<double> every_binade() {
+  std::vector<double> z;
+  for (int k = -1074; k <= 1023; ++k) {
+    for (double m : {1.0, 1.5}) {
+      const double x = std::ldexp(m, k);
+      if (x == 0 || std::isinf(x)) continue;
+      z.push_back(x);
+      z.push_back(-x);
+    }
+  }
+  return z;
+}
+
+TEST(Catalogue, SmoothGatesAreFiniteForEveryFiniteZ) {
+  // The true values are finite everywhere, |g(z)| <= |z| and |g'(z)| < 1.13 for every beta. Naive
+  // formulas fail here: the cube in GELU-tanh overflows past |z| = 5.6e102, z u' sigma(-2u) becomes
+  // inf * 0, and e^-z/(1 + e^-z)^2 becomes inf/inf.
+  const std::vector<double> zs = every_binade();
+  for (const char* id : {"silu", "gelu", "gelu_tanh", "mish"}) {
+    const actderiv::Activation& activation = actderiv::find_activation(id);
+    std::vector<ParamValues> settings{{}};
+    if (!activation.params.empty()) {
+      const std::string& param = activation.params[0].id;
+      for (double v : {0.1, 1.7, 10.0}) settings.push_back({{param, v}});
+    }
+    for (const ParamValues& given : settings) {
+      const std::vector<double> params = actderiv::resolve_params(activation, given);
+      std::vector<double> value(zs.size()), derivative(zs.size());
+      actderiv::evaluate(activation, params, zs.data(), zs.size(), value.data(), derivative.data());
+      for (std::size_t i = 0; i < zs.size(); ++i) {
+        const std::string where = std::string(id) + (given.empty() ? "" : " " + given[0].first + "=" +
+                                                     show(given[0].second)) + " at z = " + show(zs[i]);
+        ASSERT_TRUE(std::isfinite(value[i]) && std::fabs(value[i]) <= std::fabs(zs[i]))
+            << where << ": value " << show(value[i]);
+        ASSERT_TRUE(std::isfinite(derivative[i]) && std::fabs(derivative[i]) < 1.2)
+            << where << ": derivative " << show(derivative[i]);
+      }
+    }
+  }
+}
+
+TEST(Catalogue, SmoothGatesHaveTheLimitsAtInfinity) {
+  for (const char* id : {"silu", "gelu", "gelu_tanh", "mish"}) {
+    const Point plus = evaluate_at(id, kInf);
+    const Point minus = evaluate_at(id, -kInf);
+    EXPECT_EQ(plus.value, kInf) << id;
+    EXPECT_EQ(plus.derivative, 1.0) << id;
+    EXPECT_EQ(minus.value, 0.0) << id;
+    EXPECT_EQ(minus.derivative, 0.0) << id;
+    const Point nan = evaluate_at(id, std::numeric_limits<double>::quiet_NaN());
+    EXPECT_TRUE(std::isnan(nan.value) && std::isnan(nan.derivative)) << id;
   }
 }
 

@@ -6,9 +6,11 @@ Writes tests/reference/activations.csv (next to this script), one row per point:
     function,param,z,value,derivative
 
   function    sigmoid | tanh | relu | leaky_relu | identity | binary_step | softsign | hardtanh |
-              relu6 | elu | softplus | prelu | hard_sigmoid | hard_swish | log_sigmoid | selu | celu
-  param       the value of the activation's one parameter (alpha for leaky_relu and elu, beta for
-              softplus; the exact binary value of the double written), empty for the others
+              relu6 | elu | softplus | prelu | hard_sigmoid | hard_swish | log_sigmoid | selu | celu |
+              silu | gelu | gelu_tanh | mish
+  param       the value of the activation's one parameter (alpha for leaky_relu, elu, prelu and celu,
+              beta for softplus and silu; the exact binary value of the double written), empty for
+              the others
   z           an exactly representable double
   value       g(z)  correctly rounded (round to nearest, ties to even) to a double
   derivative  g'(z) correctly rounded to a double
@@ -34,8 +36,18 @@ Mathematics (evaluated with mpmath at REF_PREC bits, then rounded once, exactly,
   softplus   = log(1 + e^(b z))/b  softplus'   = 1/(1 + e^(-b z)); b is a power of two here, so the
                core's b*z is exact (for other b its rounding costs about |b z| ULP in the far
                negative tail, a conditioning limit documented in the core)
+  silu       = z sigma(b z)        silu'       = sigma(b z) + b z sigma(b z) sigma(-b z); b a power of
+               two, so b*z is exact
+  gelu       = z Phi(z)            gelu'       = Phi(z) + z phi(z), Phi and phi the standard normal
+                                                 CDF and density (mpmath ncdf, npdf)
+  gelu_tanh  = z sigma(2u), u = sqrt(2/pi) (z + 0.044715 z^3) with 0.044715 the exact decimal, which
+               is (z/2)(1 + tanh(u)) without its cancellation; gelu_tanh' = sigma(2u) + 2 z u' sigma(2u)
+               sigma(-2u), u' = sqrt(2/pi) (1 + 3 * 0.044715 z^2)
+  mish       = z tanh(log1p(e^z))  mish'       = tanh(sp) + z sech(sp)^2 sigma(z), sp = log1p(e^z)
 At z = +-inf the limits are written (sigmoid'(+-inf) = tanh'(+-inf) = 0, leaky(-inf) = -inf for
-alpha > 0); z = nan gives nan for both columns.
+alpha > 0, silu, gelu, gelu_tanh and mish: (inf, 1) at +inf and (0, 0) at -inf); z = nan gives nan for
+both columns. gelu past |z| = 1e6, where mpmath's erfc overflows, is written as (z, 1) or (-0.0, -0.0):
+the correctly rounded results, as 1 - Phi(|z|) < e^-(5e11) there.
 
 Rounding to double does not use float(mpf) (mpmath rounds toward zero there, and a second rounding
 happens for subnormals): to_double() rounds the exact binary mantissa of the mpf to the double grid,
@@ -57,7 +69,13 @@ and IEEE operations only, so they do not depend on the platform's libm):
 relu and leaky_relu are exact or one IEEE multiplication, so they get fewer random points, and
 leaky_relu, whose set is repeated for each alpha in ALPHAS, a smaller near-zero set that reaches the
 subnormals (alpha*z underflows there). The catalogue functions share smaller sets (about 180 points
-each, one set per parameter value); the file stays under 300 KB.
+each, one set per parameter value). silu, gelu, gelu_tanh and mish add to that set
+  (e) dense points around each derivative zero (the three doubles nearest it, offsets of 2^-10 to
+      2^-50, a grid one unit wide), where g' is tiny and relative accuracy is hardest;
+  (f) their tails: gelu on [-40, -5], where z Phi(z) falls from 1e-6 through the subnormals to 0,
+      gelu_tanh on [-23, -3], silu and mish on [-750, -695] (e^z leaves the normal range), and the
+      points where the core switches formulas (numerics.h).
+The file stays under 400 KB.
 
 Run: /usr/bin/python3 tests/reference/generate.py   (or npm run refgen); takes a few seconds.
 """
@@ -289,6 +307,69 @@ def celu(z, alpha):
     return (rounded(lambda x: a * mpmath.expm1(x / a), z), rounded(lambda x: mpmath.exp(x / a), z))
 
 
+def sig(x):
+    """The logistic function at an mpf; 1/(1 + e^-x) never cancels."""
+    return 1 / (1 + mpmath.exp(-x))
+
+
+def smooth_limits(z):
+    """(value, derivative) at nan and +-inf for silu, gelu, gelu_tanh and mish, or None."""
+    if math.isnan(z):
+        return NAN, NAN
+    if math.isinf(z):
+        return (INF, 1.0) if z > 0 else (0.0, 0.0)
+    return None
+
+
+def silu(z, beta):
+    if (limits := smooth_limits(z)) is not None:
+        return limits
+    b = mpf(beta)
+    return (rounded(lambda x: x * sig(b * x), z),
+            rounded(lambda x: sig(b * x) + b * x * sig(b * x) * sig(-b * x), z))
+
+
+def gelu(z):
+    if (limits := smooth_limits(z)) is not None:
+        return limits
+    if abs(z) > 1e6:  # mpmath's erfc overflows for |z| > 1e154; 1 - Phi(|z|) < e^-(5e11) here
+        return (z, 1.0) if z > 0 else (-0.0, -0.0)
+    return (rounded(lambda x: x * mpmath.ncdf(x), z),
+            rounded(lambda x: mpmath.ncdf(x) + x * mpmath.npdf(x), z))
+
+
+def gelu_tanh(z):
+    if (limits := smooth_limits(z)) is not None:
+        return limits
+
+    def u(x):  # built inside rounded()'s precision, so 0.044715 and sqrt(2/pi) are exact enough
+        return mpmath.sqrt(2 / mpmath.pi) * (x + mpf("0.044715") * x ** 3)
+
+    def du(x):
+        return mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * mpf("0.044715") * x ** 2)
+
+    return (rounded(lambda x: x * sig(2 * u(x)), z),
+            rounded(lambda x: sig(2 * u(x)) + 2 * x * du(x) * sig(2 * u(x)) * sig(-2 * u(x)), z))
+
+
+def mish(z):
+    if (limits := smooth_limits(z)) is not None:
+        return limits
+
+    def sp(x):
+        return mpmath.log1p(mpmath.exp(x))
+
+    return (rounded(lambda x: x * mpmath.tanh(sp(x)), z),
+            rounded(lambda x: mpmath.tanh(sp(x)) + x * mpmath.sech(sp(x)) ** 2 * sig(x), z))
+
+
+# Zeros of the derivatives (mpmath findroot, rounded to doubles): silu' in b*z, gelu', gelu_tanh', mish'.
+SILU_ZERO = -1.2784645427610737
+GELU_ZERO = -0.7517915246935645
+GELU_TANH_ZERO = -0.7524614220710163
+MISH_ZERO = -1.1924312145154952
+
+
 # ---------------------------------------------------------------------------------------------
 # Points.
 
@@ -357,6 +438,13 @@ def tanh_threshold_points(rng):
         points += [p, -p]
     points += span(rng, 0.35, 0.65, 8) + span(rng, -0.65, -0.35, 8)
     return points
+
+
+def near_zero_of_derivative(rng, z0):
+    """Points around a zero z0 of g': the doubles next to it, offsets 2^-10 .. 2^-50, a unit grid."""
+    points = [z0, math.nextafter(z0, -INF), math.nextafter(z0, INF)]
+    points += [z0 + s * math.ldexp(1.0, -k) for k in (10, 20, 30, 40, 45, 50) for s in (1, -1)]
+    return points + span(rng, z0 - 0.5, z0 + 0.5, 8)
 
 
 def unique(points):
@@ -428,6 +516,17 @@ def main():
         emit(name, smooth_points, fn)
     for alpha in (1.0, 0.5, 2.0):
         emit("celu", smooth_points, celu, alpha)
+
+    exp_tail = span(rng, -750.0, -695.0, 8) + [-700.0, -708.0, -709.0]
+    for beta in (1.0, 2.0):
+        emit("silu", unique(smooth_points + near_zero_of_derivative(rng, SILU_ZERO / beta)
+                            + [p / beta for p in exp_tail + [-2.5, -0.64, 40.0, 700.0]]), silu, beta)
+    emit("gelu", unique(smooth_points + near_zero_of_derivative(rng, GELU_ZERO) + span(rng, -40.0, -5.0, 20)
+                        + [-1.5, -0.375, -15.0, -37.5, -38.5, -39.0, 8.0, 8.5, 40.0]), gelu)
+    emit("gelu_tanh", unique(smooth_points + near_zero_of_derivative(rng, GELU_TANH_ZERO)
+                             + span(rng, -23.0, -3.0, 16) + [-1.5, -0.375, -21.5, -22.0, 10.0]), gelu_tanh)
+    emit("mish", unique(smooth_points + near_zero_of_derivative(rng, MISH_ZERO) + exp_tail
+                        + [-2.375, -0.625, 40.0]), mish)
 
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "activations.csv")
     with open(path, "w", encoding="ascii", newline="\n") as f:

@@ -54,3 +54,30 @@ test('values and derivatives are within 4 ULP of the correctly rounded reference
     `${failures.length} results off by more than ${MAX_ULPS} ULP, e.g.\n${failures.slice(0, 20).join('\n')}`,
   );
 });
+
+test('the smooth gates are finite for every finite z, at every beta', () => {
+  // +-2^k and +-1.5 * 2^k for every binade: |g(z)| <= |z| and |g'(z)| < 1.13 hold everywhere.
+  const zs = [];
+  for (let k = -1074; k <= 1023; k += 1) {
+    for (const m of [1, 1.5]) {
+      const x = m * 2 ** k;
+      if (x !== 0 && Number.isFinite(x)) zs.push(x, -x);
+    }
+  }
+  const z = Float64Array.from(zs);
+  for (const [id, settings] of [
+    ['silu', [{ beta: 0.1 }, { beta: 1 }, { beta: 1.7 }, { beta: 10 }]],
+    ['gelu', [undefined]],
+    ['gelu_tanh', [undefined]],
+    ['mish', [undefined]],
+  ]) {
+    for (const params of settings) {
+      const { value, derivative } = core.evaluate(id, z, params);
+      z.forEach((x, i) => {
+        const where = `${id}${params ? ` beta=${params.beta}` : ''} at z=${show(x)}`;
+        assert.ok(Number.isFinite(value[i]) && Math.abs(value[i]) <= Math.abs(x), `${where}: value ${value[i]}`);
+        assert.ok(Number.isFinite(derivative[i]) && Math.abs(derivative[i]) < 1.2, `${where}: derivative ${derivative[i]}`);
+      });
+    }
+  }
+});

@@ -17,7 +17,8 @@ test('activations() lists the tutorial four first, in tutorial order, then the c
   assert.deepEqual(
     core.activations().map((a) => a.id),
     ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity', 'binary_step', 'softsign', 'hardtanh',
-      'relu6', 'elu', 'softplus', 'prelu', 'hard_sigmoid', 'hard_swish', 'log_sigmoid', 'selu', 'celu'],
+      'relu6', 'elu', 'softplus', 'prelu', 'hard_sigmoid', 'hard_swish', 'log_sigmoid', 'selu', 'celu',
+      'silu', 'gelu', 'gelu_tanh', 'mish'],
   );
 });
 

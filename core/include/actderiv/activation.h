@@ -38,6 +38,8 @@ using ScalarFn = double (*)(double z, const double* params);
 struct Activation {
   std::string id;          // stable identifier, e.g. "leaky_relu"
   std::string name;        // display name, e.g. "Leaky ReLU"
+  std::string summary;     // 2-4 sentences for a student: what g is, where it is used, what g' means
+                           // for training; inline math between $...$ (LaTeX)
   std::string definition;  // g(z) in the expression syntax; its LaTeX is printed from it
   std::string derivation_input;  // g(z) in the form the derivation engine differentiates
   std::vector<Param> params;
