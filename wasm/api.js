@@ -44,6 +44,12 @@ function splitParams(id, params) {
   return { names, values };
 }
 
+function checkId(id) {
+  if (typeof id !== 'string') {
+    throw new TypeError(`activation id must be a string, not ${describeValue(id)}`);
+  }
+}
+
 function checkExpression(expression) {
   if (typeof expression !== 'string') {
     throw new TypeError(`the expression must be a string, not ${describeValue(expression)}`);
@@ -58,6 +64,12 @@ function checkExpression(expression) {
  * - derive(expression, params?): {input, params, steps, derivative, gForm, check}; a malformed
  *   expression throws an Error with a `column`
  * - evaluateExpression(expression, z, params?): {value: Float64Array, derivative: Float64Array}
+ * - properties(id, params?): {range, continuity, monotonic, monotonicDerivative, identityNearZero,
+ *   zeroCentred, maxSlope, left, right, atZero, breaks}, computed numerically (core/.../properties.h)
+ * - lessonCases(): [{id, name, latex, formulas: [{id, label, latex, careful}]}]
+ * - lessonErrors(caseId, z): {z, reference, referenceLog10, range (Uint8Array, names in rangeNames),
+ *   statusNames, formulas: [{id, value, error, status (Uint8Array)}]}; |z| up to 1e6
+ * - lessonFacts(): [{id, caseId, formulaId, event, z, value, reference, referenceLog10}]
  */
 export async function loadCore() {
   modulePromise ??= createActivationCore();
@@ -65,9 +77,7 @@ export async function loadCore() {
   return {
     activations: () => wasm.activations(),
     evaluate(id, z, params) {
-      if (typeof id !== 'string') {
-        throw new TypeError(`activation id must be a string, not ${describeValue(id)}`);
-      }
+      checkId(id);
       const zs = toFloat64Array(z);
       const { names, values } = splitParams(id, params);
       return wasm.evaluate(id, zs, names, values);
@@ -84,5 +94,18 @@ export async function loadCore() {
       const { names, values } = splitParams('your expression', params);
       return wasm.evaluateExpression(expression, zs, names, values);
     },
+    properties(id, params) {
+      checkId(id);
+      const { names, values } = splitParams(id, params);
+      return wasm.properties(id, names, values);
+    },
+    lessonCases: () => wasm.lessonCases(),
+    lessonErrors(caseId, z) {
+      if (typeof caseId !== 'string') {
+        throw new TypeError(`lesson case id must be a string, not ${describeValue(caseId)}`);
+      }
+      return wasm.lessonErrors(caseId, toFloat64Array(z));
+    },
+    lessonFacts: () => wasm.lessonFacts(),
   };
 }

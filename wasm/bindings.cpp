@@ -10,6 +10,8 @@
 #include "actderiv/activation.h"
 #include "actderiv/derive.h"
 #include "actderiv/expr.h"
+#include "actderiv/lesson.h"
+#include "actderiv/properties.h"
 
 namespace {
 
@@ -116,6 +118,7 @@ val describe(const actderiv::Activation& a) {
   val o = val::object();
   o.set("id", a.id);
   o.set("name", a.name);
+  o.set("summary", a.summary);
   o.set("definition", a.definition);
   o.set("latex", actderiv::definition_latex(a));
   o.set("params", params);
@@ -188,6 +191,192 @@ val evaluate_expression(const std::string& text, const val& z, const val& names,
   }
 }
 
+val describe_where(const actderiv::Where& w) {
+  val o = val::object();
+  o.set("lo", w.lo);
+  o.set("hi", w.hi);
+  o.set("loClosed", w.lo_closed);
+  o.set("hiClosed", w.hi_closed);
+  o.set("text", w.text);
+  o.set("latex", w.latex);
+  return o;
+}
+
+val describe_bound(const actderiv::Bound& b) {
+  val o = val::object();
+  o.set("value", b.value);
+  o.set("attained", b.attained);
+  o.set("where", describe_where(b.where));
+  return o;
+}
+
+val describe_saturation(const actderiv::Saturation& s) {
+  val o = val::object();
+  o.set("saturates", s.saturates);
+  o.set("hard", s.hard);
+  o.set("from", s.from);
+  return o;
+}
+
+const char* continuity_name(actderiv::Continuity c) {
+  switch (c) {
+    case actderiv::Continuity::Discontinuous: return "discontinuous";
+    case actderiv::Continuity::C0: return "C0";
+    case actderiv::Continuity::C1: return "C1";
+    case actderiv::Continuity::Smooth: return "smooth";
+  }
+  return "";
+}
+
+val properties(const std::string& id, const val& names, const val& values) {
+  try {
+    const auto& activation = actderiv::find_activation(id);
+    const auto p = actderiv::properties(
+        activation, actderiv::resolve_params(activation, param_values(names, values)));
+    val range = val::object();
+    range.set("inf", describe_bound(p.range.inf));
+    range.set("sup", describe_bound(p.range.sup));
+    range.set("text", p.range.text);
+    range.set("latex", p.range.latex);
+    val breaks = val::array();
+    for (const auto& b : p.breaks) {
+      val o = val::object();
+      o.set("z", b.z);
+      o.set("order", b.order);
+      o.set("left", b.left);
+      o.set("right", b.right);
+      breaks.call<void>("push", o);
+    }
+    val at_zero = val::object();
+    at_zero.set("value", p.at_zero.value);
+    at_zero.set("left", p.at_zero.left);
+    at_zero.set("right", p.at_zero.right);
+    at_zero.set("kink", p.at_zero.kink);
+    val o = val::object();
+    o.set("range", range);
+    o.set("continuity", std::string(continuity_name(p.continuity)));
+    o.set("continuityOrder", static_cast<int>(p.continuity));
+    o.set("continuityText", p.continuity_text);
+    o.set("continuityLatex", p.continuity_latex);
+    o.set("breaks", breaks);
+    o.set("monotonic", p.monotonic);
+    o.set("monotonicDerivative", p.monotonic_derivative);
+    o.set("identityNearZero", p.identity_near_zero);
+    o.set("zeroCentred", p.zero_centred);
+    o.set("maxSlope", describe_bound(p.max_slope));
+    o.set("left", describe_saturation(p.left));
+    o.set("right", describe_saturation(p.right));
+    o.set("atZero", at_zero);
+    return o;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+val lesson_cases() {
+  val list = val::array();
+  for (const auto& c : actderiv::lesson_cases()) {
+    val formulas = val::array();
+    for (const auto& f : c.formulas) {
+      val o = val::object();
+      o.set("id", f.id);
+      o.set("label", f.label);
+      o.set("latex", f.latex);
+      o.set("careful", f.careful);
+      formulas.call<void>("push", o);
+    }
+    val o = val::object();
+    o.set("id", c.id);
+    o.set("name", c.name);
+    o.set("latex", c.latex);
+    o.set("formulas", formulas);
+    list.call<void>("push", o);
+  }
+  return list;
+}
+
+const char* status_name(actderiv::ErrorStatus s) {
+  switch (s) {
+    case actderiv::ErrorStatus::Ok: return "ok";
+    case actderiv::ErrorStatus::Zero: return "zero";
+    case actderiv::ErrorStatus::Underflow: return "underflow";
+    case actderiv::ErrorStatus::Overflow: return "overflow";
+    case actderiv::ErrorStatus::NotANumber: return "nan";
+  }
+  return "";
+}
+
+const char* range_name(actderiv::ReferenceRange r) {
+  switch (r) {
+    case actderiv::ReferenceRange::Normal: return "normal";
+    case actderiv::ReferenceRange::Subnormal: return "subnormal";
+    case actderiv::ReferenceRange::Underflow: return "underflow";
+  }
+  return "";
+}
+
+// Per-point codes as a Uint8Array of the enum's values; `names` maps a code to its name.
+template <typename Enum>
+val codes(const std::vector<Enum>& list) {
+  std::vector<unsigned char> bytes(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) bytes[i] = static_cast<unsigned char>(list[i]);
+  return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
+}
+
+val lesson_errors(const std::string& case_id, const val& z) {
+  try {
+    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+    const auto result = actderiv::lesson_errors(case_id, input.data(), input.size());
+    val status_names = val::array();
+    for (auto s : {actderiv::ErrorStatus::Ok, actderiv::ErrorStatus::Zero,
+                   actderiv::ErrorStatus::Underflow, actderiv::ErrorStatus::Overflow,
+                   actderiv::ErrorStatus::NotANumber})
+      status_names.call<void>("push", std::string(status_name(s)));
+    val range_names = val::array();
+    for (auto r : {actderiv::ReferenceRange::Normal, actderiv::ReferenceRange::Subnormal,
+                   actderiv::ReferenceRange::Underflow})
+      range_names.call<void>("push", std::string(range_name(r)));
+    val formulas = val::array();
+    for (const auto& f : result.formulas) {
+      val o = val::object();
+      o.set("id", f.formula_id);
+      o.set("value", copy_out(f.value));
+      o.set("error", copy_out(f.error));
+      o.set("status", codes(f.status));
+      formulas.call<void>("push", o);
+    }
+    val o = val::object();
+    o.set("caseId", result.case_id);
+    o.set("z", copy_out(result.z));
+    o.set("reference", copy_out(result.reference));
+    o.set("referenceLog10", copy_out(result.reference_log10));
+    o.set("range", codes(result.range));
+    o.set("rangeNames", range_names);
+    o.set("statusNames", status_names);
+    o.set("formulas", formulas);
+    return o;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+val lesson_facts() {
+  val list = val::array();
+  for (const auto& f : actderiv::lesson_facts()) {
+    val o = val::object();
+    o.set("id", f.id);
+    o.set("caseId", f.case_id);
+    o.set("formulaId", f.formula_id);
+    o.set("event", f.event);
+    o.set("z", f.z);
+    o.set("value", f.value);
+    o.set("reference", f.reference);
+    o.set("referenceLog10", f.reference_log10);
+    list.call<void>("push", o);
+  }
+  return list;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(activation_core) {
@@ -196,4 +385,8 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   emscripten::function("expressionParams", &expression_params);
   emscripten::function("derive", &derive);
   emscripten::function("evaluateExpression", &evaluate_expression);
+  emscripten::function("properties", &properties);
+  emscripten::function("lessonCases", &lesson_cases);
+  emscripten::function("lessonErrors", &lesson_errors);
+  emscripten::function("lessonFacts", &lesson_facts);
 }

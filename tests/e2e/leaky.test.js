@@ -6,7 +6,7 @@ import { chartData, sharedPage, yAt } from './harness.mjs';
 
 const shared = sharedPage();
 
-const slider = () => shared.view.page.getByRole('slider', { name: /alpha/i });
+const slider = () => shared.view.page.locator('#leaky_relu').getByRole('slider', { name: /alpha/i });
 const field = () => shared.view.page.locator('#leaky_relu .alpha-controls input[name="value"]');
 const message = () => shared.view.page.locator('#leaky_relu .alpha-controls .field-message');
 
@@ -64,7 +64,7 @@ test('a bad alpha shows a visible message and the plots keep the last good alpha
     assert.deepEqual(now, before, `the plots changed for "${bad}"`);
     assert.equal(await slider().inputValue(), '0.2', bad);
   }
-  const text = await shared.view.page.locator('body').innerText();
+  const text = await shared.view.page.locator('#leaky_relu').innerText();
   assert.doesNotMatch(text, /NaN|Infinity|undefined/);
   await field().fill('0.3');
   assert.equal(await message().textContent(), '');

@@ -1,6 +1,6 @@
 // "Your own activation": a typed g(z), derived step by step by the core, checked against automatic
 // differentiation and plotted, with sliders for the parameters it uses and its state in the address.
-import { renderCheck, renderDerivation } from './derivation.js';
+import { renderCheck, renderDerivation, renderKinks } from './derivation.js';
 import { createExpressionField } from './expression-field.js';
 import { parseNumber, rangeError, showMessage } from './inputs.js';
 import { renderMath } from './math.js';
@@ -29,21 +29,6 @@ function paramsFromUrl(params, url) {
     else values[param.id] = value;
   }
   return { values, refused };
-}
-
-function formatSlope(x) {
-  return Number.isNaN(x) ? 'undefined' : String(Number(x.toPrecision(6)));
-}
-
-// One line per kink the core found: where, the slope from each side, the value used there.
-function renderKinks(container, list, kinks) {
-  container.hidden = kinks.length === 0;
-  list.replaceChildren(...kinks.map(({ z, left, right, value }) => {
-    const item = document.createElement('li');
-    item.textContent = `At z = ${formatSlope(z)}: slope ${formatSlope(left)} from the left, `
-      + `${formatSlope(right)} from the right; g\u2032(${formatSlope(z)}) = ${formatSlope(value)} here.`;
-    return item;
-  }));
 }
 
 // Wires the #custom section with the core's derive/evaluateExpression/expressionParams.

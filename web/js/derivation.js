@@ -64,3 +64,18 @@ export function renderCheck(badge, { maxRelError, points }) {
       + `max relative error ${Number.isFinite(maxRelError) ? formatError(maxRelError) : 'not finite'}`;
   badge.replaceChildren(icon, text);
 }
+
+function formatSlope(x) {
+  return Number.isNaN(x) ? 'undefined' : String(Number(x.toPrecision(6)));
+}
+
+// One line per kink the core found: where, the slope from each side, the value used there.
+export function renderKinks(container, list, kinks) {
+  container.hidden = kinks.length === 0;
+  list.replaceChildren(...kinks.map(({ z, left, right, value }) => {
+    const item = document.createElement('li');
+    item.textContent = `At z = ${formatSlope(z)}: slope ${formatSlope(left)} from the left, `
+      + `${formatSlope(right)} from the right; g\u2032(${formatSlope(z)}) = ${formatSlope(value)} here.`;
+    return item;
+  }));
+}

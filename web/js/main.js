@@ -1,10 +1,15 @@
-// Entry point: loads the core, then wires each activation to its section of the page, and the
-// section where a student types an activation of their own.
+// Entry point: loads the core, then wires each activation to its section of the page (hand-written
+// for the four classics, generated for the rest of the catalogue), the compare view, and the section
+// where a student types an activation of their own.
 import { getCore } from './core.js';
 import { renderTexIn } from './math.js';
 import { setupSection } from './section.js';
 import { setupLeaky } from './leaky.js';
 import { setupCustom } from './custom.js';
+import { setupCatalogue } from './catalogue.js';
+import { setupCompare } from './compare.js';
+import { createPropertiesTable } from './properties.js';
+import { setupLesson } from './lesson.js';
 
 async function main() {
   renderTexIn(document.querySelector('main'));
@@ -16,12 +21,25 @@ async function main() {
     if (!marked) performance.mark('first-chart');
     marked = true;
   };
+  const generated = [];
   for (const activation of activations) {
     const section = document.getElementById(activation.id);
-    if (!section) continue;
+    if (!section) {
+      generated.push(activation);
+      continue;
+    }
     const api = setupSection(section, activation, core, { onFirstRender });
     if (activation.id === 'leaky_relu') setupLeaky(section, { leaky: activation, relu: byId.relu }, core, api);
   }
+  const catalogue = document.getElementById('catalogue');
+  const propertiesSlot = catalogue.querySelector('[data-slot="properties"]');
+  createPropertiesTable(propertiesSlot, activations, core).catch((failure) => {
+    propertiesSlot.textContent = `The properties table could not be computed: ${failure.message}`;
+    propertiesSlot.classList.add('load-error');
+  });
+  setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core);
+  setupCompare(document.getElementById('compare'), activations, core);
+  setupLesson(document.getElementById('floating-point'), core);
   const custom = document.getElementById('custom');
   if (custom) setupCustom(custom, core);
 }

@@ -1,11 +1,14 @@
 // Chart.js figures: each is created once, then fed new series and redrawn with update('none').
-import { Chart, LineController, LineElement, PointElement, LinearScale, Legend, Tooltip } from 'chart.js';
+import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
   || 'system-ui, sans-serif';
 
 const DARK = window.matchMedia('(prefers-color-scheme: dark)');
+
+// Number of distinct series colours (--plot-1 to --plot-6 in the stylesheet).
+export const PALETTE_SIZE = 6;
 
 // Formats a plotted number for tooltips: up to 6 significant digits, exponent form when tiny or huge.
 export function formatNumber(x) {
@@ -25,7 +28,7 @@ function themeColours() {
     grid: read('--plot-grid'),
     axis: read('--plot-axis'),
     text: read('--text'),
-    series: [read('--plot-1'), read('--plot-2'), read('--plot-3'), read('--plot-4')],
+    series: Array.from({ length: PALETTE_SIZE }, (_, i) => read(`--plot-${i + 1}`)),
   };
 }
 
@@ -45,9 +48,15 @@ function applyTheme(chart) {
   }
 }
 
-// A line chart on `canvas` with axes "z" and "value", a legend and an index tooltip.
-// `onFirstRender` runs once, right after the chart is first drawn with data.
-export function createPlot(canvas, { onFirstRender } = {}) {
+// Tick labels of a logarithmic axis: the powers of ten only, e.g. "10⁻¹⁶" written as 1e−16.
+function powerOfTenTick(value) {
+  const exponent = Math.log10(value);
+  return Number.isInteger(exponent) ? formatNumber(value) : null;
+}
+
+// A line chart on `canvas` with axes "z" and "value" (or `y`: {title, logarithmic, min, max}), a
+// legend and an index tooltip. `onFirstRender` runs once, right after the chart is first drawn with data.
+export function createPlot(canvas, { onFirstRender, y: yAxis = {} } = {}) {
   canvas.setAttribute('role', 'img');
   let rendered = false;
   const chart = new Chart(canvas, {
@@ -63,7 +72,15 @@ export function createPlot(canvas, { onFirstRender } = {}) {
       elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 4 }, line: { borderWidth: 2.5 } },
       scales: {
         x: { type: 'linear', title: { display: true, text: 'z' }, border: {}, grid: {}, ticks: {} },
-        y: { type: 'linear', title: { display: true, text: 'value' }, border: {}, grid: {}, ticks: {} },
+        y: {
+          type: yAxis.logarithmic ? 'logarithmic' : 'linear',
+          title: { display: true, text: yAxis.title ?? 'value' },
+          min: yAxis.min,
+          max: yAxis.max,
+          border: {},
+          grid: {},
+          ticks: yAxis.logarithmic ? { callback: powerOfTenTick, autoSkip: true } : {},
+        },
       },
       plugins: {
         legend: {
@@ -83,7 +100,7 @@ export function createPlot(canvas, { onFirstRender } = {}) {
           itemSort: (a, b) => a.datasetIndex - b.datasetIndex,
           callbacks: {
             title: (items) => (items.length ? `z = ${formatNumber(items[0].parsed.x)}` : ''),
-            label: (item) => `${item.dataset.label}: ${formatNumber(item.parsed.y)}`,
+            label: (item) => `${item.dataset.label}: ${item.dataset.describe?.(item.dataIndex) ?? formatNumber(item.parsed.y)}`,
           },
         },
       },
@@ -114,19 +131,22 @@ function breakSegments(breaks) {
   return { borderColor: (ctx) => (hidden(ctx) ? 'transparent' : undefined) };
 }
 
-// Replaces the chart's series and redraws it. Each series: {label, z, y, colour (0-3), dashed, below,
-// breaks}, with z and y arrays of equal length; `below` series are drawn first, so where lines
+// Replaces the chart's series and redraws it. Each series: {label, z, y, colour (0 to PALETTE_SIZE-1),
+// dashed, dash, below, breaks, describe}, with z and y arrays of equal length; `dash`, if given, is
+// the line's dash pattern in place of the one `dashed` chooses; `describe(i)`, if given, is the
+// tooltip's text for point i instead of its y; `below` series are drawn first, so where lines
 // coincide the others show. A non-finite y (where the function is undefined) becomes null: a gap in
 // the line. `breaks` lists z values where the line jumps (the kinks of g'), left undrawn.
 // `description` becomes the canvas's accessible name.
 export function setSeries(chart, series, description) {
-  chart.data.datasets = series.map(({ label, z, y, colour, dashed, below = false, breaks = [] }) => ({
+  chart.data.datasets = series.map(({ label, z, y, colour, dashed, dash, below = false, breaks = [], describe }) => ({
     label,
+    describe,
     colour,
     data: Array.from(z, (zi, i) => ({ x: zi, y: Number.isFinite(y[i]) ? y[i] : null })),
     segment: breakSegments(breaks),
     spanGaps: false,
-    borderDash: dashed ? [7, 5] : [],
+    borderDash: dash ?? (dashed ? [7, 5] : []),
     order: below ? 1 : 0,
   }));
   const first = series[0]?.z;

@@ -1,0 +1,86 @@
+// The catalogue: one generated section per activation that has no hand-written section, each with
+// its summary, definition, plot, parameter sliders, kinks and engine derivation. A section's body is
+// built when it nears the viewport, or in idle time after the first chart, one section per task.
+import { cloneTemplate } from './inputs.js';
+import { renderMath, renderRichText, renderTexIn } from './math.js';
+import { renderKinks } from './derivation.js';
+import { createParamControl } from './params.js';
+import { setupSection } from './section.js';
+
+// Builds the heading, summary and definition of `activation`'s entry (cheap), leaving its body for later.
+function createEntry(activation) {
+  const entry = cloneTemplate('entry-template');
+  entry.id = activation.id;
+  entry.setAttribute('aria-labelledby', `${activation.id}-title`);
+  const title = entry.querySelector('[data-slot="title"]');
+  title.id = `${activation.id}-title`;
+  title.textContent = activation.name;
+  renderRichText(entry.querySelector('[data-slot="summary"]'), activation.summary);
+  entry.querySelector('canvas').id = `chart-${activation.id}`;
+  renderMath(entry.querySelector('[data-slot="entry-definition"]'), `g(z) = ${activation.latex}`, { display: true });
+  return entry;
+}
+
+// Fills the body of an entry: plot, parameters, kinks, stepper, engine tree.
+function buildEntry(entry, activation, core) {
+  const body = entry.querySelector('[data-slot="body"]');
+  renderTexIn(body);
+  body.hidden = false;
+  delete entry.dataset.pending;
+  const api = setupSection(entry, activation, core);
+  const paramSlot = entry.querySelector('[data-slot="params"]');
+  for (const param of activation.params) {
+    const holder = document.createElement('div');
+    paramSlot.append(holder);
+    createParamControl(holder, param, {
+      template: 'param-template',
+      prefix: `${activation.id}-${param.id}-control`,
+      onChange: (value) => api.update({ params: { ...api.state.params, [param.id]: value } }),
+    });
+  }
+  renderKinks(entry.querySelector('[data-slot="kink-box"]'), entry.querySelector('[data-slot="kink-list"]'),
+    activation.derivation.kinks);
+}
+
+const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 16));
+
+// Appends an entry to `container` for each activation in `activations`, and builds their bodies:
+// first those near the viewport, then the rest in idle time. Resolves once every body is built.
+export function setupCatalogue(container, activations, core) {
+  const pending = new Map();
+  for (const activation of activations) {
+    const entry = createEntry(activation);
+    container.append(entry);
+    pending.set(entry, activation);
+  }
+  return new Promise((resolve) => {
+    if (pending.size === 0) {
+      resolve();
+      return;
+    }
+    function build(entry) {
+      const activation = pending.get(entry);
+      if (!activation) return;
+      pending.delete(entry);
+      observer.unobserve(entry);
+      buildEntry(entry, activation, core);
+      if (pending.size === 0) {
+        observer.disconnect();
+        resolve();
+      }
+    }
+    const observer = new IntersectionObserver((records) => {
+      for (const record of records) if (record.isIntersecting) build(record.target);
+    }, { rootMargin: '800px 0px' });
+    for (const entry of pending.keys()) observer.observe(entry);
+    // Printing shows every entry in full.
+    window.addEventListener('beforeprint', () => [...pending.keys()].forEach(build), { once: true });
+    const next = () => {
+      const [entry] = pending.keys();
+      if (!entry) return;
+      build(entry);
+      idle(next, { timeout: 1000 });
+    };
+    idle(next, { timeout: 1000 });
+  });
+}
