@@ -16,36 +16,6 @@ constexpr double kLn2Hi = 0.6931471805599453;
 constexpr double kLn2Mid = 2.3190468138462996e-17;
 constexpr double kLn2Lo = 5.707708438416212e-34;
 
-// a + b = s + err exactly (Knuth's TwoSum, no condition on the magnitudes).
-DoubleDouble two_sum(double a, double b) {
-  const double s = a + b;
-  const double bb = s - a;
-  return {s, (a - (s - bb)) + (b - bb)};
-}
-
-// a + b = s + err exactly when |a| >= |b| (Dekker's FastTwoSum).
-DoubleDouble quick_two_sum(double a, double b) {
-  const double s = a + b;
-  return {s, b - (s - a)};
-}
-
-// Veltkamp's split into two 26-bit halves, whose pairwise products are exact. Dekker's product is
-// used instead of std::fma because WebAssembly has no fused multiply-add and emulates it slowly.
-void split(double a, double& hi, double& lo) {
-  const double t = 134217729.0 * a;  // 2^27 + 1
-  hi = t - (t - a);
-  lo = a - hi;
-}
-
-// a * b = p + err exactly (Dekker's TwoProduct).
-DoubleDouble two_prod(double a, double b) {
-  const double p = a * b;
-  double ah, al, bh, bl;
-  split(a, ah, al);
-  split(b, bh, bl);
-  return {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
-}
-
 // The double-double's value rounded to an integer, ties to even; |x| < 2^53.
 double round_half_even(DoubleDouble x) {
   double n = std::floor(x.hi);
@@ -86,27 +56,19 @@ DoubleDouble expm1_small(DoubleDouble r) {
 
 }  // namespace
 
-DoubleDouble dd(double x) { return {x, 0.0}; }
-
 DoubleDouble operator+(DoubleDouble a, DoubleDouble b) {
   // Both pairs summed exactly before renormalising: accurate even when a and b nearly cancel.
   DoubleDouble s = two_sum(a.hi, b.hi);
   const DoubleDouble t = two_sum(a.lo, b.lo);
   s.lo += t.hi;
-  s = quick_two_sum(s.hi, s.lo);
+  s = fast_two_sum(s.hi, s.lo);
   s.lo += t.lo;
-  return quick_two_sum(s.hi, s.lo);
+  return fast_two_sum(s.hi, s.lo);
 }
 
 DoubleDouble operator-(DoubleDouble a) { return {-a.hi, -a.lo}; }
 
 DoubleDouble operator-(DoubleDouble a, DoubleDouble b) { return a + (-b); }
-
-DoubleDouble operator*(DoubleDouble a, DoubleDouble b) {
-  DoubleDouble p = two_prod(a.hi, b.hi);
-  p.lo += a.hi * b.lo + a.lo * b.hi;
-  return quick_two_sum(p.hi, p.lo);
-}
 
 DoubleDouble operator/(DoubleDouble a, DoubleDouble b) {
   // Three quotient digits, each from the exact remainder of the previous ones.
@@ -115,7 +77,7 @@ DoubleDouble operator/(DoubleDouble a, DoubleDouble b) {
   const double q2 = r.hi / b.hi;
   r = r - b * dd(q2);
   const double q3 = r.hi / b.hi;
-  return quick_two_sum(q1, q2) + dd(q3);
+  return fast_two_sum(q1, q2) + dd(q3);
 }
 
 DoubleDouble ldexp_dd(DoubleDouble a, int e) { return {std::ldexp(a.hi, e), std::ldexp(a.lo, e)}; }

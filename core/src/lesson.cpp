@@ -1,12 +1,11 @@
 #include "actderiv/lesson.h"
 
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <limits>
 #include <stdexcept>
 
 #include "actderiv/numerics.h"
+#include "bisect.h"
 
 namespace actderiv {
 
@@ -147,32 +146,12 @@ double relative_error(double value, const ScaledDouble& ref) {
   return std::fabs((diff / ref.mantissa).hi);
 }
 
-// The double's position on the number line as an integer (+0 and -0 both 0): neighbours differ by 1.
-std::int64_t ordinal(double x) {
-  std::int64_t bits;
-  std::memcpy(&bits, &x, sizeof bits);
-  return bits >= 0 ? bits : -(bits & std::numeric_limits<std::int64_t>::max());
-}
-
-double from_ordinal(std::int64_t o) {
-  const std::int64_t bits = o >= 0 ? o : ((-o) | std::numeric_limits<std::int64_t>::min());
-  double x;
-  std::memcpy(&x, &bits, sizeof x);
-  return x;
-}
-
 // The first double from `from` towards `to` where `happens` holds, for a predicate false at `from`,
-// true at `to` and switching once: bisection on the ordinals, so the answer is exact.
+// true at `to` and switching once: exact (bisect.h).
 template <class Predicate>
 double first_double(double from, double to, Predicate happens) {
   if (happens(from) || !happens(to)) throw std::logic_error("lesson fact: bracket does not switch");
-  std::int64_t lo = ordinal(from), hi = ordinal(to);
-  while (lo - hi > 1 || hi - lo > 1) {
-    const std::int64_t mid = lo + (hi - lo) / 2;
-    if (happens(from_ordinal(mid))) hi = mid;
-    else lo = mid;
-  }
-  return from_ordinal(hi);
+  return bisect(from, to, [&](double z) { return !happens(z); }).first_out;
 }
 
 LessonFact fact(const char* id, const char* case_id, const char* formula_id, const char* event,

@@ -3,78 +3,31 @@
 #include <cmath>
 #include <iterator>
 
+#include "actderiv/double_double.h"
+
 namespace actderiv {
 
 namespace {
 
-// hi + lo with |lo| at most about ulp(hi): enough extra bits that a formula assembled from a few
-// exact or library-rounded doubles is rounded once, at the end, instead of once per operation. The
-// algorithms are Dekker's, exact because the build neither fuses nor reorders floating-point
-// operations. The constants below (zeros, e^zero, Taylor coefficients, the lo parts) are mpmath's at
-// 400 bits, rounded to doubles.
-struct DoubleDouble {
-  constexpr DoubleDouble(double high, double low = 0) : hi(high), lo(low) {}
-  double hi;
-  double lo;
-};
-
-// a + b exactly.
-DoubleDouble two_sum(double a, double b) {
-  const double s = a + b;
-  const double b_part = s - a;
-  return {s, (a - (s - b_part)) + (b - b_part)};
-}
-
-// a + b exactly when |a| >= |b| (or a = 0).
-DoubleDouble fast_two_sum(double a, double b) {
-  const double s = a + b;
-  return {s, b - (s - a)};
-}
-
-// a * b exactly (barring underflow), by Veltkamp splitting rather than fma, which WebAssembly lacks;
-// |a|, |b| < 2^996.
-DoubleDouble two_product(double a, double b) {
-  const auto split = [](double x, double& high, double& low) {
-    const double c = 134217729.0 * x;  // 2^27 + 1
-    high = c - (c - x);
-    low = x - high;
-  };
-  double a_hi, a_lo, b_hi, b_lo;
-  split(a, a_hi, a_lo);
-  split(b, b_hi, b_lo);
-  const double p = a * b;
-  return {p, ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo};
-}
-
-DoubleDouble add(DoubleDouble a, DoubleDouble b) {
-  const DoubleDouble s = two_sum(a.hi, b.hi);
-  return fast_two_sum(s.hi, s.lo + (a.lo + b.lo));
-}
-
-DoubleDouble mul(DoubleDouble a, DoubleDouble b) {
-  const DoubleDouble p = two_product(a.hi, b.hi);
-  return fast_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
-}
-
-// a / b rounded to a double: one correction step from the remainder a - q b.
-double divide(DoubleDouble a, DoubleDouble b) {
-  const double q = a.hi / b.hi;
-  const DoubleDouble p = two_product(q, b.hi);
-  const double r = (((a.hi - p.hi) - p.lo) + a.lo) - q * b.lo;
-  return q + r / b.hi;
-}
+// The careful formulas below carry intermediate values as double-doubles (double_double.h): enough
+// extra bits that a formula assembled from a few exact or library-rounded doubles is rounded once, at
+// the end, instead of once per operation. Their sums are written so that the terms do not nearly
+// cancel, which is what the cheaper sloppy_add needs.
 
 // c * e^-q for q >= 0 (c finite, |c| < 2^996), rounded once even when the result is subnormal: past
 // q = 700, e^-q would itself lose bits to the subnormal range, so it is applied as two normal
 // halves e^(-q/2).
 double times_exp_neg(DoubleDouble c, double q) {
   if (q > 1500) return c.hi * 0.0;  // below 2^-1075 |c|: zero, with c's sign
-  if (q < 700) return mul(c, std::exp(-q)).hi;
+  if (q < 700) return (c * std::exp(-q)).hi;
   const double h = std::exp(-0.5 * q);
-  return mul(mul(c, h), h).hi;
+  return (c * h * h).hi;
 }
 
 constexpr double kInf = INFINITY;
+
+// The constants below (zeros, e^zero, Taylor coefficients, the lo parts) are mpmath's at 400 bits,
+// rounded to doubles.
 
 // The zero of d/dx[x sigma(x)] (1 + x0 + e^x0 = 0) as a double-double, and e^x0 = -(1 + x0).
 constexpr DoubleDouble kSiluZero{-1.2784645427610737, -1.0946994183093437e-16};
@@ -90,7 +43,7 @@ constexpr double kTwoOverSqrtPi = 1.1283791670955126;
 // carry x's rounding error times erfc's condition number 2x^2 (over 200 at z = -15).
 DoubleDouble normal_cdf(double z) {
   if (z >= 0) return 0.5 * std::erfc(-z * kInvSqrt2.hi);
-  const DoubleDouble x = two_product(-z, kInvSqrt2.hi);
+  const DoubleDouble x = two_prod(-z, kInvSqrt2.hi);
   const double x_lo = x.lo + (-z) * kInvSqrt2.lo;
   return two_sum(0.5 * std::erfc(x.hi), -0.5 * kTwoOverSqrtPi * std::exp(-x.hi * x.hi) * x_lo);
 }
@@ -103,7 +56,7 @@ struct Gaussian {
 };
 
 Gaussian normal_pdf(double z) {
-  const DoubleDouble zz = two_product(z, z);
+  const DoubleDouble zz = two_prod(z, z);
   return {kInvSqrt2Pi.hi + (kInvSqrt2Pi.lo - kInvSqrt2Pi.hi * (0.5 * zz.lo)), 0.5 * zz.hi};
 }
 
@@ -145,8 +98,8 @@ struct GeluTanhArgument {
 };
 
 GeluTanhArgument gelu_tanh_argument(double z) {
-  const DoubleDouble c3_zz = mul(kGeluTanhC3, two_product(z, z));
-  return {mul(add(kGeluTanhC1, c3_zz), z), mul(add(kGeluTanhC1, mul(3.0, c3_zz)), z)};
+  const DoubleDouble c3_zz = kGeluTanhC3 * two_prod(z, z);
+  return {sloppy_add(kGeluTanhC1, c3_zz) * z, sloppy_add(kGeluTanhC1, 3.0 * c3_zz) * z};
 }
 
 // The zero of Mish' (w(z0) = 0 below) as a double-double, and e^z0.
@@ -276,11 +229,11 @@ double silu(double z, double beta) {
   if (std::isnan(x)) return x;
   if (z == 0) return z;  // with its sign
   if (x > 40) return z;  // 1 - sigma(x) < 2^-57: z itself (and +inf)
-  if (x >= 0) return divide(z, two_sum(1.0, std::exp(-x)));
+  if (x >= 0) return divide_to_double(z, two_sum(1.0, std::exp(-x)));
   if (z == -kInf) return -0.0;
   if (x < -700) return times_exp_neg(z, -x);  // 1 + e^x rounds to 1
   const double e = std::exp(x);
-  return divide(mul(z, e), two_sum(1.0, e));
+  return divide_to_double(dd(z) * e, two_sum(1.0, e));
 }
 
 double silu_derivative(double z, double beta) {
@@ -291,31 +244,31 @@ double silu_derivative(double z, double beta) {
     // sigma(x) (1 + x sigma(-x)) = (d + x m)/d^2 with m = e^-x, d = 1 + m: every term positive.
     const double m = std::exp(-x);
     const DoubleDouble d = two_sum(1.0, m);
-    return divide(add(d, mul(x, m)), mul(d, d));
+    return divide_to_double(sloppy_add(d, dd(x) * m), d * d);
   }
   if (x == -kInf) return -0.0;
   if (x < -700) return times_exp_neg(two_sum(1.0, x), -x);
   const double e = std::exp(x);
   const DoubleDouble d = two_sum(1.0, e);
-  DoubleDouble f = 0.0;  // 1 + x + e^x
+  DoubleDouble f;  // 1 + x + e^x
   if (x >= -2.5 && x <= -0.64) {
     // 1 + x + e^x = t + e^x0 (e^t - 1) exactly, as 1 + x0 + e^x0 = 0: two terms of t's sign.
     const DoubleDouble t = two_sum(x - kSiluZero.hi, -kSiluZero.lo);
-    f = add(t, mul(kSiluZeroExp, std::expm1(t.hi)));
+    f = sloppy_add(t, dd(kSiluZeroExp) * std::expm1(t.hi));
   } else {
-    f = add(two_sum(1.0, x), e);
+    f = sloppy_add(two_sum(1.0, x), e);
   }
-  return divide(mul(e, f), mul(d, d));
+  return divide_to_double(e * f, d * d);
 }
 
 double gelu(double z) {
   if (std::isnan(z) || z == 0) return z;
   if (z > 40) return z;      // 1 - Phi(z) < 2^-1150: z itself (and +inf)
   if (z < -39) return -0.0;  // |z Phi(z)| < 2^-1075 (and -inf)
-  if (z >= -15) return mul(z, normal_cdf(z)).hi;
+  if (z >= -15) return (z * normal_cdf(z)).hi;
   // z Phi(z) = -phi(z) S(z): no erfc, no subnormal Phi where z Phi is still normal.
   const Gaussian phi = normal_pdf(z);
-  return times_exp_neg(mul(-phi.scale, mills_series(z)), phi.exponent);
+  return times_exp_neg(dd(-phi.scale) * mills_series(z), phi.exponent);
 }
 
 double gelu_derivative(double z) {
@@ -327,15 +280,15 @@ double gelu_derivative(double z) {
     const DoubleDouble t = two_sum(z - kGeluZero.hi, -kGeluZero.lo);
     double s = 0;
     for (auto k = std::size(kGeluTaylor); k-- > 0;) s = kGeluTaylor[k] + t.hi * s;
-    return mul(t, add(kGeluTaylor1, mul(t.hi, s))).hi;
+    return (t * sloppy_add(kGeluTaylor1, dd(t.hi) * s)).hi;
   }
   const Gaussian phi = normal_pdf(z);
   if (z < -15) {
     // Phi(z) + z phi(z) = -phi(z) (|z| - S(z)/|z|): no cancellation, no subnormal Phi.
     const double a = -z;
-    return times_exp_neg(mul(-phi.scale, two_sum(a, -mills_series(z) / a)), phi.exponent);
+    return times_exp_neg(-phi.scale * two_sum(a, -mills_series(z) / a), phi.exponent);
   }
-  return add(normal_cdf(z), mul(mul(z, phi.scale), std::exp(-phi.exponent))).hi;
+  return sloppy_add(normal_cdf(z), dd(z) * phi.scale * std::exp(-phi.exponent)).hi;
 }
 
 double gelu_tanh(double z) {
@@ -346,12 +299,12 @@ double gelu_tanh(double z) {
   // e^(2 u_hi + 2 u_lo) = e^(2 u_hi) (1 + 2 u_lo) to first order; |2 u_lo| < 2^-42.
   if (z > 0) {
     const double e = std::exp(-2.0 * u.hi);
-    return divide(z, add(1.0, DoubleDouble(e, -e * (2.0 * u.lo))));
+    return divide_to_double(z, sloppy_add(1.0, DoubleDouble(e, -e * (2.0 * u.lo))));
   }
   if (u.hi < -350) return times_exp_neg(DoubleDouble(z, z * (2.0 * u.lo)), -2.0 * u.hi);
   const double e_hi = std::exp(2.0 * u.hi);
   const DoubleDouble e(e_hi, e_hi * (2.0 * u.lo));
-  return divide(mul(z, e), add(1.0, e));
+  return divide_to_double(z * e, sloppy_add(1.0, e));
 }
 
 double gelu_tanh_derivative(double z) {
@@ -360,34 +313,34 @@ double gelu_tanh_derivative(double z) {
   if (z < -22) return -0.0;
   const GeluTanhArgument arg = gelu_tanh_argument(z);
   const DoubleDouble& u = arg.u;
-  const DoubleDouble two_z_du = mul(2.0, arg.z_du);
+  const DoubleDouble two_z_du = 2.0 * arg.z_du;
   if (z >= 0) {
     // (1 + 2 z u' E/(1 + E))/(1 + E) = (d + 2 z u' E)/d^2 with E = e^-2u, d = 1 + E.
     const double e_hi = std::exp(-2.0 * u.hi);
     const DoubleDouble e(e_hi, -e_hi * (2.0 * u.lo));
-    const DoubleDouble d = add(1.0, e);
-    return divide(add(d, mul(two_z_du, e)), mul(d, d));
+    const DoubleDouble d = sloppy_add(1.0, e);
+    return divide_to_double(sloppy_add(d, two_z_du * e), d * d);
   }
   if (u.hi < -350) {
-    const DoubleDouble h = add(1.0, two_z_du);
-    return times_exp_neg(mul(h, DoubleDouble(1.0, 2.0 * u.lo)), -2.0 * u.hi);
+    const DoubleDouble h = sloppy_add(1.0, two_z_du);
+    return times_exp_neg(h * DoubleDouble(1.0, 2.0 * u.lo), -2.0 * u.hi);
   }
   const double e_hi = std::exp(2.0 * u.hi);
   const DoubleDouble e(e_hi, e_hi * (2.0 * u.lo));
-  const DoubleDouble d = add(1.0, e);
-  DoubleDouble h = 0.0;  // 1 + e^2u + 2 z u'
+  const DoubleDouble d = sloppy_add(1.0, e);
+  DoubleDouble h;  // 1 + e^2u + 2 z u'
   if (z >= -1.5 && z <= -0.375) {
     // With t = z - z0: e^2u(z) - e^2u(z0) = e^2u(z0) expm1(2 t D1) and z u'(z) - z0 u'(z0) = t D3,
     // D1 = c1 + c3 q, D3 = c1 + 3 c3 q, q = z^2 + z z0 + z0^2 > 0; h(z0) = 0 drops out.
     const DoubleDouble t = two_sum(z - kGeluTanhZero.hi, -kGeluTanhZero.lo);
     const double q = z * z + z * kGeluTanhZero.hi + kGeluTanhZero.hi * kGeluTanhZero.hi;
     const double d1 = kGeluTanhC1.hi + kGeluTanhC3.hi * q;
-    const DoubleDouble d3 = add(kGeluTanhC1, mul(mul(3.0, kGeluTanhC3), q));
-    h = add(mul(mul(2.0, t), d3), mul(kGeluTanhZeroExp, std::expm1(2.0 * t.hi * d1)));
+    const DoubleDouble d3 = sloppy_add(kGeluTanhC1, 3.0 * kGeluTanhC3 * q);
+    h = sloppy_add(2.0 * t * d3, dd(kGeluTanhZeroExp) * std::expm1(2.0 * t.hi * d1));
   } else {
-    h = add(d, two_z_du);
+    h = sloppy_add(d, two_z_du);
   }
-  return divide(mul(e, h), mul(d, d));
+  return divide_to_double(e * h, d * d);
 }
 
 double mish(double z) {
@@ -397,14 +350,14 @@ double mish(double z) {
     // tanh(softplus(z)) = n/(n + 2 m^2), n = 1 + 2m, m = e^-z.
     const double m = std::exp(-z);
     const DoubleDouble n = two_sum(1.0, 2.0 * m);
-    return divide(mul(z, n), add(n, mul(2.0 * m, m)));
+    return divide_to_double(z * n, sloppy_add(n, dd(2.0 * m) * m));
   }
   if (z == -kInf) return -0.0;
   if (z < -700) return times_exp_neg(z, -z);  // tanh(softplus(z)) = e^z (1 + O(e^z))
   // tanh(softplus(z)) = n/(n + 2), n = e^z (e^z + 2).
   const double e = std::exp(z);
-  const DoubleDouble n = mul(e, two_sum(e, 2.0));
-  return divide(mul(z, n), add(n, 2.0));
+  const DoubleDouble n = e * two_sum(e, 2.0);
+  return divide_to_double(z * n, sloppy_add(n, 2.0));
 }
 
 double mish_derivative(double z) {
@@ -414,16 +367,16 @@ double mish_derivative(double z) {
     // tanh(sp) + z sech^2(sp) sigma(z) = (n d + 4 z m^2 (1 + m))/d^2, n = 1 + 2m, d = n + 2m^2, m = e^-z.
     const double m = std::exp(-z);
     const DoubleDouble n = two_sum(1.0, 2.0 * m);
-    const DoubleDouble d = add(n, mul(2.0 * m, m));
-    const DoubleDouble tail = mul(mul(4.0 * z, mul(m, m)), two_sum(1.0, m));
-    return divide(add(mul(n, d), tail), mul(d, d));
+    const DoubleDouble d = sloppy_add(n, dd(2.0 * m) * m);
+    const DoubleDouble tail = 4.0 * z * (dd(m) * m) * two_sum(1.0, m);
+    return divide_to_double(sloppy_add(n * d, tail), d * d);
   }
   if (z == -kInf) return -0.0;
   if (z < -700) return times_exp_neg(two_sum(z, 1.0), -z);
   // e^z w / d^2, d = e^z (e^z + 2) + 2.
   const double e = std::exp(z);
-  const DoubleDouble d = add(mul(e, two_sum(e, 2.0)), 2.0);
-  DoubleDouble w = 0.0;  // 4(z + 1) + e^z (4z + 6) + 4e^2z + e^3z
+  const DoubleDouble d = sloppy_add(e * two_sum(e, 2.0), 2.0);
+  DoubleDouble w;  // 4(z + 1) + e^z (4z + 6) + 4e^2z + e^3z
   if (z >= -2.375 && z <= -0.625) {
     // w(z0 + t) - w(z0) = 4t + A(e^t - 1) + 4t e^z + B(e^2t - 1) + C(e^3t - 1), A = e^z0 (4 z0 + 6),
     // B = 4 e^2z0, C = e^3z0: five terms of t's sign, and w(z0) = 0.
@@ -432,15 +385,15 @@ double mish_derivative(double z) {
     constexpr double c = kMishZeroExp * kMishZeroExp * kMishZeroExp;
     const DoubleDouble t = two_sum(z - kMishZero.hi, -kMishZero.lo);
     const double em = std::expm1(t.hi);
-    w = mul(4.0, t);
-    w = add(w, mul(a, em));
-    w = add(w, mul(mul(4.0, t), e));
-    w = add(w, mul(b, mul(em, two_sum(2.0, em))));
-    w = add(w, c * (em * (3.0 + em * (3.0 + em))));
+    w = 4.0 * t;
+    w = sloppy_add(w, dd(a) * em);
+    w = sloppy_add(w, 4.0 * t * e);
+    w = sloppy_add(w, b * (em * two_sum(2.0, em)));
+    w = sloppy_add(w, c * (em * (3.0 + em * (3.0 + em))));
   } else {
-    const DoubleDouble inner = add(two_sum(4.0 * z, 6.0), mul(e, two_sum(4.0, e)));
-    w = add(mul(4.0, two_sum(z, 1.0)), mul(e, inner));
+    const DoubleDouble inner = sloppy_add(two_sum(4.0 * z, 6.0), e * two_sum(4.0, e));
+    w = sloppy_add(4.0 * two_sum(z, 1.0), e * inner);
   }
-  return divide(mul(e, w), mul(d, d));
+  return divide_to_double(e * w, d * d);
 }
 }  // namespace actderiv

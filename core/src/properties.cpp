@@ -3,15 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <utility>
 
 #include "actderiv/expr.h"
+#include "bisect.h"
 
 namespace actderiv {
 
@@ -37,33 +36,6 @@ double snap(double z) {
   if (std::fabs(z) < 1e-9) return 0;
   const double r = std::nearbyint(z * 1024) / 1024;
   return std::fabs(z - r) <= 1e-8 * scale(z) ? r : z;
-}
-
-// The double's position on the number line as an integer (+0 and -0 both 0): neighbours differ by 1.
-std::int64_t ordinal(double x) {
-  std::int64_t bits;
-  std::memcpy(&bits, &x, sizeof bits);
-  return bits >= 0 ? bits : -(bits & std::numeric_limits<std::int64_t>::max());
-}
-
-double from_ordinal(std::int64_t o) {
-  const std::int64_t bits = o >= 0 ? o : ((-o) | std::numeric_limits<std::int64_t>::min());
-  double x;
-  std::memcpy(&x, &bits, sizeof x);
-  return x;
-}
-
-// The last double from `in` towards `out` at which `inside` holds, given inside(in) and
-// !inside(out): bisection on the ordinals, 64 steps at most.
-template <class Predicate>
-double boundary(double in, double out, Predicate inside) {
-  std::int64_t a = ordinal(in), b = ordinal(out);
-  while (a - b > 1 || b - a > 1) {
-    const std::int64_t mid = a + (b - a) / 2;
-    if (inside(from_ordinal(mid))) a = mid;
-    else b = mid;
-  }
-  return from_ordinal(a);
 }
 
 // g and g' of one activation at fixed parameters.
@@ -143,10 +115,11 @@ Break classify(const Probe& f, double lo, double hi) {
 template <class Q>
 std::pair<double, double> straddle(Q q, double lo, double hi) {
   const double qlo = q(lo), qhi = q(hi);
-  const double last = boundary(lo, hi, [&](double x) {
+  const auto nearer_lo = [&](double x) {
     const double v = q(x);
     return std::fabs(v - qlo) < std::fabs(v - qhi);
-  });
+  };
+  const double last = bisect(lo, hi, nearer_lo).last_in;
   return {last, std::nextafter(last, kInf)};
 }
 
@@ -288,7 +261,7 @@ Interval level_set(Q q, double value, double z0, const std::vector<double>& z,
   double last = z0;
   for (auto j = up; j < static_cast<std::ptrdiff_t>(z.size()); ++j) {
     if (qz[j] != value) {
-      out.hi = boundary(last, z[j], holds);
+      out.hi = bisect(last, z[j], holds).last_in;
       break;
     }
     last = z[j];
@@ -297,7 +270,7 @@ Interval level_set(Q q, double value, double z0, const std::vector<double>& z,
   last = z0;
   for (auto j = down - 1; j >= 0; --j) {
     if (qz[j] != value) {
-      out.lo = boundary(last, z[j], holds);
+      out.lo = bisect(last, z[j], holds).last_in;
       break;
     }
     last = z[j];
@@ -360,7 +333,7 @@ double extremum(Q q, double value, double z0, bool upper) {
     double step = kStep;
     while (near(z0 + direction * step) && step < kFar) step *= 16;
     ends[side] = near(z0 + direction * step) ? z0 + direction * step
-                                             : boundary(z0, z0 + direction * step, near);
+                                             : bisect(z0, z0 + direction * step, near).last_in;
   }
   const double z = snap(0.5 * (ends[0] + ends[1]));
   return near(z) ? z : z0;
@@ -443,7 +416,8 @@ Range range(const Probe& f, const Samples& s, const std::vector<Break>& breaks, 
     if (s.d[j] == 0 && !soft_tail) add(s.z[j]);
     if (j + 1 < s.z.size() && ((s.d[j] > 0 && s.d[j + 1] < 0) || (s.d[j] < 0 && s.d[j + 1] > 0))) {
       const bool rising = s.d[j] > 0;
-      const double last = boundary(s.z[j], s.z[j + 1], [&](double z) { return (f.d(z) > 0) == rising; });
+      const double last =
+          bisect(s.z[j], s.z[j + 1], [&](double z) { return (f.d(z) > 0) == rising; }).last_in;
       add(last);
       add(std::nextafter(last, kInf));
     }

@@ -1,25 +1,77 @@
-// Double-double arithmetic: a value carried as the unevaluated sum of two doubles, about 106 bits,
-// with exp and log1p. It is the high-precision reference of the floating-point lesson (lesson.h).
+// Double-double arithmetic: a value carried as the unevaluated sum of two doubles, about 106 bits.
+// The exact two-term primitives and the operations the careful activation formulas (numerics.cpp)
+// use per point are inline here; the rest, with exp and log1p, are the high-precision reference of
+// the floating-point lesson (lesson.h). The primitives are exact only when the compiler neither fuses
+// nor reorders floating-point operations (the core is built with -ffp-contract=off), and they split
+// with Veltkamp/Dekker rather than call std::fma, which WebAssembly has no instruction for and
+// emulates slowly.
 #pragma once
 
 namespace actderiv {
 
 // hi + lo, normalised so that hi is the sum rounded to the nearest double (|lo| <= ulp(hi) / 2).
+// A double converts exactly (lo = 0).
 struct DoubleDouble {
-  double hi = 0;
-  double lo = 0;
+  constexpr DoubleDouble(double high = 0, double low = 0) : hi(high), lo(low) {}
+  double hi;
+  double lo;
 };
 
 // The double x exactly.
-DoubleDouble dd(double x);
+constexpr DoubleDouble dd(double x) { return {x, 0.0}; }
+
+// a + b = hi + lo exactly, for any magnitudes (Knuth's TwoSum).
+constexpr DoubleDouble two_sum(double a, double b) {
+  const double s = a + b;
+  const double b_part = s - a;
+  return {s, (a - (s - b_part)) + (b - b_part)};
+}
+
+// a + b = hi + lo exactly when |a| >= |b| or a = 0 (Dekker's FastTwoSum).
+constexpr DoubleDouble fast_two_sum(double a, double b) {
+  const double s = a + b;
+  return {s, b - (s - a)};
+}
+
+// a * b = hi + lo exactly, barring underflow, for |a|, |b| < 2^996 (Dekker's TwoProduct): Veltkamp's
+// split into 26-bit halves, whose pairwise products are exact.
+constexpr DoubleDouble two_prod(double a, double b) {
+  constexpr double kSplitter = 134217729.0;  // 2^27 + 1
+  const double a_c = kSplitter * a;
+  const double a_hi = a_c - (a_c - a);
+  const double a_lo = a - a_hi;
+  const double b_c = kSplitter * b;
+  const double b_hi = b_c - (b_c - b);
+  const double b_lo = b - b_hi;
+  const double p = a * b;
+  return {p, ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo};
+}
 
 // Sums, differences, products and quotients to about 2^-104 relative error (for a quotient and a
-// product of normal numbers whose result is normal; no fused multiply-add is assumed).
+// product of normal numbers whose result is normal).
 DoubleDouble operator+(DoubleDouble a, DoubleDouble b);
 DoubleDouble operator-(DoubleDouble a, DoubleDouble b);
 DoubleDouble operator-(DoubleDouble a);
-DoubleDouble operator*(DoubleDouble a, DoubleDouble b);
 DoubleDouble operator/(DoubleDouble a, DoubleDouble b);
+constexpr DoubleDouble operator*(DoubleDouble a, DoubleDouble b) {
+  const DoubleDouble p = two_prod(a.hi, b.hi);
+  return fast_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
+}
+
+// a + b to about 2^-104 (|a| + |b|): the high parts summed exactly, the low parts added plainly (the
+// QD library's sloppy_add). Cheaper than operator+, and as accurate unless a and b nearly cancel.
+constexpr DoubleDouble sloppy_add(DoubleDouble a, DoubleDouble b) {
+  const DoubleDouble s = two_sum(a.hi, b.hi);
+  return fast_two_sum(s.hi, s.lo + (a.lo + b.lo));
+}
+
+// a / b rounded to a double: the quotient of the high parts, corrected once by the remainder a - q b.
+constexpr double divide_to_double(DoubleDouble a, DoubleDouble b) {
+  const double q = a.hi / b.hi;
+  const DoubleDouble p = two_prod(q, b.hi);
+  const double r = (((a.hi - p.hi) - p.lo) + a.lo) - q * b.lo;
+  return q + r / b.hi;
+}
 
 // a * 2^e, exact unless a part leaves the normal range.
 DoubleDouble ldexp_dd(DoubleDouble a, int e);
