@@ -1,7 +1,22 @@
 #!/usr/bin/env bash
-# npm run bench: builds, then measures the site (first chart, sizes). Benchmarks report; they never fail.
+# npm run bench: builds, then measures the site (first chart, sizes), the derivation engine and batch
+# evaluation (WASM through the JS API vs plain JS vs native C++). Benchmarks report; they never fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Emscripten's optimizer needs Debian's node modules (acorn) with this Node.
+export NODE_PATH=/usr/share/nodejs
 bash scripts/build.sh > /dev/null
+# bench/batch.mjs's C++ side, with the core's own flags: natively with clang, the compiler Emscripten
+# uses, so the comparison isolates WebAssembly; and with Emscripten, to time the kernels without the
+# JS API's copies.
+{
+  cmake -S bench/native -B build-bench -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ &&
+    cmake --build build-bench -j2 &&
+    emcmake cmake -S bench/native -B build-bench-wasm -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node &&
+    cmake --build build-bench-wasm -j2
+} > build-bench.log 2>&1 || { cat build-bench.log; exit 1; }
+rm -f build-bench.log
 node bench/first-chart.mjs
 node bench/derive.mjs
+node bench/batch.mjs

@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <exception>
 #include <string>
 #include <vector>
@@ -142,19 +143,37 @@ val copy_out(const std::vector<double>& v) {
   return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
 }
 
+// Points per trip through the heap in evaluate(): z, value and derivative stay in the cache from the
+// copy in, through the kernel, to the copies out, and the heap never has to hold a whole large input.
+constexpr std::size_t kEvaluateChunk = 16384;
+
 // z: a Float64Array; names/values: parallel arrays of parameter ids and numbers (the JS adapter
 // checks their types).
 val evaluate(const std::string& id, const val& z, const val& names, const val& values) {
   try {
     const auto& activation = actderiv::find_activation(id);
     const auto params = actderiv::resolve_params(activation, param_values(names, values));
-    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
-    std::vector<double> value(input.size()), derivative(input.size());
-    actderiv::evaluate(activation, params, input.data(), input.size(), value.data(),
-                       derivative.data());
+    const auto n = z["length"].as<std::size_t>();
+    const std::size_t chunk = std::min(n, kEvaluateChunk);
+    std::vector<double> heap(3 * chunk);
+    double* input = heap.data();
+    double* value = input + chunk;
+    double* derivative = value + chunk;
+    const val float64 = val::global("Float64Array");
+    val value_out = float64.new_(n);
+    val derivative_out = float64.new_(n);
+    // Each heap view is made right before its one use: memory growth cannot detach it in between.
+    for (std::size_t start = 0; start < n; start += chunk) {
+      const std::size_t m = std::min(chunk, n - start);
+      val(emscripten::typed_memory_view(m, input))
+          .call<void>("set", z.call<val>("subarray", start, start + m));
+      actderiv::evaluate(activation, params, input, m, value, derivative);
+      value_out.call<void>("set", val(emscripten::typed_memory_view(m, value)), start);
+      derivative_out.call<void>("set", val(emscripten::typed_memory_view(m, derivative)), start);
+    }
     val result = val::object();
-    result.set("value", copy_out(value));
-    result.set("derivative", copy_out(derivative));
+    result.set("value", value_out);
+    result.set("derivative", derivative_out);
     return result;
   } catch (const std::exception& e) {
     throw_js(e);

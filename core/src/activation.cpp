@@ -70,6 +70,10 @@ std::vector<double> resolve_params(const std::vector<Param>& params, const std::
 void evaluate(const Activation& activation, const std::vector<double>& params, const double* z,
               std::size_t n, double* value, double* derivative) {
   const double* p = params.data();
+  if (activation.batch) {
+    activation.batch(z, n, p, value, derivative);
+    return;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     value[i] = activation.value(z[i], p);
     derivative[i] = activation.derivative(z[i], p);

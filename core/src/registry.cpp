@@ -83,7 +83,7 @@ std::vector<Activation> build() {
            "from the output alone. Its largest value is $\\frac{1}{4}$, at $z = 0$ where "
            "$g(0) = \\frac{1}{2}$."},
       },
-      {}});
+      {}, sigmoid_batch});
 
   table.push_back(Activation{
       "tanh",
@@ -109,7 +109,7 @@ std::vector<Activation> build() {
            "So $g'(z) = 1 - g(z)^2$. Its largest value is 1, at $z = 0$ where $g(0) = 0$, four "
            "times the sigmoid's best."},
       },
-      {}});
+      {}, tanh_batch});
 
   table.push_back(Activation{
       "relu",
@@ -134,7 +134,7 @@ std::vector<Activation> build() {
            "exists there; any value in the subgradient $[0, 1]$ is a valid choice. PyTorch, "
            "TensorFlow and JAX use 0: the case $z \\le 0$ above."},
       },
-      {{"0", "0", "1"}}});
+      {{"0", "0", "1"}}, relu_batch});
 
   table.push_back(Activation{
       "leaky_relu",
@@ -158,7 +158,7 @@ std::vector<Activation> build() {
            "slopes differ unless $\\alpha = 1$; the subgradient there is $[\\alpha, 1]$. PyTorch "
            "and TensorFlow use $\\alpha$: the case $z \\le 0$ above."},
       },
-      {{"0", "alpha", "1"}}});
+      {{"0", "alpha", "1"}}, leaky_relu_batch});
 
   // The catalogue beyond the tutorial's four.
   table.push_back(Activation{
@@ -358,7 +358,7 @@ std::vector<Activation> build() {
            "$\\frac{\\partial}{\\partial \\alpha}(\\alpha z) = z$ on the negative side, 0 on the "
            "positive one."},
       },
-      {}});
+      {}, leaky_relu_batch});
 
   table.push_back(Activation{
       "hard_sigmoid",

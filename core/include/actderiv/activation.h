@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "actderiv/batch.h"
+
 namespace actderiv {
 
 // A tunable parameter of an activation, e.g. Leaky ReLU's slope alpha.
@@ -47,6 +49,7 @@ struct Activation {
   ScalarFn derivative;  // g'(z), numerically careful; at a kink, the frameworks' convention
   std::vector<Prose> prose;
   std::vector<Kink> kinks;
+  BatchFn batch = nullptr;  // value and derivative of many points at once (batch.h), or null
 };
 
 // All activations, in tutorial order.

@@ -1,0 +1,188 @@
+// The batch kernels against the correctly rounded reference table, against long double evaluations on
+// dense and random points, and against their scalar pairs in numerics.h at the special values.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "actderiv/batch.h"
+#include "actderiv/numerics.h"
+#include "reference.h"
+
+namespace {
+
+using actderiv_test::show;
+using actderiv_test::ulp_distance;
+
+constexpr std::uint64_t kMaxUlps = 4;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Kernel {
+  std::string id;                         // the activation the kernel evaluates
+  actderiv::BatchFn batch;                // the kernel
+  double (*value)(double, double);        // its scalar pair, given the one parameter (if any)
+  double (*derivative)(double, double);
+  long double (*exact_value)(long double);  // g and g' in long double, or null
+  long double (*exact_derivative)(long double);
+};
+
+long double sigmoid_exact(long double z) { return 1 / (1 + std::exp(-z)); }
+long double sigmoid_derivative_exact(long double z) {
+  const long double e = std::exp(-std::fabs(z));
+  return e / ((1 + e) * (1 + e));
+}
+long double tanh_exact(long double z) { return std::tanh(z); }
+long double tanh_derivative_exact(long double z) {
+  const long double c = std::cosh(z);
+  return 1 / (c * c);
+}
+
+const std::vector<Kernel>& kernels() {
+  static const std::vector<Kernel> table = {
+      {"sigmoid", actderiv::sigmoid_batch, [](double z, double) { return actderiv::sigmoid(z); },
+       [](double z, double) { return actderiv::sigmoid_derivative(z); }, sigmoid_exact,
+       sigmoid_derivative_exact},
+      {"tanh", actderiv::tanh_batch, [](double z, double) { return actderiv::tanh_value(z); },
+       [](double z, double) { return actderiv::tanh_derivative(z); }, tanh_exact,
+       tanh_derivative_exact},
+      {"relu", actderiv::relu_batch, [](double z, double) { return actderiv::relu(z); },
+       [](double z, double) { return actderiv::relu_derivative(z); }, nullptr, nullptr},
+      {"leaky_relu", actderiv::leaky_relu_batch, actderiv::leaky_relu,
+       actderiv::leaky_relu_derivative, nullptr, nullptr},
+  };
+  return table;
+}
+
+struct Batch {
+  std::vector<double> value;
+  std::vector<double> derivative;
+};
+
+Batch run(const Kernel& kernel, const std::vector<double>& z, double param) {
+  Batch out{std::vector<double>(z.size()), std::vector<double>(z.size())};
+  kernel.batch(z.data(), z.size(), &param, out.value.data(), out.derivative.data());
+  return out;
+}
+
+// Values where formulas switch, underflow, overflow or lose digits, with both signs.
+std::vector<double> special_points() {
+  std::vector<double> z = {0.0, kInf, kNaN, std::numeric_limits<double>::denorm_min(),
+                           std::numeric_limits<double>::min(), std::numeric_limits<double>::max(),
+                           1e-300, 1e-20, 1e-8, 0.1733, 0.25, 0.3466, 0.55, 0.6931, 1.0, 2.0, 3.0,
+                           19.06, 20.0, 20.5, 36.7, 37.0, 40.0, 354.0, 354.5, 372.5, 373.0, 375.0,
+                           708.39, 709.78, 710.0, 745.13, 745.2, 746.0, 750.0, 751.0, 800.0, 1e10, 1e300};
+  const std::size_t n = z.size();
+  for (std::size_t i = 0; i < n; ++i) z.push_back(-z[i]);
+  return z;
+}
+
+// Evenly spaced, log-spaced and random points over the whole range the kernels treat specially.
+std::vector<double> dense_points() {
+  std::vector<double> z;
+  for (int i = -200000; i <= 200000; ++i) z.push_back(i * 1e-4 * 4);  // [-80, 80]
+  for (double m = 1e-310; m < 1000; m *= 1.001) {
+    z.push_back(m);
+    z.push_back(-m);
+  }
+  std::mt19937_64 random(20240604);
+  std::uniform_real_distribution<double> wide(-800.0, 800.0);
+  std::uniform_real_distribution<double> narrow(-2.0, 2.0);
+  for (int i = 0; i < 100000; ++i) {
+    z.push_back(wide(random));
+    z.push_back(narrow(random));
+  }
+  return z;
+}
+
+TEST(Batch, MatchesCorrectlyRoundedReferenceWithin4Ulps) {
+  const std::vector<actderiv_test::ReferenceRow> rows = actderiv_test::load_reference();
+  for (const Kernel& kernel : kernels()) {
+    std::size_t checked = 0;
+    for (const auto& row : rows) {
+      if (row.function != kernel.id) continue;
+      const double param = row.has_param ? row.param : 0.01;  // leaky_relu's default alpha
+      const Batch out = run(kernel, {row.z}, param);
+      const std::string where = kernel.id + (row.has_param ? " param=" + show(row.param) : "") +
+                                " z=" + show(row.z);
+      EXPECT_LE(ulp_distance(out.value[0], row.value), kMaxUlps)
+          << where << ": value got " << show(out.value[0]) << ", want " << show(row.value);
+      EXPECT_LE(ulp_distance(out.derivative[0], row.derivative), kMaxUlps)
+          << where << ": derivative got " << show(out.derivative[0]) << ", want "
+          << show(row.derivative);
+      ++checked;
+    }
+    EXPECT_GE(checked, 100u) << "too few reference rows for " << kernel.id;
+  }
+}
+
+TEST(Batch, WithinFourUlpsOfLongDoubleOnDenseAndRandomPoints) {
+  if (std::numeric_limits<long double>::digits < 64) GTEST_SKIP() << "long double is not wider than double";
+  const std::vector<double> z = dense_points();
+  for (const Kernel& kernel : kernels()) {
+    if (!kernel.exact_value) continue;
+    const Batch out = run(kernel, z, 0.0);
+    std::uint64_t worst_value = 0;
+    std::uint64_t worst_derivative = 0;
+    for (std::size_t i = 0; i < z.size(); ++i) {
+      const double value = static_cast<double>(kernel.exact_value(z[i]));
+      const double derivative = static_cast<double>(kernel.exact_derivative(z[i]));
+      const std::uint64_t value_ulps = ulp_distance(out.value[i], value);
+      const std::uint64_t derivative_ulps = ulp_distance(out.derivative[i], derivative);
+      ASSERT_LE(value_ulps, kMaxUlps) << kernel.id << " z=" << show(z[i]) << ": value got "
+                                      << show(out.value[i]) << ", want " << show(value);
+      ASSERT_LE(derivative_ulps, kMaxUlps)
+          << kernel.id << " z=" << show(z[i]) << ": derivative got " << show(out.derivative[i])
+          << ", want " << show(derivative);
+      worst_value = std::max(worst_value, value_ulps);
+      worst_derivative = std::max(worst_derivative, derivative_ulps);
+    }
+    std::cout << "max ULP " << kernel.id << " batch value " << worst_value << " derivative "
+              << worst_derivative << " over " << z.size() << " points\n";
+  }
+}
+
+TEST(Batch, AgreesWithScalarFunctionsAtSpecialValues) {
+  const std::vector<double> z = special_points();
+  for (const Kernel& kernel : kernels()) {
+    for (double param : {0.0, 0.01, 0.25, 1.0}) {
+      const Batch out = run(kernel, z, param);
+      // Piecewise-linear kernels are the scalar formulas themselves: exactly equal.
+      const std::uint64_t bound = kernel.exact_value ? kMaxUlps : 0;
+      for (std::size_t i = 0; i < z.size(); ++i) {
+        const double value = kernel.value(z[i], param);
+        const double derivative = kernel.derivative(z[i], param);
+        const std::string where = kernel.id + " param=" + show(param) + " z=" + show(z[i]);
+        EXPECT_LE(ulp_distance(out.value[i], value), bound)
+            << where << ": value got " << show(out.value[i]) << ", scalar " << show(value);
+        if (!std::isnan(value)) {
+          EXPECT_EQ(std::signbit(out.value[i]), std::signbit(value)) << where << ": sign of the value";
+        }
+        EXPECT_LE(ulp_distance(out.derivative[i], derivative), bound)
+            << where << ": derivative got " << show(out.derivative[i]) << ", scalar "
+            << show(derivative);
+      }
+    }
+  }
+}
+
+TEST(Batch, WritesExactlyNPoints) {
+  // n = 0 touches nothing; n = 3 of a longer buffer leaves the rest as it was.
+  for (const Kernel& kernel : kernels()) {
+    const std::vector<double> z = {0.5, -0.5, 2.0, 7.0};
+    std::vector<double> value(4, 42.0), derivative(4, 42.0);
+    const double param = 0.01;
+    kernel.batch(z.data(), 0, &param, value.data(), derivative.data());
+    EXPECT_EQ(value[0], 42.0) << kernel.id;
+    kernel.batch(z.data(), 3, &param, value.data(), derivative.data());
+    EXPECT_NE(value[2], 42.0) << kernel.id;
+    EXPECT_EQ(value[3], 42.0) << kernel.id;
+    EXPECT_EQ(derivative[3], 42.0) << kernel.id;
+  }
+}
+
+}  // namespace
