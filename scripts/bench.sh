@@ -20,3 +20,4 @@ rm -f build-bench.log
 node bench/first-chart.mjs
 node bench/derive.mjs
 node bench/batch.mjs
+node bench/train.mjs

@@ -50,10 +50,132 @@ function checkId(id) {
   }
 }
 
+function checkNumbers(named) {
+  for (const [name, value] of Object.entries(named)) {
+    if (typeof value !== 'number') throw new TypeError(`${name} must be a number, not ${describeValue(value)}`);
+  }
+}
+
 function checkExpression(expression) {
   if (typeof expression !== 'string') {
     throw new TypeError(`the expression must be a string, not ${describeValue(expression)}`);
   }
+}
+
+// The labs' arguments (issue 5, parts 2 and 3): data sets, depth products, trainers.
+
+const MAX_UINT32 = 2 ** 32 - 1;
+
+function checkLabNumber(value, what) {
+  if (typeof value !== 'number') throw new TypeError(`${what} must be a number, not ${describeValue(value)}`);
+}
+
+// A count or seed: a whole number from 0 to `max` (the core checks the narrower ranges it needs).
+function checkWhole(value, what, max = MAX_UINT32) {
+  checkLabNumber(value, what);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`${what} must be a whole number from 0 to ${max}, not ${value}`);
+  }
+}
+
+function checkObject(value, what) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${what} must be an object, not ${describeValue(value)}`);
+  }
+}
+
+// `values` (an array or typed array of numbers) as a Float64Array.
+function labNumbers(values, what) {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
+    throw new TypeError(`${what} must be an array or a typed array of numbers, not ${describeValue(values)}`);
+  }
+  return Float64Array.from(values, (value, i) => {
+    checkLabNumber(value, `${what}[${i}]`);
+    return value;
+  });
+}
+
+// The fields of `config` named in `fields` ({name: 'whole' | 'number'}) that are present, checked.
+function pickFields(config, fields, what) {
+  const picked = {};
+  for (const [name, kind] of Object.entries(fields)) {
+    if (config[name] === undefined) continue;
+    if (kind === 'whole') checkWhole(config[name], `${what}.${name}`);
+    else checkLabNumber(config[name], `${what}.${name}`);
+    picked[name] = config[name];
+  }
+  return picked;
+}
+
+const DEPTH_FIELDS = { maxDepth: 'whole', samples: 'whole', mean: 'number', spread: 'number',
+  lowerQuantile: 'number', upperQuantile: 'number', seed: 'whole' };
+const TRAINER_FIELDS = { learningRate: 'number', initialBias: 'number', batchSize: 'whole', seed: 'whole' };
+
+// The trainer config as the module takes it: parameters split into names and values.
+function trainerConfig(config) {
+  checkObject(config, 'the trainer config');
+  const out = pickFields(config, TRAINER_FIELDS, 'config');
+  if (config.activation !== undefined) {
+    checkId(config.activation);
+    out.activation = config.activation;
+  }
+  Object.assign(out, splitParams(config.activation ?? 'the activation', config.params));
+  if (config.hidden !== undefined) {
+    if (!Array.isArray(config.hidden)) {
+      throw new TypeError(`config.hidden must be an array of layer widths, not ${describeValue(config.hidden)}`);
+    }
+    config.hidden.forEach((width, i) => checkWhole(width, `config.hidden[${i}]`));
+    out.hidden = config.hidden;
+  }
+  return out;
+}
+
+function trainingData(data) {
+  checkObject(data, 'the training data');
+  const x = labNumbers(data.x, 'data.x');
+  const y = labNumbers(data.y, 'data.y');
+  const label = Int32Array.from(labNumbers(data.label, 'data.label'), (value, i) => {
+    if (!Number.isInteger(value)) throw new RangeError(`data.label[${i}] must be 0 or 1, not ${value}`);
+    return value;
+  });
+  return { x, y, label };
+}
+
+// A trainer owned by JavaScript: its handle names a C++ actderiv::Trainer that lives in the module until
+// dispose() (a finalizer frees it too if the object is collected first, but call dispose()).
+function makeTrainer(wasm, handle, finalizer) {
+  let live = handle;
+  // The finalizer watches `token`, which only this trainer's closures hold, never the trainer itself.
+  const token = {};
+  finalizer.register(token, handle, token);
+  const current = () => {
+    if (live === null) throw new Error('this trainer was disposed; create a new one');
+    return live;
+  };
+  const trainer = {
+    step(batches = 1) {
+      checkWhole(batches, 'batches');
+      wasm.trainerStep(current(), batches);
+    },
+    state: () => wasm.trainerState(current()),
+    grid(nx, ny, x0, x1, y0, y1) {
+      checkWhole(nx, 'nx');
+      checkWhole(ny, 'ny');
+      for (const [name, value] of Object.entries({ x0, x1, y0, y1 })) checkLabNumber(value, name);
+      return wasm.trainerGrid(current(), nx, ny, x0, x1, y0, y1);
+    },
+    parameters: () => wasm.trainerParameters(current()),
+    get disposed() {
+      return live === null;
+    },
+    dispose() {
+      if (live === null) return;
+      finalizer.unregister(token);
+      wasm.trainerDestroy(live);
+      live = null;
+    },
+  };
+  return trainer;
 }
 
 /**
@@ -70,10 +192,33 @@ function checkExpression(expression) {
  * - lessonErrors(caseId, z): {z, reference, referenceLog10, range (Uint8Array, names in rangeNames),
  *   statusNames, formulas: [{id, value, error, status (Uint8Array)}]}; |z| up to 1e6
  * - lessonFacts(): [{id, caseId, formulaId, event, z, value, reference, referenceLog10}]
+ * - slopeView(id, params, {z0, h?, snap?}, z) and slopeViewExpression(expression, params, {...}, z):
+ *   {z0, value, slope, leftSlope, rightSlope, kink, h, secantSlope, tangent, leftTangent,
+ *   rightTangent, secant}: the tangent at z0 (half-tangents at a kink, z0 snapped onto a kink within
+ *   `snap`) and the secant through z0 and z0 + h, as lines over z (NaN where not drawn)
+ * - datasetKinds(): [{id, name}], the toy data sets of the dead-neurons lab
+ * - generateDataset(kind, n, noise, seed): {x: Float64Array, y: Float64Array, label: Uint8Array}
+ * - depthProducts([{id, params?}], config?): {curves: [{id, median, lower, upper, zeroFraction}],
+ *   floor}: log10 |g'(z_1) ... g'(z_L)| for L = 1 .. maxDepth by Monte Carlo; config fields
+ *   {maxDepth, samples, mean, spread, lowerQuantile, upperQuantile, seed}, each optional (the core's
+ *   defaults, core/include/actderiv/depth.h); `floor` stands in for log10 0
+ * - depthProductAtFixedZ(id, params, mean, depth): L log10 |g'(mean)|, the same with every z_l = mean
+ * - createTrainer(config, data): a trainer of the perceptron on data {x, y, label}; config fields
+ *   {activation, params, hidden, learningRate, initialBias, batchSize, seed}, each optional (the core's
+ *   defaults, core/include/actderiv/mlp.h). The caller owns it and must call its dispose(): it holds
+ *   a C++ object. Methods: step(batches = 1); state(): {epoch, samplesSeen, batchesPerEpoch, loss,
+ *   accuracy, dead, inactive (Float64Array per hidden layer), deadAll, inactiveAll, diverged};
+ *   grid(nx, ny, x0, x1, y0, y1): Float64Array of p(class 1), row-major from (x0, y0);
+ *   parameters(): Float64Array; dispose(); `disposed`
+ * - liveTrainers(): how many trainers are not disposed yet
+ * - labPresets(): [{id, name, dataset, points, noise, dataSeed, config, epochs, compareWith, dead,
+ *   inactive, loss}], settings that reproduce an effect and the bounds [min, max] they reach
  */
 export async function loadCore() {
   modulePromise ??= createActivationCore();
   const wasm = await modulePromise;
+  // Frees the C++ trainer of a trainer object collected without dispose() (a safety net only).
+  const trainerFinalizer = new FinalizationRegistry((handle) => wasm.trainerDestroy(handle));
   return {
     activations: () => wasm.activations(),
     evaluate(id, z, params) {
@@ -107,5 +252,50 @@ export async function loadCore() {
       return wasm.lessonErrors(caseId, toFloat64Array(z));
     },
     lessonFacts: () => wasm.lessonFacts(),
+    slopeView(id, params, { z0, h = 0, snap = 0 }, z) {
+      checkId(id);
+      checkNumbers({ z0, h, snap });
+      const { names, values } = splitParams(id, params);
+      return wasm.slopeView(id, names, values, z0, h, snap, toFloat64Array(z));
+    },
+    slopeViewExpression(expression, params, { z0, h = 0, snap = 0 }, z) {
+      checkExpression(expression);
+      checkNumbers({ z0, h, snap });
+      const { names, values } = splitParams('your expression', params);
+      return wasm.slopeViewExpression(expression, names, values, z0, h, snap, toFloat64Array(z));
+    },
+    datasetKinds: () => wasm.datasetKinds(),
+    generateDataset(kind, n, noise, seed) {
+      if (typeof kind !== 'string') throw new TypeError(`data set kind must be a string, not ${describeValue(kind)}`);
+      checkWhole(n, 'the number of points');
+      checkLabNumber(noise, 'the noise');
+      checkWhole(seed, 'the seed');
+      return wasm.generateDataset(kind, n, noise, seed);
+    },
+    depthProducts(activations, config = {}) {
+      if (!Array.isArray(activations)) {
+        throw new TypeError(`activations must be an array of {id, params}, not ${describeValue(activations)}`);
+      }
+      const list = activations.map((item) => {
+        checkObject(item, 'each activation');
+        checkId(item.id);
+        return { id: item.id, ...splitParams(item.id, item.params) };
+      });
+      checkObject(config, 'the depth config');
+      return wasm.depthProducts(list, pickFields(config, DEPTH_FIELDS, 'config'));
+    },
+    depthProductAtFixedZ(id, params, mean, depth) {
+      checkId(id);
+      const { names, values } = splitParams(id, params);
+      checkLabNumber(mean, 'mean');
+      checkWhole(depth, 'depth');
+      return wasm.depthProductAtFixedZ(id, names, values, mean, depth);
+    },
+    createTrainer(config, data) {
+      const handle = wasm.trainerCreate(trainerConfig(config), trainingData(data));
+      return makeTrainer(wasm, handle, trainerFinalizer);
+    },
+    liveTrainers: () => wasm.trainerCount(),
+    labPresets: () => wasm.labPresets(),
   };
 }

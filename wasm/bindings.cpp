@@ -4,7 +4,11 @@
 #include <emscripten/val.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
+#include <map>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +17,11 @@
 #include "actderiv/expr.h"
 #include "actderiv/lesson.h"
 #include "actderiv/properties.h"
+#include "actderiv/datasets.h"
+#include "actderiv/depth.h"
+#include "actderiv/mlp.h"
+#include "actderiv/presets.h"
+#include "actderiv/slope.h"
 
 namespace {
 
@@ -210,6 +219,47 @@ val evaluate_expression(const std::string& text, const val& z, const val& names,
   }
 }
 
+val describe_slope(const actderiv::SlopeView& v) {
+  val o = val::object();
+  o.set("z0", v.z0);
+  o.set("value", v.value);
+  o.set("slope", v.slope);
+  o.set("leftSlope", v.left_slope);
+  o.set("rightSlope", v.right_slope);
+  o.set("kink", v.kink);
+  o.set("h", v.h);
+  o.set("secantSlope", v.secant_slope);
+  o.set("tangent", copy_out(v.tangent));
+  o.set("leftTangent", copy_out(v.left_tangent));
+  o.set("rightTangent", copy_out(v.right_tangent));
+  o.set("secant", copy_out(v.secant));
+  return o;
+}
+
+val slope_view(const std::string& id, const val& names, const val& values, double z0, double h,
+               double snap, const val& z) {
+  try {
+    const auto& activation = actderiv::find_activation(id);
+    const auto params = actderiv::resolve_params(activation, param_values(names, values));
+    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+    return describe_slope(
+        actderiv::slope_view(activation, params, z0, h, snap, input.data(), input.size()));
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+val slope_view_expression(const std::string& text, const val& names, const val& values, double z0,
+                          double h, double snap, const val& z) {
+  try {
+    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+    return describe_slope(actderiv::slope_view(text, param_values(names, values), z0, h, snap,
+                                               input.data(), input.size()));
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
 val describe_where(const actderiv::Where& w) {
   val o = val::object();
   o.set("lo", w.lo);
@@ -396,6 +446,224 @@ val lesson_facts() {
   return list;
 }
 
+// The labs (issue 5, parts 2 and 3): toy data sets, depth products, trainers, presets.
+
+// `out` = object[key] when that field is present; absent fields keep the core's defaults. The JS
+// adapter has checked that each present field is a number of the right kind (whole, non-negative).
+template <typename T>
+void read_number(const val& object, const char* key, T& out) {
+  const val field = object[key];
+  if (!field.isUndefined()) out = static_cast<T>(field.as<double>());
+}
+
+val labels_out(const std::vector<int>& labels) {
+  std::vector<unsigned char> bytes(labels.begin(), labels.end());
+  return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
+}
+
+val dataset_kinds() {
+  val list = val::array();
+  for (const auto& kind : actderiv::dataset_kinds()) {
+    val o = val::object();
+    o.set("id", kind.id);
+    o.set("name", kind.name);
+    list.call<void>("push", o);
+  }
+  return list;
+}
+
+val generate_dataset(const std::string& kind, std::size_t n, double noise, std::uint32_t seed) {
+  try {
+    const actderiv::Dataset data = actderiv::generate_dataset(kind, n, noise, seed);
+    val o = val::object();
+    o.set("x", copy_out(data.x));
+    o.set("y", copy_out(data.y));
+    o.set("label", labels_out(data.label));
+    return o;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+// activations: [{id, names, values}]; config: {maxDepth, samples, mean, spread, lowerQuantile,
+// upperQuantile, seed}, each optional.
+val depth_products(const val& activations, const val& config) {
+  try {
+    std::vector<actderiv::DepthActivation> list;
+    const auto count = activations["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < count; ++i) {
+      const val item = activations[i];
+      list.push_back({item["id"].as<std::string>(), param_values(item["names"], item["values"])});
+    }
+    actderiv::DepthConfig c;
+    read_number(config, "maxDepth", c.max_depth);
+    read_number(config, "samples", c.samples);
+    read_number(config, "mean", c.mean);
+    read_number(config, "spread", c.spread);
+    read_number(config, "lowerQuantile", c.lower_quantile);
+    read_number(config, "upperQuantile", c.upper_quantile);
+    read_number(config, "seed", c.seed);
+    const actderiv::DepthResult result = actderiv::depth_products(list, c);
+    val curves = val::array();
+    for (const auto& curve : result.curves) {
+      val o = val::object();
+      o.set("id", curve.id);
+      o.set("median", copy_out(curve.median));
+      o.set("lower", copy_out(curve.lower));
+      o.set("upper", copy_out(curve.upper));
+      o.set("zeroFraction", copy_out(curve.zero_fraction));
+      curves.call<void>("push", o);
+    }
+    val o = val::object();
+    o.set("curves", curves);
+    o.set("floor", result.floor);
+    return o;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+double depth_product_at_fixed_z(const std::string& id, const val& names, const val& values, double mean,
+                                std::size_t depth) {
+  try {
+    return actderiv::depth_product_at_fixed_z({id, param_values(names, values)}, mean, depth);
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+// Trainers are stateful, so they live here, by integer handle, until the JS adapter destroys them;
+// handles are never reused, so a stale one fails loudly instead of reaching another trainer.
+std::map<int, std::unique_ptr<actderiv::Trainer>>& live_trainers() {
+  static std::map<int, std::unique_ptr<actderiv::Trainer>> trainers;
+  return trainers;
+}
+
+actderiv::Trainer& trainer_at(int handle) {
+  const auto found = live_trainers().find(handle);
+  if (found == live_trainers().end())
+    throw std::invalid_argument("no trainer has handle " + std::to_string(handle) +
+                                ": it was disposed, or never created");
+  return *found->second;
+}
+
+// config: {activation, names, values, hidden, learningRate, initialBias, batchSize, seed}, each
+// optional; data: {x, y, label}. Returns the new trainer's handle.
+int trainer_create(const val& config, const val& data) {
+  try {
+    actderiv::MlpConfig c;
+    if (!config["activation"].isUndefined()) c.activation = config["activation"].as<std::string>();
+    if (!config["names"].isUndefined()) c.params = param_values(config["names"], config["values"]);
+    if (!config["hidden"].isUndefined()) {
+      c.hidden.clear();
+      for (double width : emscripten::convertJSArrayToNumberVector<double>(config["hidden"]))
+        c.hidden.push_back(static_cast<std::size_t>(width));
+    }
+    read_number(config, "learningRate", c.learning_rate);
+    read_number(config, "initialBias", c.initial_bias);
+    read_number(config, "batchSize", c.batch_size);
+    read_number(config, "seed", c.seed);
+    actderiv::Dataset d;
+    d.x = emscripten::convertJSArrayToNumberVector<double>(data["x"]);
+    d.y = emscripten::convertJSArrayToNumberVector<double>(data["y"]);
+    d.label = emscripten::convertJSArrayToNumberVector<int>(data["label"]);
+    static int next_handle = 1;
+    auto trainer = std::make_unique<actderiv::Trainer>(c, d);
+    live_trainers().emplace(next_handle, std::move(trainer));
+    return next_handle++;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+void trainer_step(int handle, std::size_t batches) {
+  try {
+    trainer_at(handle).step(batches);
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+val trainer_state(int handle) {
+  try {
+    const actderiv::Trainer& t = trainer_at(handle);
+    val o = val::object();
+    o.set("epoch", static_cast<double>(t.epoch()));
+    o.set("samplesSeen", static_cast<double>(t.samples_seen()));
+    o.set("batchesPerEpoch", static_cast<double>(t.batches_per_epoch()));
+    o.set("loss", t.loss());
+    o.set("accuracy", t.accuracy());
+    o.set("dead", copy_out(t.dead_fraction_per_layer()));
+    o.set("inactive", copy_out(t.inactive_fraction_per_layer()));
+    o.set("deadAll", t.dead_fraction());
+    o.set("inactiveAll", t.inactive_fraction());
+    o.set("diverged", t.diverged());
+    return o;
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+val trainer_grid(int handle, std::size_t nx, std::size_t ny, double x0, double x1, double y0, double y1) {
+  try {
+    return copy_out(trainer_at(handle).grid_predictions(nx, ny, x0, x1, y0, y1));
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+val trainer_parameters(int handle) {
+  try {
+    return copy_out(trainer_at(handle).parameters());
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
+bool trainer_destroy(int handle) { return live_trainers().erase(handle) > 0; }
+
+double trainer_count() { return static_cast<double>(live_trainers().size()); }
+
+val describe_bounds(const actderiv::Bounds& b) {
+  val o = val::object();
+  o.set("min", b.min);
+  o.set("max", b.max);
+  return o;
+}
+
+val lab_presets() {
+  val list = val::array();
+  for (const auto& p : actderiv::presets()) {
+    val params = val::object();
+    for (const auto& [name, value] : p.config.params) params.set(name, value);
+    val hidden = val::array();
+    for (std::size_t width : p.config.hidden) hidden.call<void>("push", static_cast<double>(width));
+    val config = val::object();
+    config.set("activation", p.config.activation);
+    config.set("params", params);
+    config.set("hidden", hidden);
+    config.set("learningRate", p.config.learning_rate);
+    config.set("initialBias", p.config.initial_bias);
+    config.set("batchSize", static_cast<double>(p.config.batch_size));
+    config.set("seed", static_cast<double>(p.config.seed));
+    val o = val::object();
+    o.set("id", p.id);
+    o.set("name", p.name);
+    o.set("dataset", p.dataset);
+    o.set("points", static_cast<double>(p.points));
+    o.set("noise", p.noise);
+    o.set("dataSeed", static_cast<double>(p.data_seed));
+    o.set("config", config);
+    o.set("epochs", static_cast<double>(p.epochs));
+    o.set("compareWith", p.compare_with);
+    o.set("dead", describe_bounds(p.dead));
+    o.set("inactive", describe_bounds(p.inactive));
+    o.set("loss", describe_bounds(p.loss));
+    list.call<void>("push", o);
+  }
+  return list;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(activation_core) {
@@ -408,4 +676,18 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   emscripten::function("lessonCases", &lesson_cases);
   emscripten::function("lessonErrors", &lesson_errors);
   emscripten::function("lessonFacts", &lesson_facts);
+  emscripten::function("slopeView", &slope_view);
+  emscripten::function("slopeViewExpression", &slope_view_expression);
+  emscripten::function("datasetKinds", &dataset_kinds);
+  emscripten::function("generateDataset", &generate_dataset);
+  emscripten::function("depthProducts", &depth_products);
+  emscripten::function("depthProductAtFixedZ", &depth_product_at_fixed_z);
+  emscripten::function("trainerCreate", &trainer_create);
+  emscripten::function("trainerStep", &trainer_step);
+  emscripten::function("trainerState", &trainer_state);
+  emscripten::function("trainerGrid", &trainer_grid);
+  emscripten::function("trainerParameters", &trainer_parameters);
+  emscripten::function("trainerDestroy", &trainer_destroy);
+  emscripten::function("trainerCount", &trainer_count);
+  emscripten::function("labPresets", &lab_presets);
 }

@@ -8,6 +8,7 @@ import { createParamControl } from './params.js';
 import { createPlot, setSeries } from './plot.js';
 import { createRangeControl, DEFAULT_RANGE, grid } from './range.js';
 import { describeRange } from './section.js';
+import { createSlopeExplorer } from './slope.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 
 const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
@@ -42,6 +43,12 @@ export function setupCustom(section, core) {
 
   const results = slot('results');
   const chart = createPlot(section.querySelector('#chart-custom'));
+  const slope = createSlopeExplorer(slot('slope'), {
+    prefix: 'custom-slope',
+    compute: (z0, h, snap, z, { expression, params }) => core.slopeViewExpression(expression, params, { z0, h, snap }, z),
+    redraw: () => update({}, { remember: false }),
+  });
+  slope.attach(chart);
   const controls = Object.fromEntries(paramList.map((param) => {
     const holder = document.createElement('div');
     holder.hidden = true;
@@ -56,7 +63,7 @@ export function setupCustom(section, core) {
   }));
   for (const [param, sentence] of fromUrl.refused) showMessage(controls[param.id].form, sentence);
 
-  function draw({ derivation, z, value, derivative, params }) {
+  function draw({ derivation, z, value, derivative, params, tangent }) {
     renderMath(slot('preview'), `g(z) = ${derivation.input.latex}`, { display: true });
     renderCheck(slot('check'), derivation.check);
     renderDerivation(slot('steps'), derivation.steps);
@@ -74,7 +81,9 @@ export function setupCustom(section, core) {
       { label: 'g(z)', z, y: value, colour: 0, dashed: false },
       { label: 'g\u2032(z)', z, y: derivative, colour: 1, dashed: true,
         breaks: derivation.kinks.map((kink) => kink.z) },
+      ...tangent.series,
     ], description);
+    tangent.commit();
     results.hidden = false;
   }
 
@@ -90,8 +99,9 @@ export function setupCustom(section, core) {
     const derivation = same ? state.derivation : core.derive(next.expression, next.params);
     const z = grid(next.range);
     const { value, derivative } = core.evaluateExpression(next.expression, z, next.params);
+    const tangent = slope.prepare(z, next);
     Object.assign(state, next, { derivation });
-    draw({ derivation, z, value, derivative, params: next.params });
+    draw({ derivation, z, value, derivative, params: next.params, tangent });
     if (remember) {
       writeUrlState(Object.fromEntries([['expr', next.expression],
         ...paramList.map(({ id }) => [id, derivation.params.includes(id) ? String(next.params[id]) : null])]));

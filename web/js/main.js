@@ -1,6 +1,6 @@
 // Entry point: loads the core, then wires each activation to its section of the page (hand-written
-// for the four classics, generated for the rest of the catalogue), the compare view, and the section
-// where a student types an activation of their own.
+// for the four classics, generated for the rest of the catalogue), the compare view, the two labs,
+// and the section where a student types an activation of their own.
 import { getCore } from './core.js';
 import { renderTexIn } from './math.js';
 import { setupSection } from './section.js';
@@ -10,6 +10,8 @@ import { setupCatalogue } from './catalogue.js';
 import { setupCompare } from './compare.js';
 import { createPropertiesTable } from './properties.js';
 import { setupLesson } from './lesson.js';
+import { setupDepthLab } from './depth-lab.js';
+import { setupTrainingLab } from './training-lab.js';
 
 async function main() {
   renderTexIn(document.querySelector('main'));
@@ -40,6 +42,8 @@ async function main() {
   setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core);
   setupCompare(document.getElementById('compare'), activations, core);
   setupLesson(document.getElementById('floating-point'), core);
+  setupDepthLab(document.getElementById('depth-lab'), activations, core);
+  setupTrainingLab(document.getElementById('training-lab'), activations, core);
   const custom = document.getElementById('custom');
   if (custom) setupCustom(custom, core);
 }

@@ -5,6 +5,7 @@ import { renderCheck, renderDerivation } from './derivation.js';
 import { createStepper } from './stepper.js';
 import { createPlot, setSeries } from './plot.js';
 import { createRangeControl, DEFAULT_RANGE, formatBound, grid } from './range.js';
+import { createSlopeExplorer } from './slope.js';
 
 // Default parameter values of an activation, as an object {id: value}.
 export function defaultParams(activation) {
@@ -76,13 +77,26 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     compute(grid(state.range), state.params)();
   }
 
-  const chart = createPlot(section.querySelector(`#chart-${activation.id}`), { onFirstRender });
+  const canvas = section.querySelector(`#chart-${activation.id}`);
+  const slopeSlot = document.createElement('div');
+  canvas.closest('figure').querySelector('[data-slot="range"]').before(slopeSlot);
+  const slope = createSlopeExplorer(slopeSlot, {
+    prefix: `${activation.id}-slope`,
+    compute: (z0, h, snap, z, params) => core.slopeView(activation.id, params, { z0, h, snap }, z),
+    redraw: () => update({}),
+  });
+  const chart = createPlot(canvas, { onFirstRender });
   addFigure((z, params) => {
-    const series = functionSeries(core, activation, z, params);
+    const tangent = slope.prepare(z, params);
+    const series = [...functionSeries(core, activation, z, params), ...tangent.series];
     const withParams = activation.params.length ? ` with ${describeParams(activation, params)}` : '';
     const description = `Plot of ${activation.name}${withParams}: g(z) solid and its derivative g′(z) dashed, ${describeRange(z)}.`;
-    return () => setSeries(chart, series, description);
+    return () => {
+      setSeries(chart, series, description);
+      tangent.commit();
+    };
   });
+  slope.attach(chart);
 
   for (const slot of slots('range')) {
     createRangeControl(slot, { prefix: `${activation.id}-range`, onChange: (range) => update({ range }) });
