@@ -1,7 +1,7 @@
 // The compare view: any set of activations overlaid on one chart, as g, g' or both, each with its
 // own parameter sliders and a shared z range.
 import { showMessage } from './inputs.js';
-import { createParamControl } from './params.js';
+import { createActivationParamControls, withParam } from './params.js';
 import { createPlot, PALETTE_SIZE, setSeries } from './plot.js';
 import { createRangeControl, grid } from './range.js';
 import { defaultParams, describeParams, describeRange, functionSeries } from './section.js';
@@ -37,23 +37,11 @@ export function setupCompare(section, activations, core) {
   slot('choices').append(...activations.map((activation) => checkbox(activation, initial.includes(activation.id))));
 
   // One control per parameter of each activation that has any, shown while it is chosen.
-  const paramHolders = new Map();
-  for (const activation of activations.filter(({ params }) => params.length)) {
-    const holder = document.createElement('div');
-    for (const param of activation.params) {
-      const row = document.createElement('div');
-      holder.append(row);
-      createParamControl(row, { ...param, name: `${param.name} of ${activation.name}` }, {
-        template: 'param-template',
-        prefix: `compare-${activation.id}-${param.id}-control`,
-        onChange: (value) => update({
-          params: { ...state.params, [activation.id]: { ...state.params[activation.id], [param.id]: value } },
-        }),
-      });
-    }
-    paramHolders.set(activation.id, holder);
-    slot('params').append(holder);
-  }
+  const paramHolders = createActivationParamControls(slot('params'), activations, {
+    prefix: 'compare',
+    initial: (activation, param) => state.params[activation.id][param.id],
+    onChange: (id, paramId, value) => update({ params: withParam(state.params, id, paramId, value) }),
+  });
 
   const chart = createPlot(section.querySelector('#chart-compare'));
 

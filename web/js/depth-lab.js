@@ -1,7 +1,7 @@
 // The depth lab: how the product of L activation slopes g'(z_1) ... g'(z_L) is distributed when the
 // z_l are drawn from a normal distribution. The core runs the Monte Carlo; this module shows it.
 import { showMessage } from './inputs.js';
-import { createParamControl } from './params.js';
+import { createActivationParamControls, createParamControl, withParam } from './params.js';
 import { createPlot, formatNumber, PALETTE_SIZE, setSeries } from './plot.js';
 import { defaultParams, describeParams } from './section.js';
 import { formatSetting, listSetting, numberSetting, readSettings, showNotices, writeSettings } from './lab-state.js';
@@ -181,24 +181,11 @@ export function setupDepthLab(section, activations, core) {
     writeSettings(settings, flat, defaults);
   }
 
-  const paramHolders = new Map();
-  for (const activation of activations.filter(({ params }) => params.length)) {
-    const holder = document.createElement('div');
-    for (const param of activation.params) {
-      const row = document.createElement('div');
-      holder.append(row);
-      createParamControl(row, { ...param, name: `${param.name} of ${activation.name}` }, {
-        template: 'param-template',
-        prefix: `depth-${activation.id}-${param.id}-control`,
-        initial: state.params[activation.id][param.id],
-        onChange: (value) => update({
-          params: { ...state.params, [activation.id]: { ...state.params[activation.id], [param.id]: value } },
-        }),
-      });
-    }
-    paramHolders.set(activation.id, holder);
-    slot('params').append(holder);
-  }
+  const paramHolders = createActivationParamControls(slot('params'), activations, {
+    prefix: 'depth',
+    initial: (activation, param) => state.params[activation.id][param.id],
+    onChange: (id, paramId, value) => update({ params: withParam(state.params, id, paramId, value) }),
+  });
 
   for (const [key, slider] of Object.entries(SLIDERS)) {
     const { form: control } = createParamControl(slot(key), { ...slider, default: DEFAULTS[key] }, {

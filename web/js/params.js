@@ -49,3 +49,32 @@ export function createParamControl(slot, param, { template, prefix = `${param.id
   slot.replaceChildren(form);
   return { form, set };
 }
+
+// `params` ({activationId: {paramId: value}}) with one value replaced.
+export function withParam(params, activationId, paramId, value) {
+  return { ...params, [activationId]: { ...params[activationId], [paramId]: value } };
+}
+
+// One control per parameter of each activation in `activations` that has any, appended to
+// `container` in a holder per activation (so a view can hide those not chosen). `initial(activation,
+// param)` is a control's starting value; `onChange(activationId, paramId, value)` may throw to
+// refuse a value. Returns Map(activation id -> holder).
+export function createActivationParamControls(container, activations, { prefix, initial, onChange }) {
+  const holders = new Map();
+  for (const activation of activations.filter((candidate) => candidate.params.length)) {
+    const holder = document.createElement('div');
+    for (const param of activation.params) {
+      const row = document.createElement('div');
+      holder.append(row);
+      createParamControl(row, { ...param, name: `${param.name} of ${activation.name}` }, {
+        template: 'param-template',
+        prefix: `${prefix}-${activation.id}-${param.id}-control`,
+        initial: initial(activation, param),
+        onChange: (value) => onChange(activation.id, param.id, value),
+      });
+    }
+    holders.set(activation.id, holder);
+    container.append(holder);
+  }
+  return holders;
+}
