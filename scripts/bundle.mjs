@@ -1,6 +1,8 @@
-// Bundles the static site (web/ -> dist/) and the library build of the JS API (wasm/api.js ->
+// Bundles the static site (web/ -> dist/), the same page as one self-contained file that works from
+// disk (dist/activation-derivations.html), and the library build of the JS API (wasm/api.js ->
 // dist/lib/activation-derivations.js). Run by scripts/build.sh after the WebAssembly module is built.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +45,86 @@ html = replaceReference(html, 'src', 'js/main.js', outputOf(site.metafile, 'web/
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
 await writeFile(path.join(dist, 'index.html'), html);
 
+// The single file: file:// loads no module scripts, so the page becomes one classic script and one
+// <style>, inlined with KaTeX's fonts as data: URLs. Every browser that runs WebAssembly reads woff2,
+// so the woff and ttf fallbacks are dropped, and so are the faces the page's TeX never reaches (the
+// core's printer and the prose use only these; tests/e2e/offline.test.js checks that nothing on the
+// page asks for another). The policy admits the inline script and style by hash.
+const SINGLE_FILE = 'dist/activation-derivations.html';
+const SINGLE_FILE_BUDGET = 1.5 * 1024 * 1024;
+const KATEX_FACES = ['Main-Regular', 'Math-Italic', 'Size1-Regular', 'Size2-Regular', 'Size3-Regular', 'Size4-Regular'];
+
+// Keeps KaTeX's @font-face rules for KATEX_FACES only, each with its woff2 source alone.
+const katexFonts = {
+  name: 'katex-fonts',
+  setup(build) {
+    build.onLoad({ filter: /katex[\\/]dist[\\/]katex(\.min)?\.css$/ }, async ({ path: file }) => {
+      const css = await readFile(file, 'utf8');
+      const kept = [];
+      const stripped = css.replace(/@font-face\s*\{[^}]*\}/g, (rule) => {
+        const face = /KaTeX_([\w-]+)\.woff2\)/.exec(rule)?.[1];
+        if (!KATEX_FACES.includes(face)) return '';
+        kept.push(face);
+        return rule.replace(/,\s*url\([^)]*\.(woff|ttf)\)\s*format\("(woff|truetype)"\)/g, '');
+      });
+      if (kept.length !== KATEX_FACES.length || /\.(woff|ttf)\)/.test(stripped)) {
+        throw new Error(`${file}: expected woff2 sources for ${KATEX_FACES.join(', ')}; found ${kept.join(', ')}`);
+      }
+      return { contents: stripped, loader: 'css' };
+    });
+  },
+};
+
+const offline = await esbuild.build({
+  ...common,
+  entryPoints: ['web/js/main.js', 'web/css/style.css'],
+  outdir: 'dist/offline',
+  write: false,
+  format: 'iife',
+  minify: true,
+  // Emscripten's ES module reads import.meta.url only to locate a .wasm file; SINGLE_FILE has none.
+  // An inline script's address is the page's.
+  define: { 'import.meta.url': 'document.baseURI' },
+  loader: { '.woff2': 'dataurl' },
+  plugins: [katexFonts],
+});
+const outputText = (entryPoint) => {
+  const name = path.join(root, outputOf(offline.metafile, entryPoint));
+  return offline.outputFiles.find((file) => file.path === name).text;
+};
+// Inside <script>, only "</script" (and "<!--", which changes how the parser reads what follows) can
+// end the element early; "<\/" means "</" in every JS string, template and regular expression.
+const script = outputText('web/js/main.js').replace(/<\/script/gi, '<\\/script');
+const style = outputText('web/css/style.css');
+if (script.includes('<!--')) throw new Error('the bundled script contains "<!--"');
+if (/<\/style/i.test(style)) throw new Error('the bundled stylesheet contains "</style"');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// Replaces the one match of `pattern` in `text` by `replacement`; fails if there is not exactly one.
+function replaceOnce(text, pattern, replacement) {
+  const count = text.split(pattern).length - 1;
+  if (count !== 1) throw new Error(`web/index.html has ${count} × ${pattern}, expected 1`);
+  return text.replace(pattern, () => replacement);
+}
+
+// Adds `sources` to the CSP directive `name` of the policy in `text`.
+function allow(text, name, sources) {
+  return text.replace(/(<meta http-equiv="Content-Security-Policy"\s+content="[^"]*)/, (policy) => {
+    const directive = new RegExp(`(^|[";]\\s*)(${name} [^;"]*)`);
+    if (!directive.test(policy)) throw new Error(`the CSP in web/index.html has no ${name}`);
+    return policy.replace(directive, (all, before, rule) => `${before}${rule} ${sources}`);
+  });
+}
+
+let single = await readFile(path.join(root, 'web/index.html'), 'utf8');
+single = replaceOnce(single, '<link rel="stylesheet" href="css/style.css">', `<style>${style}</style>`);
+single = replaceOnce(single, '<script type="module" src="js/main.js"></script>\n', '');
+single = replaceOnce(single, '</body>', `<script>${script}</script>\n</body>`);
+single = allow(single, 'script-src', sha256(script));
+single = allow(single, 'style-src', sha256(style));
+single = allow(single, 'font-src', 'data:');
+await writeFile(path.join(root, SINGLE_FILE), single);
+
 // The library: the JS API with its WebAssembly module inlined, readable, for `import` from package.json.
 const library = await esbuild.build({
   ...common,
@@ -52,9 +134,12 @@ const library = await esbuild.build({
   platform: 'neutral',
 });
 
-const outputs = [...Object.keys(site.metafile.outputs), ...Object.keys(library.metafile.outputs), 'dist/index.html'];
+const outputs = [...Object.keys(site.metafile.outputs), ...Object.keys(library.metafile.outputs), 'dist/index.html',
+  SINGLE_FILE];
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 for (const output of outputs.filter((name) => /\.(js|css|html)$/.test(name))) {
   const bytes = await readFile(path.join(root, output));
-  const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-  console.log(`${output.padEnd(52)} ${kib(bytes.length).padStart(10)}  gzip ${kib(gzipSync(bytes).length).padStart(9)}`);
+  const budget = output === SINGLE_FILE ? `  budget ${kib(SINGLE_FILE_BUDGET)}` : '';
+  console.log(`${output.padEnd(52)} ${kib(bytes.length).padStart(10)}  gzip ${kib(gzipSync(bytes).length).padStart(9)}${budget}`);
+  if (budget && bytes.length > SINGLE_FILE_BUDGET) throw new Error(`${SINGLE_FILE} is over its budget`);
 }
