@@ -3,7 +3,7 @@
 // dist/lib/activation-derivations.js). Run by scripts/build.sh after the WebAssembly module is built.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -44,6 +44,21 @@ let html = await readFile(path.join(root, 'web/index.html'), 'utf8');
 html = replaceReference(html, 'src', 'js/main.js', outputOf(site.metafile, 'web/js/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
 await writeFile(path.join(dist, 'index.html'), html);
+
+// Offline after one visit: the web app manifest, its icon, and dist/sw.js, which keeps the page, its
+// script and stylesheet and KaTeX's woff2 fonts (every browser that runs WebAssembly reads woff2).
+// The version names this build, so a new build's worker replaces the old cache.
+await copyFile(path.join(root, 'web/manifest.webmanifest'), path.join(dist, 'manifest.webmanifest'));
+await copyFile(path.join(root, 'web/icon.svg'), path.join(dist, 'icon.svg'));
+const precache = ['./', 'manifest.webmanifest', 'icon.svg', ...Object.keys(site.metafile.outputs)
+  .filter((name) => /\.(js|css|woff2)$/.test(name))
+  .map((name) => path.relative(dist, path.join(root, name)))];
+const version = createHash('sha256').update(html).update(precache.join('\n')).digest('hex').slice(0, 12);
+let worker = await readFile(path.join(root, 'web/sw.js'), 'utf8');
+worker = worker.replace("'__VERSION__'", () => JSON.stringify(version));
+worker = worker.replace("['__PRECACHE__']", () => JSON.stringify(precache));
+if (worker.includes('__')) throw new Error('web/sw.js: a placeholder was not filled in');
+await writeFile(path.join(dist, 'sw.js'), worker);
 
 // The single file: file:// loads no module scripts, so the page becomes one classic script and one
 // <style>, inlined with KaTeX's fonts as data: URLs. Every browser that runs WebAssembly reads woff2,
@@ -119,6 +134,10 @@ function allow(text, name, sources) {
 let single = await readFile(path.join(root, 'web/index.html'), 'utf8');
 single = replaceOnce(single, '<link rel="stylesheet" href="css/style.css">', `<style>${style}</style>`);
 single = replaceOnce(single, '<script type="module" src="js/main.js"></script>\n', '');
+// One file: no manifest (a service worker cannot serve file://), and the icon inline.
+single = replaceOnce(single, '<link rel="manifest" href="manifest.webmanifest">\n', '');
+single = replaceOnce(single, '<link rel="icon" href="icon.svg" type="image/svg+xml">',
+  `<link rel="icon" href="data:image/svg+xml;base64,${(await readFile(path.join(root, 'web/icon.svg'))).toString('base64')}">`);
 single = replaceOnce(single, '</body>', `<script>${script}</script>\n</body>`);
 single = allow(single, 'script-src', sha256(script));
 single = allow(single, 'style-src', sha256(style));

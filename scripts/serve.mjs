@@ -23,8 +23,9 @@ const TYPES = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
-const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg|font\/ttf)/;
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|manifest\+json)|image\/svg|font\/ttf)/;
 const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;  // esbuild's content-hashed names never change content
 
 function send(response, status, body, headers = {}) {
@@ -83,6 +84,8 @@ async function handle(root, request, response) {
     'Content-Type': type,
     'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    // Public files, no credentials: lets a sandboxed (opaque-origin) iframe of the page load its module and fonts.
+    'Access-Control-Allow-Origin': '*',
     Vary: 'Accept-Encoding',
   };
   if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {

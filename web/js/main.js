@@ -12,6 +12,9 @@ import { createPropertiesTable } from './properties.js';
 import { setupLesson } from './lesson.js';
 import { setupDepthLab } from './depth-lab.js';
 import { setupTrainingLab } from './training-lab.js';
+import { registerOffline } from './offline.js';
+
+registerOffline();
 
 async function main() {
   renderTexIn(document.querySelector('main'));
