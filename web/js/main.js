@@ -12,8 +12,12 @@ import { createPropertiesTable } from './properties.js';
 import { setupLesson } from './lesson.js';
 import { setupDepthLab } from './depth-lab.js';
 import { setupTrainingLab } from './training-lab.js';
+import { startEmbed } from './embed.js';
+import { addEmbedButtons } from './embed-button.js';
 import { registerOffline } from './offline.js';
 
+// First, before anything awaits: an embedded page never shows its header.
+const embed = startEmbed();
 registerOffline();
 
 async function main() {
@@ -43,6 +47,8 @@ async function main() {
     propertiesSlot.classList.add('load-error');
   });
   setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core);
+  embed.settle();
+  addEmbedButtons();
   setupCompare(document.getElementById('compare'), activations, core);
   setupLesson(document.getElementById('floating-point'), core);
   setupDepthLab(document.getElementById('depth-lab'), activations, core);

@@ -15,5 +15,10 @@ export function writeUrlState(entries) {
     if (value === null) url.searchParams.delete(key);
     else url.searchParams.set(key, value);
   }
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  if (url.href === window.location.href) return;
+  try {
+    window.history.replaceState(window.history.state, '', url);
+  } catch {
+    // Some embedding sandboxes refuse history changes; the page still works, its address just stays put.
+  }
 }

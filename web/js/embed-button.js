@@ -1,0 +1,84 @@
+// The "Embed" button after each embeddable section's heading, and the one dialog it opens: an <iframe>
+// snippet for that section as it is now (the address's settings kept, embed=1 and fn or section set),
+// in a read-only text box with a Copy button.
+import { cloneTemplate } from './inputs.js';
+import { SECTIONS } from './embed.js';
+
+// Room for the embedded page's margins around the section, in CSS pixels.
+const FRAME_MARGIN = 48;
+
+// `text` made safe inside a double-quoted HTML attribute.
+export function escapeAttribute(text) {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function titleOf(section) {
+  return document.getElementById(section.getAttribute('aria-labelledby'))?.textContent.trim() ?? section.id;
+}
+
+// The address that embeds `section` alone: the current one with embed=1 and fn= or section= set.
+export function embedUrl(section) {
+  const url = new URL(window.location.href);
+  const key = section.classList.contains('activation') ? 'fn' : 'section';
+  url.searchParams.delete(key === 'fn' ? 'section' : 'fn');
+  url.searchParams.set(key, section.id);
+  url.searchParams.set('embed', '1');
+  url.hash = '';
+  return url.href;
+}
+
+// The <iframe> snippet for `section` at its current height.
+export function embedSnippet(section) {
+  const height = Math.ceil(section.getBoundingClientRect().height) + FRAME_MARGIN;
+  const title = `${titleOf(section)}: activation functions and their derivatives`;
+  return `<iframe src="${escapeAttribute(embedUrl(section))}" title="${escapeAttribute(title)}" width="100%" `
+    + `height="${height}" loading="lazy" sandbox="allow-scripts"></iframe>`;
+}
+
+let dialog = null;
+let current = null;
+
+function openDialog(section, opener) {
+  if (!dialog) {
+    dialog = cloneTemplate('embed-template');
+    document.body.append(dialog);
+    const code = dialog.querySelector('textarea');
+    const status = dialog.querySelector('[data-slot="status"]');
+    const fallback = () => {
+      code.focus();
+      code.select();
+      status.textContent = 'Press Ctrl+C (⌘C on a Mac) to copy the selected code.';
+    };
+    dialog.querySelector('[data-action="copy"]').addEventListener('click', () => {
+      if (!navigator.clipboard?.writeText) {
+        fallback();
+        return;
+      }
+      navigator.clipboard.writeText(code.value)
+        .then(() => { status.textContent = 'Copied.'; })
+        .catch(fallback);
+    });
+    dialog.querySelector('[data-action="close"]').addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => current?.focus());
+  }
+  current = opener;
+  dialog.querySelector('[data-slot="what"]').textContent = titleOf(section);
+  dialog.querySelector('textarea').value = embedSnippet(section);
+  dialog.querySelector('[data-slot="status"]').textContent = '';
+  dialog.showModal();
+}
+
+// Adds an Embed button after the heading of every activation section and every section in SECTIONS.
+export function addEmbedButtons(root = document) {
+  const sections = [...root.querySelectorAll('section.activation'),
+    ...SECTIONS.map((id) => document.getElementById(id)).filter(Boolean)];
+  for (const section of sections) {
+    const heading = document.getElementById(section.getAttribute('aria-labelledby'));
+    if (!heading || section.querySelector(':scope > .embed-button')) continue;
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'button embed-button', textContent: 'Embed' });
+    button.setAttribute('aria-label', `Embed ${titleOf(section)}`);
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.addEventListener('click', () => openDialog(section, button));
+    heading.after(button);
+  }
+}

@@ -1,0 +1,91 @@
+// Embed mode (?embed=1): the page without its header, navigation and footer, showing one section
+// (fn=<activation id>, or section=<id> from SECTIONS) or, without either, the whole tutorial; and, inside
+// a frame, the page's height posted to the parent whenever it changes. Nothing from the address is ever
+// inserted as HTML, and nothing here needs storage, cookies or the top window.
+import { readUrlState } from './url-state.js';
+
+// The non-activation parts of the page that `section=` may choose.
+export const SECTIONS = ['compare', 'floating-point', 'labs', 'depth-lab', 'training-lab', 'custom', 'catalogue'];
+const SHOWN_LENGTH = 40;
+const MESSAGE_TYPE = 'activation-derivations:resize';
+
+// The element `fn` or `section` names, or null: fn only names activation sections (hand-written or
+// generated), section only the ids in SECTIONS.
+function findTarget(key, id) {
+  const element = id ? document.getElementById(id) : null;
+  if (!element || element.tagName !== 'SECTION') return null;
+  return (key === 'fn' ? element.classList.contains('activation') : SECTIONS.includes(id)) ? element : null;
+}
+
+// Marks `target` and every ancestor inside <main> so the stylesheet hides everything off that path.
+function show(target) {
+  target.classList.add('embed-target');
+  for (let node = target.parentElement; node && node.tagName !== 'MAIN'; node = node.parentElement) {
+    node.classList.add('embed-path');
+  }
+}
+
+function showNotice(text) {
+  const notice = Object.assign(document.createElement('p'), { className: 'embed-notice', textContent: text });
+  notice.setAttribute('role', 'status');
+  document.querySelector('main').prepend(notice);
+}
+
+// Posts the page height to the parent frame, in this page's own form and in Canvas LMS's, once per
+// animation frame at most and only when it changed. The height is the root element's box, which (unlike
+// scrollHeight) can shrink below the frame's current height.
+function reportHeight() {
+  if (window.parent === window) return;
+  let last = -1;
+  let queued = false;
+  const send = () => {
+    queued = false;
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    // The parent's origin is unknown; the message carries nothing but the height.
+    window.parent.postMessage({ type: MESSAGE_TYPE, height }, '*');
+    window.parent.postMessage({ subject: 'lti.frameResize', height }, '*');
+  };
+  new ResizeObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(send);
+  }).observe(document.documentElement);
+}
+
+// Applies embed mode from the address, before anything awaits, so the header never shows. Returns
+// {embedded, settle()}: call settle() once the generated sections exist; an fn or section that names
+// nothing then gets a notice, and the first section is shown instead.
+export function startEmbed() {
+  const { embed, fn, section } = readUrlState(['embed', 'fn', 'section']);
+  const embedded = embed === '1';
+  if (!embedded) return { embedded, settle() {} };
+  const root = document.documentElement;
+  root.classList.add('embed');
+  const key = fn !== null ? 'fn' : 'section';
+  const id = fn ?? section;
+  let done = id === null;
+  const attempt = () => {
+    const target = findTarget(key, id);
+    if (target) show(target);
+    return Boolean(target);
+  };
+  if (!done) {
+    root.classList.add('embed-one');
+    done = attempt();
+  }
+  reportHeight();
+  return {
+    embedded,
+    settle() {
+      if (done) return;
+      done = true;
+      if (attempt()) return;
+      const shown = id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id;
+      const what = key === 'fn' ? 'activation' : 'section';
+      showNotice(`There is no ${what} called “${shown}” to embed; showing the first section instead.`);
+      show(document.querySelector('main > section'));
+    },
+  };
+}
