@@ -170,14 +170,14 @@ test('the Embed button shows an iframe snippet for the section, with the address
     assert.match(frame.title, /^Tanh: /);
     assert.ok(Number(frame.height) > 300, `height ${frame.height}`);
 
-    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('.embed-status').textContent !== '');
     assert.equal(await dialog.locator('.embed-status').textContent(), 'Copied.');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
 
     // Without the clipboard API, the code is selected for the reader to copy.
     await page.evaluate(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
     assert.match(await dialog.locator('.embed-status').textContent(), /^Press Ctrl\+C/);
     assert.equal(await page.evaluate(() => {
       const code = document.querySelector('.embed-code');
@@ -190,7 +190,7 @@ test('the Embed button shows an iframe snippet for the section, with the address
 
     // A catalogue entry is embedded by fn, a lab by section.
     await page.getByRole('button', { name: 'Embed Vanishing and exploding gradients through depth' }).click();
-    const lab = await page.getByRole('dialog').getByRole('textbox').inputValue();
+    const lab = await page.getByRole('dialog').getByRole('textbox', { name: 'HTML to paste' }).inputValue();
     assert.ok(lab.includes('?note=kept&amp;section=depth-lab&amp;embed=1"'), lab);
   });
 });

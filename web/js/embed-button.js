@@ -16,16 +16,21 @@ function titleOf(section) {
   return document.getElementById(section.getAttribute('aria-labelledby'))?.textContent.trim() ?? section.id;
 }
 
-// The address that embeds `section` alone: the current one with embed=1 and fn= or section= set.
-export function embedUrl(section) {
+// The address of `section` as it is now: the current one (which keeps the page's settings) with
+// fn= or section= set; with `embed`, also embed=1.
+export function shareUrl(section, { embed = false } = {}) {
   const url = new URL(window.location.href);
   const key = section.classList.contains('activation') ? 'fn' : 'section';
   url.searchParams.delete(key === 'fn' ? 'section' : 'fn');
   url.searchParams.set(key, section.id);
-  url.searchParams.set('embed', '1');
+  if (embed) url.searchParams.set('embed', '1');
+  else url.searchParams.delete('embed');
   url.hash = '';
   return url.href;
 }
+
+// The address that embeds `section` alone.
+export const embedUrl = (section) => shareUrl(section, { embed: true });
 
 // The <iframe> snippet for `section` at its current height.
 export function embedSnippet(section) {
@@ -43,27 +48,31 @@ function openDialog(section, opener) {
     dialog = cloneTemplate('embed-template');
     document.body.append(dialog);
     const code = dialog.querySelector('textarea');
+    const link = dialog.querySelector('input[name="link"]');
     const status = dialog.querySelector('[data-slot="status"]');
-    const fallback = () => {
-      code.focus();
-      code.select();
-      status.textContent = 'Press Ctrl+C (⌘C on a Mac) to copy the selected code.';
-    };
-    dialog.querySelector('[data-action="copy"]').addEventListener('click', () => {
+    const copy = (field, what) => {
+      const fallback = () => {
+        field.focus();
+        field.select();
+        status.textContent = `Press Ctrl+C (⌘C on a Mac) to copy the selected ${what}.`;
+      };
       if (!navigator.clipboard?.writeText) {
         fallback();
         return;
       }
-      navigator.clipboard.writeText(code.value)
+      navigator.clipboard.writeText(field.value)
         .then(() => { status.textContent = 'Copied.'; })
         .catch(fallback);
-    });
+    };
+    dialog.querySelector('[data-action="copy"]').addEventListener('click', () => copy(code, 'code'));
+    dialog.querySelector('[data-action="copy-link"]').addEventListener('click', () => copy(link, 'link'));
     dialog.querySelector('[data-action="close"]').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => current?.focus());
   }
   current = opener;
   dialog.querySelector('[data-slot="what"]').textContent = titleOf(section);
   dialog.querySelector('textarea').value = embedSnippet(section);
+  dialog.querySelector('input[name="link"]').value = shareUrl(section);
   dialog.querySelector('[data-slot="status"]').textContent = '';
   dialog.showModal();
 }

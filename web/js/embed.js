@@ -54,13 +54,39 @@ function reportHeight() {
   }).observe(document.documentElement);
 }
 
+// Outside embed mode, fn= or section= in a shared link scrolls that part of the page into view once
+// it exists, and again when `ready` (the generated sections' bodies, which change the heights above
+// it) resolves, unless the reader has scrolled meanwhile; one that names nothing gets a notice and
+// the page stays at the top.
+function scrollToChosen(fn, section, ready) {
+  const key = fn !== null ? 'fn' : 'section';
+  const id = fn ?? section;
+  if (id === null) return;
+  const target = findTarget(key, id);
+  if (target) {
+    target.scrollIntoView({ block: 'start' });
+    let moved = false;
+    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+    const onMove = () => { moved = true; };
+    for (const type of events) window.addEventListener(type, onMove, { once: true, passive: true });
+    Promise.resolve(ready).then(() => {
+      for (const type of events) window.removeEventListener(type, onMove);
+      if (!moved) target.scrollIntoView({ block: 'start' });
+    });
+    return;
+  }
+  const shown = id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id;
+  showNotice(`The link names no ${key === 'fn' ? 'activation' : 'section'} called “${shown}”; showing the page from the top.`);
+}
+
 // Applies embed mode from the address, before anything awaits, so the header never shows. Returns
-// {embedded, settle()}: call settle() once the generated sections exist; an fn or section that names
+// {embedded, settle(ready)}: call settle() once the generated sections exist (`ready`: a promise of
+// their bodies being built); an fn or section that names
 // nothing then gets a notice, and the first section is shown instead.
 export function startEmbed() {
   const { embed, fn, section } = readUrlState(['embed', 'fn', 'section']);
   const embedded = embed === '1';
-  if (!embedded) return { embedded, settle() {} };
+  if (!embedded) return { embedded, settle: (ready) => scrollToChosen(fn, section, ready) };
   const root = document.documentElement;
   root.classList.add('embed');
   const key = fn !== null ? 'fn' : 'section';

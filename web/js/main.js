@@ -46,8 +46,8 @@ async function main() {
     propertiesSlot.textContent = `The properties table could not be computed: ${failure.message}`;
     propertiesSlot.classList.add('load-error');
   });
-  setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core);
-  embed.settle();
+  const built = setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core);
+  embed.settle(built);
   addEmbedButtons();
   setupCompare(document.getElementById('compare'), activations, core);
   setupLesson(document.getElementById('floating-point'), core);
