@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -98,7 +98,8 @@ const offline = await esbuild.build({
   format: 'iife',
   minify: true,
   // Emscripten's ES module reads import.meta.url only to locate a .wasm file; SINGLE_FILE has none.
-  // An inline script's address is the page's.
+  // An inline script's address is the page's. (No service worker is registered from SINGLE_FILE:
+  // it has no manifest link, see web/js/offline.js.)
   define: { 'import.meta.url': 'document.baseURI' },
   loader: { '.woff2': 'dataurl' },
   plugins: [katexFonts],
@@ -144,6 +145,60 @@ single = allow(single, 'style-src', sha256(style));
 single = allow(single, 'font-src', 'data:');
 await writeFile(path.join(root, SINGLE_FILE), single);
 
+// The SCORM 1.2 package: web/scorm/imsmanifest.xml at the root of a zip, launching the single file.
+const SCORM_ZIP = 'dist/activation-derivations-scorm.zip';
+// 1980-01-01 00:00, the first MS-DOS date: a fixed timestamp, so the same inputs give the same zip.
+const DOS_TIME = 0;
+const DOS_DATE = (1 << 5) | 1;
+
+// A zip archive (PKWARE APPNOTE 4.3: local headers, central directory, end record) of `files`
+// ({name, data: Buffer}), each DEFLATE-compressed; names are ASCII, sizes well under 4 GiB.
+function zip(files) {
+  const parts = [];
+  const directory = [];
+  let offset = 0;
+  for (const { name, data } of files) {
+    const nameBytes = Buffer.from(name, 'ascii');
+    const compressed = deflateRawSync(data);
+    // The fields a local header and its central-directory entry share, from "version needed" on.
+    const shared = Buffer.alloc(24);
+    shared.writeUInt16LE(20, 0);  // version needed: 2.0, for deflate
+    shared.writeUInt16LE(8, 4);   // method: deflate (flags at 2 stay 0)
+    shared.writeUInt16LE(DOS_TIME, 6);
+    shared.writeUInt16LE(DOS_DATE, 8);
+    shared.writeUInt32LE(crc32(data), 10);
+    shared.writeUInt32LE(compressed.length, 14);
+    shared.writeUInt32LE(data.length, 18);
+    shared.writeUInt16LE(nameBytes.length, 22);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    shared.copy(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);  // made by: MS-DOS attributes, version 2.0
+    shared.copy(central, 6);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, nameBytes, compressed);
+    directory.push(central, nameBytes);
+    offset += local.length + nameBytes.length + compressed.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directory.reduce((sum, part) => sum + part.length, 0), 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...directory, end]);
+}
+
+const LAUNCH = path.basename(SINGLE_FILE);
+const manifest = await readFile(path.join(root, 'web/scorm/imsmanifest.xml'));
+if (!manifest.includes(`href="${LAUNCH}"`)) throw new Error(`web/scorm/imsmanifest.xml does not launch ${LAUNCH}`);
+await writeFile(path.join(root, SCORM_ZIP), zip([
+  { name: 'imsmanifest.xml', data: manifest },
+  { name: LAUNCH, data: Buffer.from(single, 'utf8') },
+]));
+
 // The library: the JS API with its WebAssembly module inlined, readable, for `import` from package.json.
 const library = await esbuild.build({
   ...common,
@@ -154,9 +209,9 @@ const library = await esbuild.build({
 });
 
 const outputs = [...Object.keys(site.metafile.outputs), ...Object.keys(library.metafile.outputs), 'dist/index.html',
-  SINGLE_FILE];
+  SINGLE_FILE, SCORM_ZIP];
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-for (const output of outputs.filter((name) => /\.(js|css|html)$/.test(name))) {
+for (const output of outputs.filter((name) => /\.(js|css|html|zip)$/.test(name))) {
   const bytes = await readFile(path.join(root, output));
   const budget = output === SINGLE_FILE ? `  budget ${kib(SINGLE_FILE_BUDGET)}` : '';
   console.log(`${output.padEnd(52)} ${kib(bytes.length).padStart(10)}  gzip ${kib(gzipSync(bytes).length).padStart(9)}${budget}`);

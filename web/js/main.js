@@ -15,10 +15,12 @@ import { setupTrainingLab } from './training-lab.js';
 import { startEmbed } from './embed.js';
 import { addEmbedButtons } from './embed-button.js';
 import { registerOffline } from './offline.js';
+import { startScorm } from './scorm.js';
 
 // First, before anything awaits: an embedded page never shows its header.
 const embed = startEmbed();
 registerOffline();
+startScorm();
 
 async function main() {
   renderTexIn(document.querySelector('main'));

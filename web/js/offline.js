@@ -1,10 +1,12 @@
 // Registers the service worker (dist/sw.js), so that a page visited once over http(s) works offline.
-// Not from file:// (the single file) nor in an opaque-origin sandbox, where there is nothing to
-// register and merely asking can throw.
+// Only the hosted build has one, and says so with its web app manifest link: the single file (opened
+// from disk, or served by an LMS from a SCORM package) has neither. Not in an opaque-origin sandbox
+// either, where merely asking can throw.
 export function registerOffline() {
   let container = null;
   try {
-    if (/^https?:$/.test(window.location.protocol)) container = navigator.serviceWorker ?? null;
+    const hosted = document.querySelector('link[rel="manifest"]') !== null;
+    if (hosted && /^https?:$/.test(window.location.protocol)) container = navigator.serviceWorker ?? null;
   } catch {
     return;
   }

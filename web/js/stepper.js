@@ -22,6 +22,9 @@ function listItem(step) {
 }
 
 // Puts a stepper through `steps` ({title, latex, note}) into `slot`; `label` names it for screen readers.
+// Whenever what it shows changes (and once when it is put in place) its root dispatches a bubbling
+// 'derivation-step' event, detail {index, count, all}: the step shown, how many there are, and whether
+// every step is showing ("Show all steps"). Other modules (scorm.js) follow progress through it.
 export function createStepper(slot, steps, label) {
   const root = cloneTemplate('stepper-template');
   root.setAttribute('aria-label', label);
@@ -48,11 +51,17 @@ export function createStepper(slot, steps, label) {
     });
   }
 
+  function announce() {
+    root.dispatchEvent(new CustomEvent('derivation-step', {
+      bubbles: true, detail: { index, count: steps.length, all: showingAll } }));
+  }
+
   function go(target) {
     const clamped = Math.min(Math.max(target, 0), steps.length - 1);
     if (showingAll || clamped === index) return;
     index = clamped;
     render();
+    announce();
   }
 
   function setShowingAll(on) {
@@ -64,6 +73,7 @@ export function createStepper(slot, steps, label) {
     toggle.setAttribute('aria-pressed', String(on));
     list.hidden = !on;
     for (const element of [current, previous, next, hint]) element.hidden = on;
+    announce();
   }
 
   previous.addEventListener('click', () => go(index - 1));
@@ -78,5 +88,6 @@ export function createStepper(slot, steps, label) {
 
   render();
   slot.replaceChildren(root);
+  announce();
   return root;
 }
