@@ -1,6 +1,6 @@
 // The compare view: any set of activations overlaid on one chart, as g, g' or both, each with its
 // own parameter sliders and a shared z range.
-import { showMessage } from './inputs.js';
+import { activationCheckbox, showMessage } from './inputs.js';
 import { createActivationParamControls, withParam } from './params.js';
 import { createPlot, PALETTE_SIZE, setSeries } from './plot.js';
 import { createRangeControl, grid } from './range.js';
@@ -11,15 +11,6 @@ const DEFAULT_COMPARE_RANGE = Object.freeze({ from: -4, to: 4 });
 const MODES = { value: 'g(z)', derivative: 'g\u2032(z)', both: 'g(z) and g\u2032(z)' };
 // Past the palette, series repeat its colours with these dashes instead (g, then g').
 const SECOND_ROUND = { value: [2, 3], derivative: [10, 3, 2, 3] };
-
-function checkbox(activation, checked) {
-  const label = document.createElement('label');
-  label.className = 'choice';
-  const input = document.createElement('input');
-  Object.assign(input, { type: 'checkbox', name: 'fn', value: activation.id, checked });
-  label.append(input, ` ${activation.name}`);
-  return label;
-}
 
 // Wires the #compare section to `activations` (all of the catalogue, in tutorial order).
 export function setupCompare(section, activations, core) {
@@ -34,7 +25,7 @@ export function setupCompare(section, activations, core) {
     params: Object.fromEntries(activations.map((activation) => [activation.id, defaultParams(activation)])),
   };
 
-  slot('choices').append(...activations.map((activation) => checkbox(activation, initial.includes(activation.id))));
+  slot('choices').append(...activations.map((activation) => activationCheckbox(activation, initial.includes(activation.id))));
 
   // One control per parameter of each activation that has any, shown while it is chosen.
   const paramHolders = createActivationParamControls(slot('params'), activations, {

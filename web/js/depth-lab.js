@@ -1,6 +1,6 @@
 // The depth lab: how the product of L activation slopes g'(z_1) ... g'(z_L) is distributed when the
 // z_l are drawn from a normal distribution. The core runs the Monte Carlo; this module shows it.
-import { showMessage } from './inputs.js';
+import { activationCheckbox, showMessage } from './inputs.js';
 import { createActivationParamControls, createParamControl, withParam } from './params.js';
 import { createPlot, formatNumber, PALETTE_SIZE, setSeries } from './plot.js';
 import { defaultParams, describeParams } from './section.js';
@@ -21,15 +21,6 @@ const BAND_DASH = [3, 3];
 const percent = (fraction) => `${formatNumber(100 * fraction)}%`;
 // A log10 to two decimals, which is plenty for a factor of 10^x.
 const formatLog = (value) => formatNumber(Number(value.toFixed(2)));
-
-function checkbox(activation, checked) {
-  const label = document.createElement('label');
-  label.className = 'choice';
-  const input = document.createElement('input');
-  Object.assign(input, { type: 'checkbox', name: 'fn', value: activation.id, checked });
-  label.append(input, ` ${activation.name}`);
-  return label;
-}
 
 function cell(tag, text) {
   return Object.assign(document.createElement(tag), { textContent: text });
@@ -72,7 +63,7 @@ export function setupDepthLab(section, activations, core) {
   for (const name of ['fn', 'L', 'mu', 'sd']) if (fromUrl[name] !== undefined) state[name] = fromUrl[name];
 
   const form = slot('depth-form');
-  slot('choices').append(...activations.map((activation) => checkbox(activation, state.fn.includes(activation.id))));
+  slot('choices').append(...activations.map((activation) => activationCheckbox(activation, state.fn.includes(activation.id))));
   const chart = createPlot(section.querySelector('#chart-depth'), {
     x: { title: 'depth L', symbol: 'L', integer: true },
     y: { title: 'log\u2081\u2080 |product of the L slopes|' },

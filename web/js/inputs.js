@@ -36,3 +36,13 @@ export function cloneTemplate(id, prefix) {
   }
   return fragment;
 }
+
+// A labelled checkbox (name "fn", value the id) choosing `activation` in a list of activations.
+export function activationCheckbox(activation, checked) {
+  const label = document.createElement('label');
+  label.className = 'choice';
+  const input = document.createElement('input');
+  Object.assign(input, { type: 'checkbox', name: 'fn', value: activation.id, checked });
+  label.append(input, ` ${activation.name}`);
+  return label;
+}
