@@ -594,19 +594,35 @@ std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Der
   return steps;
 }
 
-void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,
-                         std::size_t n, double* value, double* derivative) {
-  const EvalContext context = context_for(params);
-  const Expr input = parse(text, parameter_ids());
-  reject_self(input);
-  const Program f(input, context);
-  const Program df(simplify(Differentiator().d(input).after), context);
+namespace {
+
+// value[i] = f(z[i]) and derivative[i] = df(z[i]), each compiled once.
+void evaluate_pair(const Expr& f_expr, const Expr& df_expr, const EvalContext& context,
+                   const double* z, std::size_t n, double* value, double* derivative) {
+  const Program f(f_expr, context);
+  const Program df(df_expr, context);
   std::vector<double> stack(std::max(f.stack_size(), df.stack_size()));
   for (std::size_t i = 0; i < n; ++i) {
     value[i] = f.run(z[i], stack.data());
     // Where f is undefined (log of a negative) so is f', even if the formula for f' is finite.
     derivative[i] = std::isnan(value[i]) ? value[i] : df.run(z[i], stack.data());
   }
+}
+
+}  // namespace
+
+void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,
+                         std::size_t n, double* value, double* derivative) {
+  const Expr input = parse(text, parameter_ids());
+  reject_self(input);
+  evaluate_pair(input, simplify(Differentiator().d(input).after), context_for(params), z, n, value,
+                derivative);
+}
+
+void evaluate_derivation(const Derivation& derivation, const ParamValues& params, const double* z,
+                         std::size_t n, double* value, double* derivative) {
+  evaluate_pair(derivation.input, derivation.derivative, context_for(params), z, n, value,
+                derivative);
 }
 
 Dual evaluate_dual(const Expr& e, double z, const EvalContext& context) {

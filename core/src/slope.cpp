@@ -95,7 +95,7 @@ SlopeView slope_view(const std::string& expression, const ParamValues& params, d
                      double snap, const double* z, std::size_t n) {
   const Derivation derivation = derive(expression, params);
   const Evaluator evaluator = [&](const double* at, std::size_t m, double* value, double* derivative) {
-    evaluate_expression(expression, params, at, m, value, derivative);
+    evaluate_derivation(derivation, params, at, m, value, derivative);
   };
   return build(evaluator, derivation.kinks, z0, h, snap, z, n);
 }

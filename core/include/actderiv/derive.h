@@ -90,6 +90,11 @@ std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Der
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,
                          std::size_t n, double* value, double* derivative);
 
+// The same for an expression already derived by derive(text, params), without parsing and
+// differentiating it again; `params` as given to derive().
+void evaluate_derivation(const Derivation& derivation, const ParamValues& params, const double* z,
+                         std::size_t n, double* value, double* derivative);
+
 // The value and derivative of `e` at z by forward-mode automatic differentiation (dual numbers).
 struct Dual {
   double value;
