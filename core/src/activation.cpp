@@ -1,7 +1,7 @@
 #include "actderiv/activation.h"
 
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 #include <stdexcept>
 
 #include "actderiv/expr.h"
@@ -20,11 +20,12 @@ std::string latex_of(const Activation& activation, const std::string& text) {
   return to_latex(parse(text, param_ids(activation)));
 }
 
+// %.17g, not an ostringstream: iostreams would pull libc++'s locale machinery (about 200 KB) into
+// the WebAssembly module.
 std::string number_text(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
 }
 
 }  // namespace
