@@ -2,6 +2,7 @@
 // disk (dist/activation-derivations.html), and the library build of the JS API (wasm/api.js ->
 // dist/lib/activation-derivations.js). Run by scripts/build.sh after the WebAssembly module is built.
 import * as esbuild from 'esbuild';
+import katex from 'katex';
 import { createHash } from 'node:crypto';
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,30 +29,80 @@ function outputOf(metafile, entryPoint) {
 
 await rm(dist, { recursive: true, force: true });
 
-// The page: one minified ES module, one stylesheet with KaTeX's, and KaTeX's fonts, all content-hashed
-// and referenced by relative URLs so dist/ can be served from any path.
+// The static math of web/index.html, typeset here rather than in the browser: the first view needs
+// KaTeX's stylesheet and fonts but not its 270 KB of script. Each [data-tex] / [data-tex-display]
+// element outside <template>s gets KaTeX's markup in place of its TeX, and data-typeset(-display)
+// in place of the attribute, so web/js/math.js's renderTexIn() passes it by and web/js/main.js can
+// find the display lines. (Templates are typeset when cloned.)
+const KATEX_OPTIONS = { throwOnError: true, output: 'htmlAndMathml', trust: false };
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+function typesetStaticMath(page) {
+  let count = 0;
+  const typeset = (part) => part.replace(
+    /<(span|div)([^>]*?) (data-tex(?:-display)?)(>|\s[^>]*>)([^<]*)<\/\1>/g,
+    (element, tag, before, attribute, after, tex) => {
+      count += 1;
+      const source = tex.replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
+      const markup = katex.renderToString(source, { ...KATEX_OPTIONS, displayMode: attribute === 'data-tex-display' });
+      const typesetAttribute = attribute === 'data-tex-display' ? 'data-typeset-display' : 'data-typeset';
+      return `<${tag}${before} ${typesetAttribute}${after}${markup}</${tag}>`;
+    });
+  const html = page.split(/(<template[\s\S]*?<\/template>)/).map(
+    (part) => (part.startsWith('<template') ? part : typeset(part))).join('');
+  const left = html.split(/(<template[\s\S]*?<\/template>)/).filter((part) => !part.startsWith('<template'))
+    .join('').match(/ data-tex(-display)?[\s>]/);
+  if (left) throw new Error(`web/index.html: a [data-tex] element was not typeset: ${left[0]}`);
+  return { html, count };
+}
+
+// The hosted page loads the core built with a separate .wasm (see wasm/CMakeLists.txt): this plugin
+// swaps wasm/api.js's import of the single-file module for it, with the .wasm as a content-hashed
+// asset located next to the script that loads it.
+const WEB_CORE = path.join(root, 'build-wasm/wasm/activation-core-web.mjs');
+const hostedCore = {
+  name: 'hosted-core',
+  setup(build) {
+    build.onResolve({ filter: /activation-core\.mjs$/ }, () => ({ path: 'core', namespace: 'hosted-core' }));
+    build.onLoad({ filter: /.*/, namespace: 'hosted-core' }, () => ({
+      resolveDir: root,
+      contents: `import create from ${JSON.stringify(WEB_CORE)};
+        import wasmFile from ${JSON.stringify(WEB_CORE.replace(/\.mjs$/, '.wasm'))};
+        export default (options) => create({ ...options, locateFile: () => new URL(wasmFile, import.meta.url).href });`,
+    }));
+  },
+};
+
+// The page: a small ES module for the first view, chunks it imports when the reader reaches the
+// interactive parts (web/js/main.js), one stylesheet with KaTeX's, KaTeX's fonts and the core's
+// .wasm, all content-hashed and referenced by relative URLs so dist/ can be served from any path.
 const site = await esbuild.build({
   ...common,
   entryPoints: ['web/js/main.js', 'web/css/style.css'],
   outdir: 'dist/assets',
   entryNames: '[name]-[hash]',
+  chunkNames: '[name]-[hash]',
   assetNames: '[name]-[hash]',
   format: 'esm',
+  splitting: true,
   minify: true,
-  loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
+  define: { LOAD_WHEN_NEEDED: 'true' },
+  loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.wasm': 'file' },
+  plugins: [hostedCore],
 });
-let html = await readFile(path.join(root, 'web/index.html'), 'utf8');
+const typeset = typesetStaticMath(await readFile(path.join(root, 'web/index.html'), 'utf8'));
+let html = typeset.html;
 html = replaceReference(html, 'src', 'js/main.js', outputOf(site.metafile, 'web/js/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
 await writeFile(path.join(dist, 'index.html'), html);
 
 // Offline after one visit: the web app manifest, its icon, and dist/sw.js, which keeps the page, its
-// script and stylesheet and KaTeX's woff2 fonts (every browser that runs WebAssembly reads woff2).
+// scripts (the chunks loaded later too), the core's .wasm, the stylesheet and KaTeX's woff2 fonts
+// (every browser that runs WebAssembly reads woff2).
 // The version names this build, so a new build's worker replaces the old cache.
 await copyFile(path.join(root, 'web/manifest.webmanifest'), path.join(dist, 'manifest.webmanifest'));
 await copyFile(path.join(root, 'web/icon.svg'), path.join(dist, 'icon.svg'));
 const precache = ['./', 'manifest.webmanifest', 'icon.svg', ...Object.keys(site.metafile.outputs)
-  .filter((name) => /\.(js|css|woff2)$/.test(name))
+  .filter((name) => /\.(js|css|woff2|wasm)$/.test(name))
   .map((name) => path.relative(dist, path.join(root, name)))];
 const version = createHash('sha256').update(html).update(precache.join('\n')).digest('hex').slice(0, 12);
 let worker = await readFile(path.join(root, 'web/sw.js'), 'utf8');
@@ -100,7 +151,7 @@ const offline = await esbuild.build({
   // Emscripten's ES module reads import.meta.url only to locate a .wasm file; SINGLE_FILE has none.
   // An inline script's address is the page's. (No service worker is registered from SINGLE_FILE:
   // it has no manifest link, see web/js/offline.js.)
-  define: { 'import.meta.url': 'document.baseURI' },
+  define: { 'import.meta.url': 'document.baseURI', LOAD_WHEN_NEEDED: 'false' },
   loader: { '.woff2': 'dataurl' },
   plugins: [katexFonts],
 });
@@ -132,7 +183,7 @@ function allow(text, name, sources) {
   });
 }
 
-let single = await readFile(path.join(root, 'web/index.html'), 'utf8');
+let single = typeset.html;
 single = replaceOnce(single, '<link rel="stylesheet" href="css/style.css">', `<style>${style}</style>`);
 single = replaceOnce(single, '<script type="module" src="js/main.js"></script>\n', '');
 // One file: no manifest (a service worker cannot serve file://), and the icon inline.

@@ -50,10 +50,57 @@ export async function openPage(site, { width = 1280, height = 900, bypassCSP = f
   page.on('pageerror', (error) => log.errors.push(error.message));
   page.on('request', (request) => log.requests.push(request.url()));
   await page.goto(new URL(search, site.url).href, { waitUntil: 'load' });
+  await skim(page);
   await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0
-    && [...document.querySelectorAll('canvas')].filter((canvas) => !canvas.closest('[hidden]'))
+    && [...document.querySelectorAll('canvas')].filter((canvas) => !canvas.closest('[hidden], [data-deferred]'))
       .every((canvas) => canvas.chart?.data.datasets.length > 0));
   return { page, log, close: () => context.close() };
+}
+
+// The hosted page loads its interactive parts as the reader nears them (web/js/main.js, page.js):
+// scrolls like a reader skimming to the first plot and then to each part still pending, until each
+// has loaded, and back to where the page was. Tests then see the whole page working. A link to a
+// part is left where it opened, with the parts far from it still pending.
+export async function skim(page) {
+  await page.evaluate(async () => {
+    const settle = (done) => new Promise((resolve, reject) => {
+      const started = performance.now();
+      const poll = () => {
+        if (done()) resolve();
+        else if (performance.now() - started > 20_000) reject(new Error('a part of the page never loaded'));
+        else setTimeout(poll, 20);
+      };
+      poll();
+    });
+    const charted = () => performance.getEntriesByName('first-chart').length > 0
+      || document.querySelector('.load-error:not(:empty), .embed-notice') !== null;
+    // Settles at once in the single file and for links that open the page at a part.
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+    // A link to a part (fn=, section=, embed=1) loads at once and must stay where it opened.
+    const query = new URLSearchParams(window.location.search);
+    if (['fn', 'section', 'embed'].some((key) => query.has(key))) {
+      await settle(charted);
+      return;
+    }
+    const start = window.scrollY;
+    // Instant scrolls, repeated while waiting: the page scrolls smoothly by default, and the
+    // catalogue's entries grow as they are built, moving what lies below them.
+    const reach = (element) => element.scrollIntoView({ behavior: 'instant' });
+    if (!charted()) {
+      await settle(() => {
+        reach(document.getElementById('sigmoid'));
+        return charted();
+      });
+    }
+    for (const section of document.querySelectorAll('[data-deferred]')) {
+      if (section.offsetParent === null) continue;
+      await settle(() => {
+        reach(section);
+        return !section.hasAttribute('data-deferred');
+      });
+    }
+    window.scrollTo({ top: start, behavior: 'instant' });
+  });
 }
 
 // axe-core's violations on the page, as "rule: selectors" lines (the page must be opened with bypassCSP).

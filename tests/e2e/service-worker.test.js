@@ -25,6 +25,17 @@ test('after one visit a reload with the network off draws the page from the serv
     assert.equal(g.data.find(({ x }) => x === 0).y, 0);
     assert.equal(await page.locator('#sigmoid .katex').count() > 0, true);
     assert.deepEqual(errors, []);
+    // The parts loaded on demand (the labs' and the own-activation section's code) come from the
+    // cache too, though this visit never reached them.
+    for (const id of ['labs', 'custom']) {
+      await page.waitForFunction((sectionId) => {
+        const section = document.getElementById(sectionId);
+        section.scrollIntoView({ behavior: 'instant' });
+        return !section.hasAttribute('data-deferred');
+      }, id);
+    }
+    assert.equal((await chartData(page, 'chart-custom')).length > 0, true);
+    assert.equal(await page.locator('.load-error:not(:empty)').count(), 0);
     const fonts = await page.evaluate(() => [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family));
     assert.deepEqual(fonts, [], 'a font failed to load offline');
   } finally {

@@ -1,12 +1,13 @@
 // The hosted build served from a sub-path (as GitHub Pages serves a project site): every URL in
-// dist/ is relative, so the page loads and draws with nothing requested outside that path.
+// dist/ is relative, so the page loads and draws (every part of it, the chunks loaded on demand and
+// the core's .wasm too) with nothing requested outside that path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chartData, DIST, startSite } from './harness.mjs';
+import { chartData, DIST, skim, startSite } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 test('dist/ served at /courses/ml/activations/ loads, draws and requests nothing outside it', async () => {
@@ -26,6 +27,7 @@ test('dist/ served at /courses/ml/activations/ loads, draws and requests nothing
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     const base = `http://127.0.0.1:${server.address().port}${prefix}`;
     await page.goto(base, { waitUntil: 'load' });
+    await skim(page);
     await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0);
     const [g] = await chartData(page, 'chart-sigmoid');
     assert.equal(g.data.find(({ x }) => x === 0).y, 0.5);

@@ -1,66 +1,34 @@
-// Entry point: loads the core, then wires each activation to its section of the page (hand-written
-// for the four classics, generated for the rest of the catalogue), the compare view, the two labs,
-// and the section where a student types an activation of their own.
-import { getCore } from './core.js';
-import { renderTexIn } from './math.js';
-import { setupSection } from './section.js';
-import { setupLeaky } from './leaky.js';
-import { setupCustom } from './custom.js';
-import { setupCatalogue } from './catalogue.js';
-import { setupCompare } from './compare.js';
-import { createPropertiesTable } from './properties.js';
-import { setupLesson } from './lesson.js';
-import { setupDepthLab } from './depth-lab.js';
-import { setupTrainingLab } from './training-lab.js';
+// Entry point. The first view is prose and math that the build has already typeset (see
+// scripts/bundle.mjs), so it needs neither the core nor Chart.js nor KaTeX's script: those come with
+// page.js, loaded when the reader nears an interactive section (at once in the single-file build,
+// which has nothing to download, and at once when a link opens the page at a section).
 import { startEmbed } from './embed.js';
-import { addEmbedButtons } from './embed-button.js';
 import { registerOffline } from './offline.js';
+import { watchOverflow } from './overflow.js';
 import { startScorm } from './scorm.js';
+import { readUrlState } from './url-state.js';
+import { whenNear } from './when-near.js';
 
 // First, before anything awaits: an embedded page never shows its header.
 const embed = startEmbed();
 registerOffline();
 startScorm();
+for (const element of document.querySelectorAll('[data-typeset-display]')) watchOverflow(element);
 
-async function main() {
-  renderTexIn(document.querySelector('main'));
-  const core = await getCore();
-  const activations = core.activations();
-  const byId = Object.fromEntries(activations.map((activation) => [activation.id, activation]));
-  let marked = false;
-  const onFirstRender = () => {
-    if (!marked) performance.mark('first-chart');
-    marked = true;
-  };
-  const generated = [];
-  for (const activation of activations) {
-    const section = document.getElementById(activation.id);
-    if (!section) {
-      generated.push(activation);
-      continue;
-    }
-    const api = setupSection(section, activation, core, { onFirstRender });
-    if (activation.id === 'leaky_relu') setupLeaky(section, { leaky: activation, relu: byId.relu }, core, api);
-  }
-  const catalogue = document.getElementById('catalogue');
-  const propertiesSlot = catalogue.querySelector('[data-slot="properties"]');
-  createPropertiesTable(propertiesSlot, activations, core).catch((failure) => {
-    propertiesSlot.textContent = `The properties table could not be computed: ${failure.message}`;
-    propertiesSlot.classList.add('load-error');
+// The sections with anything to compute: a plot or a slot for the core's output.
+const interactive = [...document.querySelectorAll('main section')]
+  .filter((section) => section.querySelector('canvas, [data-slot]'));
+
+// A link to a part of the page (fn=, section=) or an embedded view wants it at once.
+const { fn, section } = readUrlState(['fn', 'section']);
+const atOnce = embed.embedded || fn !== null || section !== null;
+
+(atOnce ? Promise.resolve() : whenNear(interactive, { margin: '0px' }))
+  // The core's module starts downloading and compiling while the page's code arrives.
+  .then(() => Promise.all([import('./page.js'), import('./core.js').then(({ getCore }) => getCore())]))
+  .then(([{ startPage }]) => startPage(embed))
+  .catch((failure) => {
+    const banner = document.querySelector('[data-slot="load-error"]');
+    banner.textContent = `The interactive parts could not start: ${failure.message}`;
+    banner.hidden = false;
   });
-  const built = setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core);
-  embed.settle(built);
-  addEmbedButtons();
-  setupCompare(document.getElementById('compare'), activations, core);
-  setupLesson(document.getElementById('floating-point'), core);
-  setupDepthLab(document.getElementById('depth-lab'), activations, core);
-  setupTrainingLab(document.getElementById('training-lab'), activations, core);
-  const custom = document.getElementById('custom');
-  if (custom) setupCustom(custom, core);
-}
-
-main().catch((failure) => {
-  const banner = document.querySelector('[data-slot="load-error"]');
-  banner.textContent = `The interactive parts could not start: ${failure.message}`;
-  banner.hidden = false;
-});

@@ -1,22 +1,13 @@
 // KaTeX rendering: display lines, inline math in prose, and notes that mix text with $...$ math.
 import katex from 'katex';
+import { watchOverflow } from './overflow.js';
 
 const OPTIONS = { throwOnError: false, output: 'htmlAndMathml' };
-
-// A display line wider than a narrow screen scrolls sideways; then it must be reachable by keyboard.
-function updateScrollable(element) {
-  if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
-  else element.removeAttribute('tabindex');
-}
-const overflowWatcher = new ResizeObserver((entries) => entries.forEach(({ target }) => updateScrollable(target)));
 
 // Typesets `latex` into `element`, replacing its content.
 export function renderMath(element, latex, { display = false } = {}) {
   katex.render(latex, element, { ...OPTIONS, displayMode: display });
-  if (display) {
-    overflowWatcher.observe(element);
-    updateScrollable(element);
-  }
+  if (display) watchOverflow(element);
 }
 
 // Typesets every [data-tex] (inline) and [data-tex-display] element under `root` from its own text.
