@@ -7,8 +7,8 @@ import { openPage, sharedPage } from './harness.mjs';
 
 const shared = sharedPage();
 
-const KEYS = ['fn', 'section', 'expr', 'alpha', 'beta', 'depth.fn', 'depth.L', 'depth.mu', 'train.fn', 'train.lr',
-  'train.data', 'train.batch', 'train.vs'];
+const KEYS = ['fn', 'section', 'expr', 'expr.alpha', 'expr.beta', 'alpha', 'beta', 'depth.fn', 'depth.L',
+  'depth.mu', 'train.fn', 'train.lr', 'train.data', 'train.batch', 'train.vs'];
 const VALUES = [
   '<script>window.__pwned = 1</script>',
   'javascript:window.__pwned=1',
@@ -23,7 +23,7 @@ const VALUES = [
 for (const value of VALUES) {
   const shown = value.length > 40 ? `${value.slice(0, 12)}… (${value.length} characters)` : value;
   test(`every key set to ${JSON.stringify(shown)} leaves a working page`, async () => {
-    // A 100 KB value goes in two keys only: thirteen would pass the server's 256 KB request-line limit.
+    // A 100 KB value goes in two keys only: fifteen would pass the server's 256 KB request-line limit.
     const keys = value.length > 1000 ? ['fn', 'expr'] : KEYS;
     const query = new URLSearchParams(keys.map((key) => [key, value]));
     const view = await openPage(shared.site, { search: `?${query}` });
