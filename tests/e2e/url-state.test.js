@@ -3,7 +3,7 @@
 // a value that does not read is ignored with a text notice and the default kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartData, openPage, sharedPage, yAt } from './harness.mjs';
+import { axeViolations, chartData, openPage, sharedPage, yAt } from './harness.mjs';
 
 const shared = sharedPage();
 
@@ -11,8 +11,8 @@ const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 const close = (a, b, tolerance = 1e-12) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
 
 // Opens the page at `search` and waits until section `id` is built (a generated one is built lazily).
-async function openAt(search, id) {
-  const view = await openPage(shared.site, { search });
+async function openAt(search, id, options = {}) {
+  const view = await openPage(shared.site, { ...options, search });
   await view.page.waitForFunction((sectionId) => {
     const section = document.getElementById(sectionId);
     return !section.hasAttribute('data-pending') && document.getElementById(`chart-${sectionId}`).chart?.data.datasets.length > 0;
@@ -198,3 +198,26 @@ for (const { search: address, id, where, notice } of REFUSED) {
     }
   });
 }
+
+test('embedded, ?fn=elu&alpha=0.5&step=2&embed=1 shows ELU alone in that view', async () => {
+  const view = await openAt('?fn=elu&alpha=0.5&step=2&embed=1', 'elu');
+  try {
+    const now = await shown(view.page, 'elu');
+    assert.deepEqual([now.status, now.field], ['Step 2 of 2', '0.5']);
+    assert.equal(await view.page.locator('#elu').isVisible(), true);
+    assert.equal(await view.page.locator('#tanh').isVisible(), false);
+  } finally {
+    await view.close();
+  }
+});
+
+test('axe-core finds no violations with notices in a section and next to a slider', async () => {
+  const view = await openAt('?fn=leaky_relu&alpha=abc&step=9', 'leaky_relu', { bypassCSP: true });
+  try {
+    const now = await shown(view.page, 'leaky_relu');
+    assert.ok(now.notice && now.fieldMessage, 'both notices show');
+    assert.deepEqual(await axeViolations(view.page), []);
+  } finally {
+    await view.close();
+  }
+});
