@@ -227,16 +227,17 @@ test('an expression using beta shows a beta slider only, and moving it re-plots'
   const before = await chartData(page(), 'chart-custom');
   assert.ok(close(yAt(before[0], 1), sigmoid(1)));
   await slider.fill('2');
-  await page().waitForFunction(() => new URLSearchParams(window.location.search).get('beta') === '2');
+  await page().waitForFunction(() => new URLSearchParams(window.location.search).get('expr.beta') === '2');
+  assert.equal(new URLSearchParams(new URL(page().url()).search).get('beta'), null, 'bare beta= belongs to fn=');
   const [g, dg] = await chartData(page(), 'chart-custom');
   assert.ok(close(yAt(g, 1), sigmoid(2)), `g(1) = ${yAt(g, 1)}`);
   assert.ok(close(yAt(dg, 1), 2 * sigmoid(2) * (1 - sigmoid(2))), `g'(1) = ${yAt(dg, 1)}`);
   assert.notDeepEqual(g.data, before[0].data);
-  assert.equal(new URLSearchParams(new URL(page().url()).search).get('alpha'), null);
+  assert.equal(new URLSearchParams(new URL(page().url()).search).get('expr.alpha'), null);
   assert.equal(await page().locator('#custom .param-controls input[name="value"]:visible').inputValue(), '2');
   await typeValid('z^2');
   assert.equal(await slider.isVisible(), false);
-  assert.equal(new URLSearchParams(new URL(page().url()).search).get('beta'), null);
+  assert.equal(new URLSearchParams(new URL(page().url()).search).get('expr.beta'), null);
 });
 
 test('typing key by key updates the address once the expression is complete', async () => {
@@ -261,13 +262,36 @@ test('?expr=z*tanh(z) loads that expression, with its parameters', async () => {
   } finally {
     await view.close();
   }
-  const withBeta = await openPage(shared.site, { search: `?expr=${encodeURIComponent('sigmoid(beta*z)')}&beta=3` });
+  const withBeta = await openPage(shared.site, { search: `?expr=${encodeURIComponent('sigmoid(beta*z)')}&expr.beta=2` });
   try {
     const [g] = await chartData(withBeta.page, 'chart-custom');
-    assert.ok(close(yAt(g, 1), sigmoid(3)));
-    assert.equal(await withBeta.page.locator('#custom').getByRole('slider', { name: /beta/i }).inputValue(), '3');
+    assert.ok(close(yAt(g, 1), sigmoid(2)));
+    assert.equal(await withBeta.page.locator('#custom').getByRole('slider', { name: /beta/i }).inputValue(), '2');
   } finally {
     await withBeta.close();
+  }
+});
+
+test('bare beta= is not the typed activation\'s: it keeps its default', async () => {
+  const view = await openPage(shared.site, { search: `?expr=${encodeURIComponent('sigmoid(beta*z)')}&beta=3` });
+  try {
+    const [g] = await chartData(view.page, 'chart-custom');
+    assert.ok(close(yAt(g, 1), sigmoid(1)), `g(1) = ${yAt(g, 1)}`);
+    assert.equal(await view.page.locator('#custom').getByRole('slider', { name: /beta/i }).inputValue(), '1');
+  } finally {
+    await view.close();
+  }
+});
+
+test('an out-of-range expr.beta= is refused next to its slider, naming the key', async () => {
+  const view = await openPage(shared.site, { search: `?expr=${encodeURIComponent('sigmoid(beta*z)')}&expr.beta=99` });
+  try {
+    const [g] = await chartData(view.page, 'chart-custom');
+    assert.ok(close(yAt(g, 1), sigmoid(1)), `g(1) = ${yAt(g, 1)}`);
+    const notice = await view.page.locator('#custom .param-controls:visible .field-message').textContent();
+    assert.match(notice, /^expr\.beta in the link must be between -5 and 5; using 1\.$/);
+  } finally {
+    await view.close();
   }
 });
 

@@ -7,8 +7,8 @@ import { openPage, sharedPage } from './harness.mjs';
 
 const shared = sharedPage();
 
-const KEYS = ['fn', 'section', 'expr', 'alpha', 'beta', 'depth.fn', 'depth.L', 'depth.mu', 'train.fn', 'train.lr',
-  'train.data', 'train.batch', 'train.vs'];
+const KEYS = ['fn', 'section', 'step', 'expr', 'expr.alpha', 'expr.beta', 'alpha', 'beta', 'depth.fn', 'depth.L',
+  'depth.mu', 'train.fn', 'train.lr', 'train.data', 'train.batch', 'train.vs'];
 const VALUES = [
   '<script>window.__pwned = 1</script>',
   'javascript:window.__pwned=1',
@@ -20,43 +20,64 @@ const VALUES = [
   'a'.repeat(100_000),
 ];
 
+// Opens the page at `search` and checks that it works, ran nothing injected, shows no NaN and says in
+// text that something was ignored. Returns the open view for further checks; the caller closes it.
+async function openSafely(search) {
+  const view = await openPage(shared.site, { search });
+  const { page, log } = view;
+  const state = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    injected: document.querySelectorAll('main img, main script').length,
+    sigmoid: document.getElementById('chart-sigmoid').chart.data.datasets.length,
+    // The visible text, but for the floating-point lesson (whose prose is about NaN) and the echo
+    // of a refused expression (the reader's own text, shown back with the error marked).
+    text: (() => {
+      const parts = [];
+      const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const { parentElement } = walker.currentNode;
+        if (parentElement.closest('#floating-point, .expression-echo') || parentElement.offsetParent === null) continue;
+        parts.push(walker.currentNode.textContent);
+      }
+      return parts.join('\n');
+    })(),
+  }));
+  assert.equal(state.pwned, undefined, 'an injected script ran');
+  assert.equal(state.injected, 0, 'an element from the address was inserted');
+  assert.equal(state.sigmoid, 2, 'the sigmoid plot is missing');
+  // Notices echo the refused value (between “ and ” or ' and ', or as "Ignored key=value from the
+  // address"); anywhere else, nothing may read NaN or undefined.
+  const shownNaN = state.text.replace(/“[^”]*”/g, '“…”').replace(/'[^'\n]*'/g, "'…'").replace(/Ignored \S+ from the address/g, '').match(/.{0,60}\b(NaN|undefined)\b.{0,60}/);
+  assert.equal(shownNaN, null, `NaN or undefined on screen: ${shownNaN?.[0]}`);
+  assert.deepEqual(log.errors, []);
+  const notices = await page.locator('.embed-notice, .field-message:not(:empty), [role="status"]:not(:empty)').count();
+  assert.ok(notices > 0, 'nothing says that a value was ignored');
+  return view;
+}
+
+const describe = (value) => JSON.stringify(value.length > 40 ? `${value.slice(0, 12)}… (${value.length} characters)` : value);
+
 for (const value of VALUES) {
-  const shown = value.length > 40 ? `${value.slice(0, 12)}… (${value.length} characters)` : value;
-  test(`every key set to ${JSON.stringify(shown)} leaves a working page`, async () => {
-    // A 100 KB value goes in two keys only: thirteen would pass the server's 256 KB request-line limit.
+  test(`every key set to ${describe(value)} leaves a working page`, async () => {
+    // A 100 KB value goes in two keys only: sixteen would pass the server's 256 KB request-line limit.
     const keys = value.length > 1000 ? ['fn', 'expr'] : KEYS;
-    const query = new URLSearchParams(keys.map((key) => [key, value]));
-    const view = await openPage(shared.site, { search: `?${query}` });
+    const view = await openSafely(`?${new URLSearchParams(keys.map((key) => [key, value]))}`);
+    await view.close();
+  });
+}
+
+for (const value of VALUES) {
+  test(`fn=leaky_relu with alpha, beta and step set to ${describe(value)} keeps the defaults, with notices`, async () => {
+    // As above, a 100 KB value goes in one key only.
+    const keys = value.length > 1000 ? ['alpha'] : ['alpha', 'beta', 'step'];
+    const view = await openSafely(`?fn=leaky_relu&${new URLSearchParams(keys.map((key) => [key, value]))}`);
     try {
-      const { page, log } = view;
-      const state = await page.evaluate(() => ({
-        pwned: window.__pwned,
-        injected: document.querySelectorAll('main img, main script').length,
-        sigmoid: document.getElementById('chart-sigmoid').chart.data.datasets.length,
-        // The visible text, but for the floating-point lesson (whose prose is about NaN) and the echo
-        // of a refused expression (the reader's own text, shown back with the error marked).
-        text: (() => {
-          const parts = [];
-          const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-          while (walker.nextNode()) {
-            const { parentElement } = walker.currentNode;
-            if (parentElement.closest('#floating-point, .expression-echo') || parentElement.offsetParent === null) continue;
-            parts.push(walker.currentNode.textContent);
-          }
-          return parts.join('\n');
-        })(),
-      }));
-      assert.equal(state.pwned, undefined, 'an injected script ran');
-      assert.equal(state.injected, 0, 'an element from the address was inserted');
-      assert.equal(state.sigmoid, 2, 'the sigmoid plot is missing');
-      // Notices echo the refused value (between “ and ” or ' and ', or as "Ignored key=value from the
-      // address");
-      // anywhere else, nothing may read NaN or undefined.
-      const shownNaN = state.text.replace(/“[^”]*”/g, '“…”').replace(/'[^'\n]*'/g, "'…'").replace(/Ignored \S+ from the address/g, '').match(/.{0,60}\b(NaN|undefined)\b.{0,60}/);
-      assert.equal(shownNaN, null, `NaN or undefined on screen: ${shownNaN?.[0]}`);
-      assert.deepEqual(log.errors, []);
-      const notices = await page.locator('.embed-notice, .field-message:not(:empty), [role="status"]:not(:empty)').count();
-      assert.ok(notices > 0, 'nothing says that a value was ignored');
+      const leaky = view.page.locator('#leaky_relu');
+      assert.equal(await leaky.locator('input[name="value"]').inputValue(), '0.01');
+      assert.match(await leaky.locator('#alpha-control-message').textContent(), /^Ignored alpha=.{1,40}…? from the address: alpha must be a number from 0 to 1; using 0\.01\.$/);
+      assert.match(await leaky.locator('.step-status').textContent(), /^Step 1 of/);
+      if (keys.includes('step')) assert.match(await leaky.locator('.url-notice').textContent(), /Ignored step=.* showing step 1\./);
+      assert.equal(new URL(view.page.url()).searchParams.get('fn'), 'leaky_relu', 'the first render rewrote the address');
     } finally {
       await view.close();
     }

@@ -42,3 +42,44 @@ test('the Embed dialog also offers a link to the view, without embed=1', async (
   assert.match(await page.locator('.embed-dialog [data-slot="status"]').textContent(), /copy the selected link/);
   await page.keyboard.press('Escape');
 });
+
+// The link and the iframe's address in the open Embed dialog, as query objects.
+async function dialogAddresses(page) {
+  const link = await page.locator('input[name="link"]').inputValue();
+  const code = await page.locator('.embed-dialog textarea').inputValue();
+  const src = code.match(/src="([^"]*)"/)[1].replace(/&amp;/g, '&');
+  return [link, src].map((address) => Object.fromEntries(new URL(address).searchParams));
+}
+
+test('the Embed dialog gives an activation with its current parameters and step, and other parts without them', async () => {
+  const view = await openPage(shared.site, { search: '?fn=elu&alpha=0.5&step=2' });
+  try {
+    const { page } = view;
+    const leaky = page.locator('#leaky_relu');
+    await leaky.getByRole('slider', { name: /alpha/i }).fill('0.3');
+    await leaky.locator('.stepper [data-action="next"]').click();
+    // The address now follows tanh; each dialog still describes its own section as it is.
+    await page.locator('#tanh .stepper [data-action="next"]').click();
+    assert.equal(new URL(page.url()).search, '?fn=tanh&step=2');
+    await page.getByRole('button', { name: 'Embed Leaky ReLU' }).click();
+    const expected = { fn: 'leaky_relu', alpha: '0.3', step: '2' };
+    assert.deepEqual(await dialogAddresses(page), [expected, { ...expected, embed: '1' }]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Embed ELU' }).click();
+    assert.deepEqual((await dialogAddresses(page))[0], { fn: 'elu', alpha: '0.5', step: '2' }, 'the view the link opened');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Embed Sigmoid' }).click();
+    assert.deepEqual(await dialogAddresses(page), [{ fn: 'sigmoid' }, { fn: 'sigmoid', embed: '1' }]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Embed Compare activations' }).click();
+    const [link] = await dialogAddresses(page);
+    assert.deepEqual(link, { section: 'compare' }, 'fn=, alpha= and step= stay out of a link to another part');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(view.log.errors, []);
+  } finally {
+    await view.close();
+  }
+});

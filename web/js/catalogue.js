@@ -4,7 +4,6 @@
 import { cloneTemplate } from './inputs.js';
 import { renderMath, renderRichText, renderTexIn } from './math.js';
 import { renderKinks } from './derivation.js';
-import { createParamControl } from './params.js';
 import { setupSection } from './section.js';
 
 // Builds the heading, summary and definition of `activation`'s entry (cheap), leaving its body for later.
@@ -32,11 +31,7 @@ function buildEntry(entry, activation, core) {
   for (const param of activation.params) {
     const holder = document.createElement('div');
     paramSlot.append(holder);
-    createParamControl(holder, param, {
-      template: 'param-template',
-      prefix: `${activation.id}-${param.id}-control`,
-      onChange: (value) => api.update({ params: { ...api.state.params, [param.id]: value } }),
-    });
+    api.addParamControl(holder, param, { template: 'param-template', prefix: `${activation.id}-${param.id}-control` });
   }
   renderKinks(entry.querySelector('[data-slot="kink-box"]'), entry.querySelector('[data-slot="kink-list"]'),
     activation.derivation.kinks);

@@ -13,6 +13,10 @@ import { readUrlState, writeUrlState } from './url-state.js';
 
 const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
 
+// A parameter's key in the address: namespaced, so that bare alpha= stays the parameter of the
+// activation fn= names.
+const urlKey = (param) => `expr.${param.id}`;
+
 // Parameter values from the address: {values, refused: [[param, sentence]]}; a missing, malformed
 // or out-of-range value falls back to the parameter's default.
 function paramsFromUrl(params, url) {
@@ -20,9 +24,9 @@ function paramsFromUrl(params, url) {
   const refused = [];
   for (const param of params) {
     values[param.id] = param.default;
-    const text = url[param.id];
+    const text = url[urlKey(param)];
     if (text === null) continue;
-    const what = `${param.id} in the link`;
+    const what = `${urlKey(param)} in the link`;
     const { value, error } = parseNumber(text, what);
     const outside = !error && rangeError(param, value, what);
     if (error) refused.push([param, `${error} Using ${param.default}.`]);
@@ -36,7 +40,7 @@ function paramsFromUrl(params, url) {
 export function setupCustom(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
   const paramList = core.expressionParams();
-  const url = readUrlState(['expr', ...paramList.map((param) => param.id)]);
+  const url = readUrlState(['expr', ...paramList.map(urlKey)]);
   const fromUrl = paramsFromUrl(paramList, url);
   // `expression` is the last text the core accepted (null before the first); `derivation` its result.
   const state = { expression: null, derivation: null, params: fromUrl.values, range: DEFAULT_RANGE };
@@ -104,7 +108,8 @@ export function setupCustom(section, core) {
     draw({ derivation, z, value, derivative, params: next.params, tangent });
     if (remember) {
       writeUrlState(Object.fromEntries([['expr', next.expression],
-        ...paramList.map(({ id }) => [id, derivation.params.includes(id) ? String(next.params[id]) : null])]));
+        ...paramList.map((param) => [urlKey(param),
+          derivation.params.includes(param.id) ? String(next.params[param.id]) : null])]));
     }
   }
 

@@ -1,8 +1,10 @@
 // The "Embed" button after each embeddable section's heading, and the one dialog it opens: an <iframe>
-// snippet for that section as it is now (the address's settings kept, embed=1 and fn or section set),
-// in a read-only text box with a Copy button.
+// snippet for that section as it is now (the address's settings kept, embed=1 and fn or section set,
+// an activation's parameters and derivation step included), in a read-only text box with a Copy button.
 import { cloneTemplate } from './inputs.js';
 import { SECTIONS } from './embed.js';
+import { viewEntries } from './activation-state.js';
+import { applyEntries } from './url-state.js';
 
 // Room for the embedded page's margins around the section, in CSS pixels.
 const FRAME_MARGIN = 48;
@@ -16,13 +18,23 @@ function titleOf(section) {
   return document.getElementById(section.getAttribute('aria-labelledby'))?.textContent.trim() ?? section.id;
 }
 
+// Entries removing fn=, section=, step= and the parameters of the activation the URL `url` names,
+// so that they do not linger in a link to another part of the page.
+function withoutView(url) {
+  const fn = url.searchParams.get('fn');
+  const previous = fn ? viewEntries(document.getElementById(fn)) : null;
+  return Object.fromEntries([...Object.keys(previous ?? {}), 'fn', 'section', 'step'].map((key) => [key, null]));
+}
+
 // The address of `section` as it is now: the current one (which keeps the page's settings) with
-// fn= or section= set; with `embed`, also embed=1.
+// fn= (and the activation's parameters and step) or section= set; with `embed`, also embed=1.
 export function shareUrl(section, { embed = false } = {}) {
   const url = new URL(window.location.href);
-  const key = section.classList.contains('activation') ? 'fn' : 'section';
-  url.searchParams.delete(key === 'fn' ? 'section' : 'fn');
-  url.searchParams.set(key, section.id);
+  const activation = section.classList.contains('activation');
+  // A generated section not built yet shows its defaults: fn= alone.
+  const view = activation ? viewEntries(section) : null;
+  if (view) applyEntries(url, view);
+  else applyEntries(url, { ...withoutView(url), [activation ? 'fn' : 'section']: section.id });
   if (embed) url.searchParams.set('embed', '1');
   else url.searchParams.delete('embed');
   url.hash = '';

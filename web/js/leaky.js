@@ -1,5 +1,4 @@
 // Leaky ReLU extras: the alpha slider and field, the alpha-variants figure, ReLU versus Leaky ReLU.
-import { createParamControl } from './params.js';
 import { createPlot, setSeries } from './plot.js';
 import { describeRange, functionSeries } from './section.js';
 
@@ -9,10 +8,7 @@ const VARIANT_ALPHAS = [0.01, 0.1, 0.2, 0.3];
 export function setupLeaky(section, { leaky, relu }, core, sectionApi) {
   const param = leaky.params.find((candidate) => candidate.id === 'alpha');
   for (const slot of section.querySelectorAll('[data-slot="alpha"]')) {
-    createParamControl(slot, param, {
-      template: 'alpha-template',
-      onChange: (alpha) => sectionApi.update({ params: { ...sectionApi.state.params, alpha } }),
-    });
+    sectionApi.addParamControl(slot, param, { template: 'alpha-template', prefix: 'alpha-control' });
   }
 
   const variants = createPlot(section.querySelector('#chart-leaky-variants'));

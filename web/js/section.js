@@ -1,11 +1,14 @@
 // One activation's section: its definition, kinks, derivation stepper, and plot with a z range.
-import { cloneTemplate } from './inputs.js';
+import { cloneTemplate, showMessage } from './inputs.js';
 import { renderMath } from './math.js';
 import { renderCheck, renderDerivation } from './derivation.js';
 import { createStepper } from './stepper.js';
 import { createPlot, setSeries } from './plot.js';
 import { createRangeControl, DEFAULT_RANGE, formatBound, grid } from './range.js';
 import { createSlopeExplorer } from './slope.js';
+import { createParamControl } from './params.js';
+import { activationEntries, readActivationView, rememberView } from './activation-state.js';
+import { writeUrlState } from './url-state.js';
 
 // Default parameter values of an activation, as an object {id: value}.
 export function defaultParams(activation) {
@@ -35,10 +38,30 @@ export function functionSeries(core, activation, z, params, { colours = [0, 1], 
   ];
 }
 
-// Wires the section of `activation`. Returns {state, addFigure, update} so a section module can add
-// figures and parameter controls. A figure is compute(z, params) -> draw(): everything is computed
+// Shows `notices` (sentences) in a status line under the section's heading (and its Embed button).
+function showSectionNotices(section, notices) {
+  if (notices.length === 0) return;
+  const notice = document.createElement('p');
+  notice.className = 'url-notice';
+  notice.setAttribute('role', 'status');
+  notice.append(...notices.map((text) => Object.assign(document.createElement('span'), { textContent: text })));
+  (section.querySelector(':scope > .embed-button') ?? section.querySelector('h2, h3')).after(notice);
+}
+
+// Wires the section of `activation`, starting from the view the address asks for (see
+// activation-state.js). Returns {state, addFigure, update, addParamControl} so a section module can
+// add figures and parameter controls. A figure is compute(z, params) -> draw(): everything is computed
 // before anything is drawn, so a refused update leaves every plot as it was.
 export function setupSection(section, activation, core, { onFirstRender } = {}) {
+  const view = readActivationView(activation, defaultParams(activation), core);
+  const state = { range: DEFAULT_RANGE, params: view.params };
+  let step = view.step;
+  // The reader's changes (never the first render) make the address this view's permalink.
+  const entries = () => activationEntries(activation, core, { params: state.params, step });
+  const remember = () => writeUrlState(entries());
+  rememberView(section, entries);
+  showSectionNotices(section, view.notices.section);
+
   const slots = (name) => section.querySelectorAll(`[data-slot="${name}"]`);
   for (const slot of slots('definition')) renderMath(slot, `g(z) = ${activation.latex}`, { display: true });
   const kinks = activation.kinks.map((kink) => kink.latex);
@@ -46,7 +69,13 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     renderMath(slot, `\\begin{gathered}${kinks.join(' \\\\ ')}\\end{gathered}`, { display: true });
   }
   for (const slot of slots('stepper')) {
-    createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`);
+    createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`, {
+      ...view.step,
+      onChange(shown) {
+        step = shown;
+        remember();
+      },
+    });
   }
 
   for (const slot of slots('engine')) {
@@ -61,7 +90,6 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     }, { once: true });
   }
 
-  const state = { range: DEFAULT_RANGE, params: defaultParams(activation) };
   const figures = [];
 
   function update(changes) {
@@ -101,5 +129,21 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
   for (const slot of slots('range')) {
     createRangeControl(slot, { prefix: `${activation.id}-range`, onChange: (range) => update({ range }) });
   }
-  return { state, addFigure, update };
+  // A slider and field for `param` in `slot`, starting at its value from the address (or a sentence
+  // there saying why that was ignored); `options` are createParamControl's template and prefix.
+  function addParamControl(slot, param, options) {
+    const control = createParamControl(slot, param, {
+      ...options,
+      initial: state.params[param.id],
+      onChange(value) {
+        update({ params: { ...state.params, [param.id]: value } });
+        remember();
+      },
+    });
+    const notice = view.notices.params[param.id];
+    if (notice) showMessage(control.form, notice);
+    return control;
+  }
+
+  return { state, addFigure, update, addParamControl };
 }

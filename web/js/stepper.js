@@ -22,10 +22,12 @@ function listItem(step) {
 }
 
 // Puts a stepper through `steps` ({title, latex, note}) into `slot`; `label` names it for screen readers.
-// Whenever what it shows changes (and once when it is put in place) its root dispatches a bubbling
-// 'derivation-step' event, detail {index, count, all}: the step shown, how many there are, and whether
-// every step is showing ("Show all steps"). Other modules (scorm.js) follow progress through it.
-export function createStepper(slot, steps, label) {
+// It starts at step `index` (0-based), or with every step showing if `all`. Whenever what it shows
+// changes (and once when it is put in place) its root dispatches a bubbling 'derivation-step' event,
+// detail {index, count, all}: the step shown, how many there are, and whether every step is showing
+// ("Show all steps"). Other modules (scorm.js) follow progress through it. `onChange({index, all})` is
+// called for the reader's changes only, not for the first render.
+export function createStepper(slot, steps, label, { index: start = 0, all = false, onChange = () => {} } = {}) {
   const root = cloneTemplate('stepper-template');
   root.setAttribute('aria-label', label);
   const [previous, next, toggle] = ['previous', 'next', 'all'].map(
@@ -36,7 +38,7 @@ export function createStepper(slot, steps, label) {
   const note = current.querySelector('.step-note');
   const list = root.querySelector('.stepper-all');
   const hint = root.querySelector('.stepper-hint');
-  let index = 0;
+  let index = start;
   let showingAll = false;
 
   function render() {
@@ -56,12 +58,17 @@ export function createStepper(slot, steps, label) {
       bubbles: true, detail: { index, count: steps.length, all: showingAll } }));
   }
 
+  function changed() {
+    announce();
+    onChange({ index, all: showingAll });
+  }
+
   function go(target) {
     const clamped = Math.min(Math.max(target, 0), steps.length - 1);
     if (showingAll || clamped === index) return;
     index = clamped;
     render();
-    announce();
+    changed();
   }
 
   function setShowingAll(on) {
@@ -73,12 +80,14 @@ export function createStepper(slot, steps, label) {
     toggle.setAttribute('aria-pressed', String(on));
     list.hidden = !on;
     for (const element of [current, previous, next, hint]) element.hidden = on;
-    announce();
   }
 
   previous.addEventListener('click', () => go(index - 1));
   next.addEventListener('click', () => go(index + 1));
-  toggle.addEventListener('click', () => setShowingAll(!showingAll));
+  toggle.addEventListener('click', () => {
+    setShowingAll(!showingAll);
+    changed();
+  });
   root.addEventListener('keydown', (event) => {
     const moves = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: steps.length - 1 };
     if (!(event.key in moves) || showingAll || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -87,6 +96,7 @@ export function createStepper(slot, steps, label) {
   });
 
   render();
+  if (all) setShowingAll(true);
   slot.replaceChildren(root);
   announce();
   return root;
