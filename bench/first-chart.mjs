@@ -49,7 +49,7 @@ async function visit(browser, url, viewport, then = async () => {}) {
   context.on('response', (response) => {
     const bytes = Number(response.headers()['content-length'] ?? 0);
     const entry = [new URL(response.url()).pathname.replace(/^.*\//, '') || '/', bytes];
-    (response.frame() ? pageResponses : workerResponses).push(entry);
+    (response.request().serviceWorker() ? workerResponses : pageResponses).push(entry);
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await then(page);
@@ -70,7 +70,7 @@ async function visit(browser, url, viewport, then = async () => {}) {
 async function scrollToBottom(page) {
   for (let i = 0; i < 200; i += 1) {
     const more = await page.evaluate(() => {
-      window.scrollBy(0, window.innerHeight);
+      window.scrollBy({ top: window.innerHeight, behavior: 'instant' });
       return window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 1;
     });
     await page.waitForTimeout(100);

@@ -57,17 +57,23 @@ function typesetStaticMath(page) {
 
 // The hosted page loads the core built with a separate .wasm (see wasm/CMakeLists.txt): this plugin
 // swaps wasm/api.js's import of the single-file module for it, with the .wasm as a content-hashed
-// asset located next to the script that loads it.
+// asset whose address web/js/core-url.js gives (to the module's locateFile and to main.js).
 const WEB_CORE = path.join(root, 'build-wasm/wasm/activation-core-web.mjs');
 const hostedCore = {
   name: 'hosted-core',
   setup(build) {
     build.onResolve({ filter: /activation-core\.mjs$/ }, () => ({ path: 'core', namespace: 'hosted-core' }));
-    build.onLoad({ filter: /.*/, namespace: 'hosted-core' }, () => ({
+    build.onResolve({ filter: /[\\/]core-url\.js$/ }, () => ({ path: 'url', namespace: 'hosted-core' }));
+    build.onLoad({ filter: /^core$/, namespace: 'hosted-core' }, () => ({
       resolveDir: root,
       contents: `import create from ${JSON.stringify(WEB_CORE)};
-        import wasmFile from ${JSON.stringify(WEB_CORE.replace(/\.mjs$/, '.wasm'))};
-        export default (options) => create({ ...options, locateFile: () => new URL(wasmFile, import.meta.url).href });`,
+        import { CORE_URL } from './web/js/core-url.js';
+        export default (options) => create({ ...options, locateFile: () => CORE_URL });`,
+    }));
+    build.onLoad({ filter: /^url$/, namespace: 'hosted-core' }, () => ({
+      resolveDir: root,
+      contents: `import wasmFile from ${JSON.stringify(WEB_CORE.replace(/\.mjs$/, '.wasm'))};
+        export const CORE_URL = new URL(wasmFile, import.meta.url).href;`,
     }));
   },
 };
@@ -185,7 +191,7 @@ function allow(text, name, sources) {
 
 let single = typeset.html;
 single = replaceOnce(single, '<link rel="stylesheet" href="css/style.css">', `<style>${style}</style>`);
-single = replaceOnce(single, '<script type="module" src="js/main.js"></script>\n', '');
+single = replaceOnce(single, '<script type="module" async src="js/main.js"></script>\n', '');
 // One file: no manifest (a service worker cannot serve file://), and the icon inline.
 single = replaceOnce(single, '<link rel="manifest" href="manifest.webmanifest">\n', '');
 single = replaceOnce(single, '<link rel="icon" href="icon.svg" type="image/svg+xml">',

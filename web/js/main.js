@@ -1,7 +1,12 @@
 // Entry point. The first view is prose and math that the build has already typeset (see
 // scripts/bundle.mjs), so it needs neither the core nor Chart.js nor KaTeX's script: those come with
 // page.js, loaded when the reader nears an interactive section (at once in the single-file build,
-// which has nothing to download, and at once when a link opens the page at a section).
+// which has nothing to download, and at once when a link opens the page at a part of it).
+//
+// The hosted page loads this module with `async`, so it may run before the document is parsed: it
+// reads only the address until then, and starts fetching what a link needs at once, which spares a
+// link to a plot (an embedded view, say) the time the browser takes to parse the page.
+import { CORE_URL } from './core-url.js';
 import { startEmbed } from './embed.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from './overflow.js';
@@ -9,26 +14,43 @@ import { startScorm } from './scorm.js';
 import { readUrlState } from './url-state.js';
 import { whenNear } from './when-near.js';
 
-// First, before anything awaits: an embedded page never shows its header.
-const embed = startEmbed();
-registerOffline();
-startScorm();
-for (const element of document.querySelectorAll('[data-typeset-display]')) watchOverflow(element);
+// The page's code and the core, fetched and compiled side by side. The .wasm, the largest file and
+// the last in its chain of imports, is asked for first.
+function loadParts() {
+  if (CORE_URL) {
+    const hint = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: CORE_URL });
+    // As the core fetches it (mode cors, same-origin credentials), so that fetch finds this response.
+    hint.crossOrigin = 'anonymous';
+    document.head.append(hint);
+  }
+  return Promise.all([import('./page.js'), import('./core.js').then(({ getCore }) => getCore())]);
+}
 
-// The sections with anything to compute: a plot or a slot for the core's output.
-const interactive = [...document.querySelectorAll('main section')]
-  .filter((section) => section.querySelector('canvas, [data-slot]'));
+function whenParsed(start) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
 
 // A link to a part of the page (fn=, section=) or an embedded view wants it at once.
-const { fn, section } = readUrlState(['fn', 'section']);
-const atOnce = embed.embedded || fn !== null || section !== null;
+const { embed: embedded, fn, section } = readUrlState(['embed', 'fn', 'section']);
+const early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
+// A failure is reported once the page is parsed (below); until then it is not "unhandled".
+early?.catch(() => {});
 
-(atOnce ? Promise.resolve() : whenNear(interactive, { margin: '0px' }))
-  // The core's module starts downloading and compiling while the page's code arrives.
-  .then(() => Promise.all([import('./page.js'), import('./core.js').then(({ getCore }) => getCore())]))
-  .then(([{ startPage }]) => startPage(embed))
-  .catch((failure) => {
-    const banner = document.querySelector('[data-slot="load-error"]');
-    banner.textContent = `The interactive parts could not start: ${failure.message}`;
-    banner.hidden = false;
-  });
+whenParsed(() => {
+  // First, before anything awaits: an embedded page never shows its header.
+  const embed = startEmbed();
+  registerOffline();
+  startScorm();
+  for (const element of document.querySelectorAll('[data-typeset-display]')) watchOverflow(element);
+  // The sections with anything to compute: a plot or a slot for the core's output.
+  const interactive = [...document.querySelectorAll('main section')]
+    .filter((part) => part.querySelector('canvas, [data-slot]'));
+  (early ?? whenNear(interactive, { margin: '0px' }).then(loadParts))
+    .then(([{ startPage }]) => startPage(embed))
+    .catch((failure) => {
+      const banner = document.querySelector('[data-slot="load-error"]');
+      banner.textContent = `The interactive parts could not start: ${failure.message}`;
+      banner.hidden = false;
+    });
+});
