@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { recordResults } from './results.mjs';
 
 import { loadCore } from 'activation-derivations';
 
@@ -233,7 +234,9 @@ console.log('\nwasm: core.evaluate through the JS API; kernel: the same WebAssem
   + '\njs: textbook formulas into preallocated arrays; js new: the same, returning new arrays as core.evaluate does;'
   + '\nwasm/js: speed-up over js; wasm/nat, kern/nat: slowdown against native C++.');
 for (const note of notes) console.log(`note: ${note}`);
-console.log(JSON.stringify({
+const figures = {
   points: POINTS, repeats: REPEATS, node: process.version, cpus: os.availableParallelism?.() ?? os.cpus().length,
   ranges, notes,
-}, null, 2));
+};
+console.log(JSON.stringify(figures, null, 2));
+recordResults('batch', figures);

@@ -2,6 +2,7 @@
 // derive() time per expression (median of 200), and custom-expression evaluation over 1M points
 // against the built-in activation of similar complexity (median of 15, interleaved). Prints JSON.
 import { loadCore } from 'activation-derivations';
+import { recordResults } from './results.mjs';
 
 const core = await loadCore();
 
@@ -48,4 +49,6 @@ const evaluate = PAIRS.map(([id, params, expression]) => {
   return { builtin: id, expression, builtinMs: Number(builtinMs.toFixed(1)), customMs: Number(customMs.toFixed(1)), ratio: Number((customMs / builtinMs).toFixed(2)) };
 });
 
-console.log(JSON.stringify({ deriveMsMedian: derive, evaluate1M: evaluate }, null, 2));
+const figures = { deriveMsMedian: derive, evaluate1M: evaluate };
+console.log(JSON.stringify(figures, null, 2));
+recordResults('derive', figures);

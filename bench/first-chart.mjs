@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
+import { recordResults } from './results.mjs';
 
 const RUNS = 5;
 const BUDGET_BYTES = 250 * 1024;  // first view, on the wire
@@ -102,7 +103,7 @@ try {
     (page) => page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0));
   const wholePage = await visit(browser, url, DESKTOP, scrollToBottom);
   const strip = ({ firstChartMs, ...rest }) => rest;
-  console.log(JSON.stringify({
+  const figures = {
     firstChartMs: { median: sorted[Math.floor(RUNS / 2)], runs: times, url: '?fn=sigmoid' },
     firstView: {
       budgetBytes: BUDGET_BYTES,
@@ -113,7 +114,9 @@ try {
     deepLink: strip(deepLink),
     wholePage: { bytes: wholePage.bytes, requests: wholePage.requests, serviceWorker: wholePage.serviceWorker },
     dist: distSize(),
-  }, null, 2));
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  recordResults('page', figures);
 } finally {
   await browser.close();
   server.closeAllConnections();

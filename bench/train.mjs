@@ -9,6 +9,7 @@
 // never fails on slow numbers.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { recordResults } from './results.mjs';
 
 import { loadCore } from 'activation-derivations';
 
@@ -75,5 +76,7 @@ for (const id of ACTIVATIONS) {
   console.log(`${id.padEnd(11)}${mega(entry.wasm.median).padStart(9)}${mega(entry.js.median).padStart(9)}`
     + `${entry.ratio.toFixed(2).padStart(9)}   ${entry.wasm.loss.toFixed(4)} / ${entry.js.loss.toFixed(4)}`);
 }
-console.log(JSON.stringify({ network: '2-16-16-1', points: TASK.points, batch: TASK.batchSize, epochs: EPOCHS,
-  repeats: REPEATS, rounds: ROUNDS, goal: 'wasm/js >= 1.5', results }));
+const figures = { network: '2-16-16-1', points: TASK.points, batch: TASK.batchSize, epochs: EPOCHS,
+  repeats: REPEATS, rounds: ROUNDS, goal: 'wasm/js >= 1.5', results };
+console.log(JSON.stringify(figures));
+recordResults('train', figures);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# npm run bench: builds, then measures the site (first chart, sizes), the derivation engine and batch
-# evaluation (WASM through the JS API vs plain JS vs native C++). Benchmarks report; they never fail.
+# npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
+# painted frame), the derivation engine, batch evaluation (WASM through the JS API vs plain JS vs
+# native C++) and training. Each writes its figures to bench/results.json. Benchmarks report; they
+# never fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Emscripten's optimizer needs Debian's node modules (acorn) with this Node.
@@ -18,6 +20,7 @@ bash scripts/build.sh > /dev/null
 } > build-bench.log 2>&1 || { cat build-bench.log; exit 1; }
 rm -f build-bench.log
 node bench/first-chart.mjs
+node bench/slider.mjs
 node bench/derive.mjs
 node bench/batch.mjs
 node bench/train.mjs

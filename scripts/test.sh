@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: install what is missing, build, then run every test: native core (GoogleTest via CTest),
-# the built WASM module in Node, and the built site in headless Chromium.
+# the built WASM module in Node, the built site in headless Chromium, and Lighthouse on the served
+# site (performance at least 90; accessibility, best practices and SEO 100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh --with-test-tools
@@ -19,3 +20,6 @@ node --test tests/wasm/
 
 echo "== site (headless Chromium, node:test) =="
 node --test --test-concurrency=1 tests/e2e/
+
+echo "== Lighthouse on the served dist/ (mobile preset) =="
+node scripts/audit.mjs

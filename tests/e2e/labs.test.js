@@ -22,7 +22,11 @@ const text = (where, selector) => where.locator(selector).first().textContent();
 const epochOf = async (where, run = 'train-run-a') => Number(await text(where, `#${run} [data-slot="epoch"]`));
 const disabled = (where, name) => where.locator('#training-lab').getByRole('button', { name }).getAttribute('aria-disabled');
 // A checksum of the heat map's pixels: changes when the decision region is repainted differently.
-const address = (where) => where.evaluate(() => window.location.href);
+// The address as it settles: the page writes it at most every 250 ms (web/js/url-state.js).
+const address = async (where) => {
+  await new Promise((resolve) => { setTimeout(resolve, 300); });
+  return where.evaluate(() => window.location.href);
+};
 // A number as the page prints it (a minus sign may be U+2212).
 const printed = (text) => Number(text.replace('\u2212', '-'));
 const heatmapSum = (where, run = 'train-run-a') => where.evaluate((id) => {

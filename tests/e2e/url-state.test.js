@@ -38,7 +38,12 @@ function shown(page, id) {
   }, id);
 }
 
-const search = (page) => page.evaluate(() => window.location.search);
+// The address as it settles: the page writes it at most every 250 ms (web/js/url-state.js).
+const SETTLE_MS = 300;
+const search = async (page) => {
+  await page.waitForTimeout(SETTLE_MS);
+  return page.evaluate(() => window.location.search);
+};
 const query = async (page) => Object.fromEntries(new URLSearchParams(await search(page)));
 
 test('?fn=leaky_relu&alpha=0.2 starts the slider, the field and both plots at 0.2, and writes nothing', async () => {

@@ -22,7 +22,7 @@ export function setupLeaky(section, { leaky, relu }, core, sectionApi) {
     }));
     const description = `Plot of ${leaky.name} g(z) for alpha = ${VARIANT_ALPHAS.join(', ')}, ${describeRange(z)}.`;
     return () => setSeries(variants, series, description);
-  });
+  }, { usesParams: false });
 
   const comparison = createPlot(section.querySelector('#chart-relu-vs-leaky'));
   sectionApi.addFigure((z, params) => {

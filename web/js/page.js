@@ -11,6 +11,7 @@ import { createPropertiesTable } from './properties.js';
 import { setupLesson } from './lesson.js';
 import { addEmbedButtons } from './embed-button.js';
 import { renderTexIn } from './math.js';
+import { readLoadedUrlState } from './url-state.js';
 import { whenNear } from './when-near.js';
 
 // How far ahead of the viewport a lazily loaded part starts loading.
@@ -33,7 +34,12 @@ function later(section, setup) {
     });
 }
 
-// `embed` is what startEmbed() returned.
+// Lets the browser paint and handle input between two parts of the set-up.
+const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+// `embed` is what startEmbed() returned. Each part is set up in a task of its own, the part a link
+// names first, so that no single task blocks the page for long and the part the reader came for
+// draws first.
 export async function startPage(embed) {
   renderTexIn(document.querySelector('main'));
   const core = await getCore();
@@ -44,27 +50,7 @@ export async function startPage(embed) {
     if (!marked) performance.mark('first-chart');
     marked = true;
   };
-  const generated = [];
-  for (const activation of activations) {
-    const section = document.getElementById(activation.id);
-    if (!section) {
-      generated.push(activation);
-      continue;
-    }
-    const api = setupSection(section, activation, core, { onFirstRender });
-    if (activation.id === 'leaky_relu') setupLeaky(section, { leaky: activation, relu: byId.relu }, core, api);
-  }
-  const catalogue = document.getElementById('catalogue');
-  const propertiesSlot = catalogue.querySelector('[data-slot="properties"]');
-  createPropertiesTable(propertiesSlot, activations, core).catch((failure) => {
-    propertiesSlot.textContent = `The properties table could not be computed: ${failure.message}`;
-    propertiesSlot.classList.add('load-error');
-  });
-  const built = setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core);
-  embed.settle(built);
-  addEmbedButtons();
-  setupCompare(document.getElementById('compare'), activations, core);
-  setupLesson(document.getElementById('floating-point'), core);
+  // Marked deferred at once (before the first yield), so that nothing waits on parts not begun.
   later(document.getElementById('labs'), async () => {
     const { setupLabs } = await import('./labs.js');
     setupLabs(activations, core);
@@ -73,4 +59,41 @@ export async function startPage(embed) {
     const { setupCustom } = await import('./custom.js');
     setupCustom(document.getElementById('custom'), core);
   });
+  const parts = [];
+  const generated = [];
+  for (const activation of activations) {
+    const section = document.getElementById(activation.id);
+    if (!section) {
+      generated.push(activation);
+      continue;
+    }
+    parts.push([section, () => {
+      const api = setupSection(section, activation, core, { onFirstRender });
+      if (activation.id === 'leaky_relu') setupLeaky(section, { leaky: activation, relu: byId.relu }, core, api);
+    }]);
+  }
+  const catalogue = document.getElementById('catalogue');
+  parts.push([catalogue, () => {
+    const propertiesSlot = catalogue.querySelector('[data-slot="properties"]');
+    createPropertiesTable(propertiesSlot, activations, core).catch((failure) => {
+      propertiesSlot.textContent = `The properties table could not be computed: ${failure.message}`;
+      propertiesSlot.classList.add('load-error');
+    });
+    embed.settle(setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core));
+  }]);
+  const compare = document.getElementById('compare');
+  parts.push([compare, () => setupCompare(compare, activations, core)]);
+  const lesson = document.getElementById('floating-point');
+  parts.push([lesson, () => setupLesson(lesson, core)]);
+
+  // A generated catalogue entry (fn=gelu) does not exist before the catalogue part makes it.
+  const { fn, section } = readLoadedUrlState(['fn', 'section']);
+  const linked = document.getElementById(fn ?? section ?? '') ?? (fn === null ? null : catalogue);
+  const first = linked ? parts.findIndex(([element]) => element.contains(linked)) : -1;
+  if (first > 0) parts.unshift(...parts.splice(first, 1));
+  for (const [, setUp] of parts) {
+    setUp();
+    await yieldToBrowser();
+  }
+  addEmbedButtons();
 }

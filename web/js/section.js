@@ -92,16 +92,21 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
 
   const figures = [];
 
+  // `changes` may hold range and params; a figure that ignores the parameters is left as it is when
+  // only they change (dragging a slider redraws only what the slider moves).
   function update(changes) {
     const next = { ...state, ...changes };
     const z = grid(next.range);
-    const draws = figures.map((compute) => compute(z, next.params));
+    const onlyParams = !('range' in changes);
+    const draws = figures.filter(({ usesParams }) => usesParams || !onlyParams)
+      .map(({ compute }) => compute(z, next.params));
     Object.assign(state, next);
     for (const draw of draws) draw();
   }
 
-  function addFigure(compute) {
-    figures.push(compute);
+  // `usesParams: false` for a figure computed from z alone.
+  function addFigure(compute, { usesParams = true } = {}) {
+    figures.push({ compute, usesParams });
     compute(grid(state.range), state.params)();
   }
 

@@ -33,13 +33,33 @@ export function applyEntries(url, entries) {
   return url;
 }
 
-// Applies `entries` to the page's address (see applyEntries).
-export function writeUrlState(entries) {
-  const url = applyEntries(new URL(window.location.href), entries);
+// Chromium ignores history changes past 200 in 10 s (and says so in the console), and a slider
+// dragged at 60 frames a second would pass that: the address is written at most every 250 ms, the
+// changes in between merged, the last one always written.
+const MIN_INTERVAL_MS = 250;
+let pending = null;
+let timer = null;
+let lastWrite = -Infinity;
+
+function flush() {
+  timer = null;
+  const url = applyEntries(new URL(window.location.href), pending);
+  pending = null;
+  lastWrite = performance.now();
   if (url.href === window.location.href) return;
   try {
     window.history.replaceState(window.history.state, '', url);
   } catch {
     // Some embedding sandboxes refuse history changes; the page still works, its address just stays put.
   }
+}
+
+// Applies `entries` to the page's address (see applyEntries): at once if the last write was long
+// enough ago, otherwise with the next one.
+export function writeUrlState(entries) {
+  pending = { ...pending, ...entries };
+  if (timer !== null) return;
+  const wait = lastWrite + MIN_INTERVAL_MS - performance.now();
+  if (wait <= 0) flush();
+  else timer = setTimeout(flush, wait);
 }

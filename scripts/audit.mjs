@@ -1,0 +1,81 @@
+// npm run audit: Lighthouse (mobile preset, its default: a mid-range phone on slow 4G, simulated) on
+// the BUILT dist/ as scripts/serve.mjs serves it. Fails when the page's performance is below 90 or its
+// accessibility, best practices or SEO below 100, and names the audits that cost points. Writes every score and
+// metric to build-audit/lighthouse.json. Runs Debian's Chromium (CHROME_PATH) with no network beyond 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(root, 'dist');
+const LIGHTHOUSE = path.join(root, 'node_modules/.bin/lighthouse');
+const MINIMUM = { performance: 0.9, accessibility: 1, 'best-practices': 1, seo: 1 };
+// The page at its top (what a visitor sees first), held to the minimums; and, reported only, a link
+// straight to the first plot, which loads and starts the core, Chart.js and KaTeX at once.
+const PAGES = [{ query: '', gate: true }, { query: '?fn=sigmoid', gate: false }];
+const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+if (!existsSync(path.join(DIST, 'index.html'))) {
+  console.error('dist/ is not built: run `npm run build` first.');
+  process.exit(1);
+}
+
+// Runs the Lighthouse CLI on `url`; resolves to its JSON report.
+async function lighthouse(url, tmp) {
+  const report = path.join(tmp, 'report.json');
+  const child = spawn(LIGHTHOUSE, [url, '--quiet', '--output=json', `--output-path=${report}`,
+    `--only-categories=${Object.keys(MINIMUM).join(',')}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`], {
+    env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium', TMPDIR: tmp },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`lighthouse exited with ${code} on ${url}`);
+  return JSON.parse(readFileSync(report, 'utf8'));
+}
+
+// The audits of `category` that did not score full marks, as "id (score): title".
+function shortfalls(result, category) {
+  return result.categories[category].auditRefs
+    .filter(({ weight }) => weight > 0)
+    .map(({ id }) => result.audits[id])
+    .filter((audit) => audit.score !== null && audit.score < 1)
+    .map((audit) => `${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? `, ${audit.displayValue}` : ''}`);
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'audit-'));
+const server = serve({ root: DIST, port: 0 });
+await once(server, 'listening');
+const results = {};
+const failures = [];
+try {
+  for (const { query: page, gate } of PAGES) {
+    const url = `http://127.0.0.1:${server.address().port}/${page}`;
+    const result = await lighthouse(url, tmp);
+    const scores = Object.fromEntries(Object.keys(MINIMUM).map((id) => [id, result.categories[id].score]));
+    const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time',
+      'cumulative-layout-shift', 'speed-index'].map((id) => [id, result.audits[id].displayValue]));
+    results[page || '/'] = { scores, metrics };
+    console.log(`${page || '/'}${gate ? '' : ' (reported, not held to the minimums)'}: ${Object.entries(scores).map(([id, score]) => `${id} ${Math.round(score * 100)}`).join(', ')}`);
+    console.log(`  ${Object.entries(metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`);
+    for (const [id, minimum] of Object.entries(MINIMUM)) {
+      const lost = shortfalls(result, id);
+      if (lost.length) console.log(`  ${id}, below full marks:\n    ${lost.join('\n    ')}`);
+      if (gate && scores[id] < minimum) failures.push(`${page || '/'}: ${id} ${Math.round(scores[id] * 100)} < ${minimum * 100}`);
+    }
+  }
+} finally {
+  server.closeAllConnections();
+  server.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
+mkdirSync(path.join(root, 'build-audit'), { recursive: true });
+writeFileSync(path.join(root, 'build-audit/lighthouse.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (failures.length) {
+  console.error(`Lighthouse below its minimum:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
