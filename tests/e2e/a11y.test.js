@@ -1,5 +1,6 @@
 // Accessibility on the built page (WCAG 2.1 AA): every chart's data table, axe-core in the light and
-// dark themes and in embed mode with every step listed and every table open, and a 360 px layout.
+// dark themes and in embed mode with every step listed and every table open, a 360 px layout,
+// keyboard operation with a visible focus, the contrast of what the canvases draw, and reduced motion.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, chartData, openPage, startSite } from './harness.mjs';
@@ -188,5 +189,194 @@ test('at 360 px, light and dark, with every table open and the labs loaded, noth
       const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(scrollWidth <= innerWidth, `${scheme}: page is ${scrollWidth} px wide in a ${innerWidth} px window`);
     }
+  });
+});
+
+// WCAG contrast ratio of two #rrggbb colours.
+function contrast(a, b) {
+  const luminance = (hex) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('keyboard: the stepper steps with arrows and buttons, and announces the step in a polite live region', async () => {
+  const { page } = view;
+  const stepper = page.locator('#tanh .stepper');
+  const status = stepper.locator('.step-status');
+  const live = await status.evaluate((node) => {
+    const region = node.closest('[aria-live]');
+    return [region?.getAttribute('aria-live'), region?.getAttribute('aria-atomic')];
+  });
+  assert.deepEqual(live, ['polite', 'true']);
+  await stepper.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await status.textContent(), /^Step 2 of \d+: /);
+  await page.keyboard.press('End');
+  const count = Number((await status.textContent()).match(/^Step (\d+) of (\d+)/)[2]);
+  assert.match(await status.textContent(), new RegExp(`^Step ${count} of ${count}: `));
+  // Tab goes to Previous; Enter presses it.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'previous');
+  await page.keyboard.press('Enter');
+  assert.match(await status.textContent(), new RegExp(`^Step ${count - 1} of ${count}: `));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'all');
+  await page.keyboard.press('Space');
+  assert.equal(await stepper.locator('.stepper-all > li').count(), count);
+  await page.keyboard.press('Space');
+  assert.equal(await stepper.locator('.stepper-all').isVisible(), false);
+});
+
+test('keyboard: the slope point moves with its slider, and the readout is announced', async () => {
+  const { page } = view;
+  const toggle = page.locator('#sigmoid [data-action="slope"]');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  const readout = page.locator('#sigmoid .slope-readout');
+  assert.equal(await readout.getAttribute('aria-live'), 'polite');
+  const slider = page.locator('#sigmoid-slope-z0');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  assert.match(await readout.textContent(), /^z\u2080 = \u22126: g\(z\u2080\) = 0\.00247\d*, slope g\u2032\(z\u2080\) = 0\.00246\d*\.$/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await readout.textContent(), /^z\u2080 = \u22125\.95: /);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'secant');
+  await page.keyboard.press('Space');
+  assert.match(await readout.textContent(), /Secant over h = 0\.1: slope /);
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+});
+
+test('keyboard: a lab checkbox and the training lab\'s Step button', async () => {
+  const { page } = view;
+  const labels = async () => (await chartData(page, 'chart-depth')).map(({ label }) => label);
+  const tanh = page.locator('#depth-lab').getByRole('checkbox', { name: 'Tanh', exact: true });
+  const had = await tanh.isChecked();
+  await tanh.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await tanh.isChecked(), !had);
+  assert.equal((await labels()).includes('Tanh'), !had);
+  const step = page.locator('#training-lab [data-action="step"]');
+  await step.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#train-run-a [data-slot="epoch"]')?.textContent === '1');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('#train-run-a [data-slot="epoch"]')?.textContent === '2');
+});
+
+// Tabs through the whole page from the top: every control is reached, and each shows a focus
+// outline at least 2 px wide with 3:1 contrast against the page. Returns the number of stops.
+async function tabThrough(page) {
+  const colours = await themeColours(page);
+  const controls = await page.evaluateHandle(() => {
+    const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+      .filter((element) => element.tabIndex >= 0 && !element.disabled && element.checkVisibility());
+    // Of a group of radio buttons, Tab reaches the checked one only.
+    return all.filter((element) => element.type !== 'radio' || element.checked);
+  });
+  const total = await controls.evaluate((list) => list.length);
+  // From the first stop, the skip link, focused as a keyboard user would (Tab from the top).
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await page.locator('.skip-link').focus();
+  await page.keyboard.press('Shift+Tab');
+  const reached = new Set();
+  const unstyled = [];
+  let first = null;
+  for (let press = 0; press < total + 40; press += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((list) => {
+      const element = document.activeElement;
+      const style = getComputedStyle(element);
+      const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`
+        + ` "${(element.getAttribute('aria-label') ?? element.textContent).slice(0, 30)}"`;
+      return { index: list.indexOf(element), name, visible: element.matches(':focus-visible'),
+        outline: [style.outlineStyle, Number.parseFloat(style.outlineWidth), style.outlineColor] };
+    }, controls);
+    if (stop.index === first) break;
+    // Past the last control, focus leaves the page, then comes back to the first.
+    if (stop.index < 0) continue;
+    first ??= stop.index;
+    reached.add(stop.index);
+    const [styleName, width] = stop.outline;
+    if (!stop.visible || styleName === 'none' || width < 2) unstyled.push(stop.name);
+  }
+  const missed = await controls.evaluate((list, seen) => list.filter((_, i) => !seen.includes(i))
+    .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} in #${element.closest('section')?.id}`), [...reached]);
+  assert.deepEqual(missed, [], 'controls Tab never reached');
+  assert.deepEqual(unstyled, [], 'controls without a visible focus outline');
+  assert.ok(contrast(colours['--focus'], colours['--bg']) >= 3);
+  assert.ok(contrast(colours['--focus'], colours['--surface']) >= 3);
+  return total;
+}
+
+test('keyboard: Tab reaches every control, each with a visible focus outline, in light and dark', async () => {
+  const { page } = view;
+  const stops = await tabThrough(page);
+  assert.ok(stops > 200, `only ${stops} controls`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    assert.equal((await themeColours(page))['--bg'], '#15181d');
+    await tabThrough(page);
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+});
+
+// Waits until the chart on canvas #id has been redrawn in the colours the stylesheet now gives.
+function redrawn(page, id) {
+  return page.waitForFunction((canvasId) => document.getElementById(canvasId).chart.options.scales.x.ticks.color
+    === getComputedStyle(document.documentElement).getPropertyValue('--plot-axis').trim(), id);
+}
+
+test('chart colours drawn on canvas meet AA in both themes: text 4.5:1, lines 3:1', async () => {
+  const { page } = view;
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await redrawn(page, 'chart-compare');
+    const colours = await themeColours(page);
+    const drawn = await page.evaluate(() => {
+      const { chart } = document.getElementById('chart-compare');
+      const { x } = chart.options.scales;
+      return { ticks: x.ticks.color, title: x.title.color, legend: chart.options.plugins.legend.labels.color,
+        lines: chart.data.datasets.map(({ borderColor }) => borderColor) };
+    });
+    // The chart was redrawn in this theme's colours.
+    assert.deepEqual([drawn.ticks, drawn.title, drawn.legend], [colours['--plot-axis'], colours['--text'], colours['--text']], scheme);
+    assert.ok(drawn.lines.every((colour) => colour.startsWith('#')));
+    const bg = colours['--bg'];
+    for (const name of ['--text', '--muted', '--plot-axis', '--accent', '--error']) {
+      const ratio = contrast(colours[name], bg);
+      assert.ok(ratio >= 4.5, `${scheme} ${name} ${colours[name]} on ${bg}: ${ratio.toFixed(2)}`);
+    }
+    for (const name of Array.from({ length: 6 }, (_, i) => `--plot-${i + 1}`)) {
+      const ratio = contrast(colours[name], bg);
+      assert.ok(ratio >= 3, `${scheme} ${name} ${colours[name]} on ${bg}: ${ratio.toFixed(2)}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('reduced motion: no smooth scrolling, no chart animation, Shrink h jumps at once', async () => {
+  await withPage({}, async (page) => {
+    const state = () => page.evaluate(() => ({
+      scroll: getComputedStyle(document.documentElement).scrollBehavior,
+      animated: [...document.querySelectorAll('canvas')].filter((canvas) => canvas.chart && canvas.chart.options.animation !== false)
+        .map(({ id }) => id),
+    }));
+    assert.deepEqual(await state(), { scroll: 'smooth', animated: [] });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    assert.deepEqual(await state(), { scroll: 'auto', animated: [] });
+    await page.locator('#tanh [data-action="slope"]').click();
+    await page.locator('#tanh-slope-secant').check();
+    await page.locator('#tanh [data-action="shrink"]').click();
+    assert.equal(await page.locator('#tanh-slope-h').inputValue(), '-3');
   });
 });
