@@ -1,6 +1,6 @@
 // Accessibility on the built page (WCAG 2.1 AA): every chart's data table, axe-core in the light and
-// dark themes and in embed mode with every step listed and every table open, a 360 px layout,
-// keyboard operation with a visible focus, the contrast of what the canvases draw, and reduced motion.
+// dark themes and in embed mode with every step listed and every table open, keyboard operation with
+// a visible focus, the contrast of what the canvases draw, reduced motion, print, and 360 px.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, chartData, openPage, startSite } from './harness.mjs';
@@ -379,4 +379,101 @@ test('reduced motion: no smooth scrolling, no chart animation, Shrink h jumps at
     await page.locator('#tanh [data-action="shrink"]').click();
     assert.equal(await page.locator('#tanh-slope-h').inputValue(), '-3');
   });
+});
+
+test('print: no controls, every derivation with all its steps, light colours, charts across the page', async () => {
+  await withPage({}, async (page) => {
+    await settled(page);
+    // The dark scheme must not reach paper.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await redrawn(page, 'chart-sigmoid');
+    assert.equal((await themeColours(page))['--plot-axis'], '#aeb5bf');
+    const steppers = await page.locator('.stepper').count();
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    // The charts redraw, and the steppers fill their lists, when print media starts to apply (one
+    // event, so once the one has happened so has the other).
+    await redrawn(page, 'chart-sigmoid');
+    const printed = await page.evaluate(() => {
+      const shown = (element) => getComputedStyle(element).display !== 'none';
+      const hidden = ['nav', '.skip-link', '.embed-button', '.controls', '.stepper-bar', '.stepper-hint', '.stepper-current',
+        '.slope-explorer', '.run-bar', 'details.data-table', '.print-note']
+        .filter((selector) => [...document.querySelectorAll(selector)].some(shown));
+      const steppers = [...document.querySelectorAll('.stepper')].map((stepper) => {
+        const count = Number(stepper.querySelector('.step-status').textContent.match(/ of (\d+):/)[1]);
+        const items = [...stepper.querySelectorAll('.stepper-all > li')];
+        return { count, listed: shown(stepper.querySelector('.stepper-all')) ? items.filter(shown).length : 0,
+          unbreakable: items.every((item) => getComputedStyle(item).breakInside === 'avoid') };
+      });
+      const style = getComputedStyle(document.documentElement);
+      const { chart } = document.getElementById('chart-sigmoid');
+      const canvas = chart.canvas.getBoundingClientRect();
+      return { hidden, steppers, bg: style.getPropertyValue('--bg').trim(), axis: style.getPropertyValue('--plot-axis').trim(),
+        ticks: chart.options.scales.x.ticks.color, width: canvas.width, height: canvas.height,
+        column: document.querySelector('main').getBoundingClientRect().width };
+    });
+    assert.deepEqual(printed.hidden, [], 'shown on paper');
+    assert.equal(printed.steppers.length, steppers);
+    for (const { count, listed, unbreakable } of printed.steppers) {
+      assert.ok(count >= 2);
+      assert.equal(listed, count, 'a stepper prints only some of its steps');
+      assert.ok(unbreakable, 'a step may split across pages');
+    }
+    assert.deepEqual([printed.bg, printed.axis, printed.ticks], ['#fdfdfc', '#4a5361', '#4a5361']);
+    assert.ok(Math.abs(printed.width - printed.column) < 2, `chart ${printed.width} px in a ${printed.column} px column`);
+    assert.ok(printed.height > 150 && printed.height < printed.width, `chart ${printed.width} x ${printed.height}`);
+
+    const pdf = await page.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g).length;
+    assert.ok(pdf.length > 200_000, `the PDF is only ${pdf.length} bytes`);
+    assert.ok(pages > 20, `the PDF has only ${pages} pages`);
+
+    // Back on screen: each stepper shows one step again, as before printing.
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    const screen = await page.evaluate(() => [...document.querySelectorAll('.stepper')]
+      .filter((stepper) => stepper.querySelector('.stepper-all').checkVisibility()).length);
+    assert.equal(screen, 0);
+  });
+});
+
+test("a browser's print from the dark theme: light charts and every step at 'beforeprint', dark again after", async () => {
+  await withPage({}, async (page) => {
+    await settled(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await redrawn(page, 'chart-sigmoid');
+    // Registered last, so it sees the page as the other 'beforeprint' listeners left it.
+    await page.evaluate(() => {
+      window.addEventListener('beforeprint', () => {
+        document.body.dataset.printedWith = JSON.stringify({
+          ticks: document.getElementById('chart-sigmoid').chart.options.scales.x.ticks.color,
+          heatmap: document.querySelector('.heatmap canvas').chart.options.scales.x.ticks.color,
+          unlisted: document.querySelectorAll('.stepper-all:empty').length,
+        });
+      }, { once: true });
+    });
+    // page.pdf() prints as a browser does, with 'beforeprint' and 'afterprint'.
+    await page.pdf({ format: 'A4' });
+    const printed = JSON.parse(await page.evaluate(() => document.body.dataset.printedWith ?? '{}'));
+    assert.deepEqual(printed, { ticks: '#4a5361', heatmap: '#4a5361', unlisted: 0 });
+    await redrawn(page, 'chart-sigmoid');
+    const after = await page.evaluate(() => [document.documentElement.classList.contains('printing'),
+      document.getElementById('chart-sigmoid').chart.options.scales.x.ticks.color]);
+    assert.deepEqual(after, [false, '#aeb5bf']);
+  });
+});
+
+test('print before the page has loaded: a note on paper says what is missing', async () => {
+  // A short window, so that no interactive section is in view and nothing starts loading.
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 300 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const note = page.locator('.print-note');
+    assert.equal(await note.isVisible(), true);
+    assert.match(await note.textContent(), /printed before the whole page had loaded/);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await note.isVisible(), false);
+  } finally {
+    await context.close();
+  }
 });

@@ -1,12 +1,11 @@
 // Chart.js figures: each is created once, then fed new series and redrawn with update('none').
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip } from 'chart.js';
 import { createDataTable } from './data-table.js';
+import { onColoursChange } from './media.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
   || 'system-ui, sans-serif';
-
-const DARK = window.matchMedia('(prefers-color-scheme: dark)');
 
 // Number of distinct series colours (--plot-1 to --plot-6 in the stylesheet).
 export const PALETTE_SIZE = 6;
@@ -145,7 +144,7 @@ export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {}
   // The end-to-end tests and embedding pages read the Chart instance from its canvas.
   Object.defineProperty(canvas, 'chart', { value: chart });
   tables.set(chart, createDataTable(canvas, { symbol: xAxis.symbol ?? 'z', formatNumber }));
-  DARK.addEventListener('change', () => {
+  onColoursChange(() => {
     applyTheme(chart);
     chart.update('none');
   });
