@@ -3,6 +3,7 @@
 // Colours: Okabe-Ito blue (class 0) and vermillion (class 1), with different point shapes as well.
 import { Chart, LineController, LinearScale, PointElement, Tooltip } from 'chart.js';
 import { formatNumber } from './plot.js';
+import { onColoursChange } from './media.js';
 
 Chart.register(LineController, LinearScale, PointElement, Tooltip);
 
@@ -10,7 +11,6 @@ Chart.register(LineController, LinearScale, PointElement, Tooltip);
 export const MAX_CELLS = 48;
 // How strongly a certain prediction tints the background (0 to 1).
 const TINT = 0.6;
-const DARK = window.matchMedia('(prefers-color-scheme: dark)');
 
 function rgb(hex) {
   const value = hex.trim().replace('#', '');
@@ -124,7 +124,7 @@ export function createHeatmap(canvas) {
     image.getContext('2d').putImageData(pixels, 0, 0);
   }
 
-  DARK.addEventListener('change', () => {
+  onColoursChange(() => {
     colours = palette();
     table = colourTable(colours);
     theme();

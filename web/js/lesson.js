@@ -31,7 +31,8 @@ function describer(errors, formula) {
       case 'zero': return `returns 0, true value ${truth}: every digit lost`;
       case 'underflow': return `returns 0; the true value ${truth} is below every double`;
       case 'overflow': return `returns ${formula.value[i] > 0 ? '' : '−'}∞ (true value ${truth})`;
-      case 'nan': return `returns NaN (true value ${truth})`;
+      // In words first: a screen reader (reading the data table) says "NaN" as a syllable.
+      case 'nan': return `returns not a number, NaN (true value ${truth})`;
       default:
         return formula.error[i] === 0 ? 'exact' : `relative error ${formatNumber(formula.error[i])}`;
     }

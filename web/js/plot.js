@@ -1,11 +1,11 @@
 // Chart.js figures: each is created once, then fed new series and redrawn with update('none').
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip } from 'chart.js';
+import { createDataTable } from './data-table.js';
+import { onColoursChange } from './media.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
   || 'system-ui, sans-serif';
-
-const DARK = window.matchMedia('(prefers-color-scheme: dark)');
 
 // Number of distinct series colours (--plot-1 to --plot-6 in the stylesheet).
 export const PALETTE_SIZE = 6;
@@ -143,12 +143,16 @@ export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {}
   if (yAxis.min !== undefined || yAxis.max !== undefined) fixedY.add(chart);
   // The end-to-end tests and embedding pages read the Chart instance from its canvas.
   Object.defineProperty(canvas, 'chart', { value: chart });
-  DARK.addEventListener('change', () => {
+  tables.set(chart, createDataTable(canvas, { symbol: xAxis.symbol ?? 'z', formatNumber }));
+  onColoursChange(() => {
     applyTheme(chart);
     chart.update('none');
   });
   return chart;
 }
+
+// Each chart's data table (see data-table.js): show(series, description).
+const tables = new WeakMap();
 
 // Charts whose y range was fixed when they were created: setSeries leaves it alone.
 const fixedY = new WeakSet();
@@ -193,7 +197,8 @@ function breakSegments(breaks) {
 // the line. `breaks` lists z values where the line jumps (the kinks of g'), left undrawn.
 // `legend: false` leaves a series out of the legend (the edges of a band); `radius` draws its points
 // as dots of that radius (a line of one point shows nothing otherwise).
-// `description` becomes the canvas's accessible name.
+// `description` becomes the canvas's accessible name and its data table's caption; the table lists
+// the series the tooltip lists.
 export function setSeries(chart, series, description) {
   markers.set(chart, series.filter(({ point }) => point)
     .flatMap(({ z, y, colour }) => Array.from(z, (zi, i) => ({ x: zi, y: y[i], colour }))));
@@ -219,4 +224,5 @@ export function setSeries(chart, series, description) {
   chart.canvas.setAttribute('aria-label', description);
   chart.canvas.textContent = description;
   chart.update('none');
+  tables.get(chart)(lines.filter(({ noTooltip }) => !noTooltip), description);
 }

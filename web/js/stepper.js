@@ -1,6 +1,7 @@
 // The derivation stepper: one step at a time (buttons or arrow keys), or every step at once.
 import { renderMath, renderRichText } from './math.js';
 import { cloneTemplate } from './inputs.js';
+import { beforePrinting } from './media.js';
 
 function fillStep(math, note, step) {
   renderMath(math, step.latex, { display: true });
@@ -71,12 +72,16 @@ export function createStepper(slot, steps, label, { index: start = 0, all = fals
     changed();
   }
 
+  // The list of every step is typeset the first time it is needed.
+  function fillList() {
+    if (list.children.length > 0) return;
+    list.append(...steps.map(listItem));
+    render();
+  }
+
   function setShowingAll(on) {
     showingAll = on;
-    if (on && list.children.length === 0) {
-      list.append(...steps.map(listItem));
-      render();
-    }
+    if (on) fillList();
     toggle.setAttribute('aria-pressed', String(on));
     list.hidden = !on;
     for (const element of [current, previous, next, hint]) element.hidden = on;
@@ -95,6 +100,8 @@ export function createStepper(slot, steps, label, { index: start = 0, all = fals
     go(moves[event.key]);
   });
 
+  // Paper shows every step (the print styles show the list even while it is hidden on screen).
+  beforePrinting(fillList);
   render();
   if (all) setShowingAll(true);
   slot.replaceChildren(root);

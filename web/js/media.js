@@ -1,0 +1,31 @@
+// What the page is shown on: the reader's light or dark colour scheme on a screen, always the light
+// one on paper. Figures draw on canvas with colours read from the stylesheet's custom properties, so
+// they must redraw whenever that changes; the derivations must show every step before printing.
+const DARK = window.matchMedia('(prefers-color-scheme: dark)');
+const PRINT = window.matchMedia('print');
+
+// 'beforeprint' comes before the print styles apply, so a canvas redrawn then would still read the
+// dark colours: html.printing turns the dark scheme off (see style.css) until 'afterprint'. Registered
+// here, at import, so it runs before any figure's listener below.
+window.addEventListener('beforeprint', () => document.documentElement.classList.add('printing'));
+window.addEventListener('afterprint', () => document.documentElement.classList.remove('printing'));
+
+// Runs `redraw()` whenever the colours a canvas must use change: the reader switches the colour
+// scheme, or printing starts or ends (a browser's print, or print media emulated by a test).
+export function onColoursChange(redraw) {
+  DARK.addEventListener('change', redraw);
+  PRINT.addEventListener('change', redraw);
+  window.addEventListener('beforeprint', redraw);
+  window.addEventListener('afterprint', redraw);
+}
+
+// Runs `prepare()` before the page is printed: on 'beforeprint', which comes in time for a browser's
+// own print, and when print media starts to apply (emulated print, where no event comes); at once if
+// printing has already started (a part built by another 'beforeprint' listener, as the catalogue's).
+export function beforePrinting(prepare) {
+  if (PRINT.matches || document.documentElement.classList.contains('printing')) prepare();
+  window.addEventListener('beforeprint', prepare);
+  PRINT.addEventListener('change', (event) => {
+    if (event.matches) prepare();
+  });
+}
