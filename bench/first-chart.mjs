@@ -9,21 +9,14 @@
 // - deepLink: the same for ?fn=sigmoid, which needs the core and the plots at once;
 // - wholePage: everything, after scrolling to the bottom step by step;
 // - dist: the size of dist/ (raw and gzip).
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
+import { DIST, withServedPage } from './browser.mjs';
 import { recordResults } from './results.mjs';
 
 const RUNS = 5;
 const BUDGET_BYTES = 250 * 1024;  // first view, on the wire
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -79,17 +72,7 @@ async function scrollToBottom(page) {
   }
 }
 
-if (!existsSync(path.join(DIST, 'index.html'))) {
-  console.error('dist/ is not built: run `npm run build` first.');
-  process.exit(1);
-}
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-process.env.TMPDIR = tmp;
-const server = serve({ root: DIST, port: 0 });
-await once(server, 'listening');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-try {
-  const url = `http://127.0.0.1:${server.address().port}/`;
+await withServedPage(async ({ browser, url }) => {
   const times = [];
   for (let i = 0; i < RUNS; i += 1) {
     const run = await visit(browser, `${url}?fn=sigmoid`, DESKTOP,
@@ -117,9 +100,4 @@ try {
   };
   console.log(JSON.stringify(figures, null, 2));
   recordResults('page', figures);
-} finally {
-  await browser.close();
-  server.closeAllConnections();
-  server.close();
-  rmSync(tmp, { recursive: true, force: true });
-}
+});

@@ -6,33 +6,15 @@
 // (when the input happened) to the painted frame after it. (The Event Timing API would be the natural
 // tool, but headless Chromium reported none of these events, even with a 25 ms handler added.)
 // Prints JSON; the budget is a p95 of at most 16 ms.
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
+import { withServedPage } from './browser.mjs';
 import { recordResults } from './results.mjs';
 
 const MOVES = 600;  // mouse moves; each that changes the value fires one 'input' event
 const BUDGET_MS = 16;
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-if (!existsSync(path.join(DIST, 'index.html'))) {
-  console.error('dist/ is not built: run `npm run build` first.');
-  process.exit(1);
-}
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-process.env.TMPDIR = tmp;
-const server = serve({ root: DIST, port: 0 });
-await once(server, 'listening');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-try {
+await withServedPage(async ({ browser, url }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`http://127.0.0.1:${server.address().port}/?fn=leaky_relu`, { waitUntil: 'load' });
+  await page.goto(`${url}?fn=leaky_relu`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('chart-relu-vs-leaky')?.chart?.data.datasets.length === 4);
   const slider = page.locator('#leaky_relu .alpha-controls input[name="slider"]');
   await slider.scrollIntoViewIfNeeded();
@@ -86,9 +68,4 @@ try {
   };
   console.log(JSON.stringify(figures, null, 2));
   recordResults('slider', figures);
-} finally {
-  await browser.close();
-  server.closeAllConnections();
-  server.close();
-  rmSync(tmp, { recursive: true, force: true });
-}
+});
