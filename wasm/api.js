@@ -63,9 +63,20 @@ function checkNumbers(named) {
   }
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function checkExpression(expression) {
   if (typeof expression !== 'string') {
     throw new TypeError(`the expression must be a string, not ${describeValue(expression)}`);
+  }
+  // Emscripten's UTF-8 conversion pairs a lone surrogate with whatever follows it, so the core would
+  // see another character than the one typed: refused here, at its column, as the core refuses.
+  if (LONE_SURROGATE.test(expression)) {
+    const characters = Array.from(expression);
+    const at = characters.findIndex((character) => LONE_SURROGATE.test(character));
+    const code = characters[at].charCodeAt(0).toString(16).toUpperCase();
+    throw Object.assign(new Error(`unexpected invisible character U+${code} (half of a broken character) at column ${at + 1}`),
+      { column: at + 1 });
   }
 }
 
