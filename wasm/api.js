@@ -4,6 +4,13 @@ import createActivationCore from '../build-wasm/wasm/activation-core.mjs';
 
 let modulePromise = null;
 
+// The module returns a failure as an Error instead of throwing it (see js_error in
+// wasm/bindings.cpp): thrown here, where nothing is left to clean up.
+function checked(result) {
+  if (result instanceof Error) throw result;
+  return result;
+}
+
 function describeValue(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -56,9 +63,20 @@ function checkNumbers(named) {
   }
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function checkExpression(expression) {
   if (typeof expression !== 'string') {
     throw new TypeError(`the expression must be a string, not ${describeValue(expression)}`);
+  }
+  // Emscripten's UTF-8 conversion pairs a lone surrogate with whatever follows it, so the core would
+  // see another character than the one typed: refused here, at its column, as the core refuses.
+  if (LONE_SURROGATE.test(expression)) {
+    const characters = Array.from(expression);
+    const at = characters.findIndex((character) => LONE_SURROGATE.test(character));
+    const code = characters[at].charCodeAt(0).toString(16).toUpperCase();
+    throw Object.assign(new Error(`unexpected invisible character U+${code} (half of a broken character) at column ${at + 1}`),
+      { column: at + 1 });
   }
 }
 
@@ -155,16 +173,16 @@ function makeTrainer(wasm, handle, finalizer) {
   const trainer = {
     step(batches = 1) {
       checkWhole(batches, 'batches');
-      wasm.trainerStep(current(), batches);
+      checked(wasm.trainerStep(current(), batches));
     },
-    state: () => wasm.trainerState(current()),
+    state: () => checked(wasm.trainerState(current())),
     grid(nx, ny, x0, x1, y0, y1) {
       checkWhole(nx, 'nx');
       checkWhole(ny, 'ny');
       for (const [name, value] of Object.entries({ x0, x1, y0, y1 })) checkLabNumber(value, name);
-      return wasm.trainerGrid(current(), nx, ny, x0, x1, y0, y1);
+      return checked(wasm.trainerGrid(current(), nx, ny, x0, x1, y0, y1));
     },
-    parameters: () => wasm.trainerParameters(current()),
+    parameters: () => checked(wasm.trainerParameters(current())),
     get disposed() {
       return live === null;
     },
@@ -213,6 +231,8 @@ function makeTrainer(wasm, handle, finalizer) {
  * - liveTrainers(): how many trainers are not disposed yet
  * - labPresets(): [{id, name, dataset, points, noise, dataSeed, config, epochs, compareWith, dead,
  *   inactive, loss}], settings that reproduce an effect and the bounds [min, max] they reach
+ * - heapStats(): {heapBytes, inUseBytes}, the module's linear memory (it only grows) and the bytes
+ *   its allocator has handed out and not had back; for measuring that repeated calls do not leak
  */
 export async function loadCore() {
   modulePromise ??= createActivationCore();
@@ -220,49 +240,49 @@ export async function loadCore() {
   // Frees the C++ trainer of a trainer object collected without dispose() (a safety net only).
   const trainerFinalizer = new FinalizationRegistry((handle) => wasm.trainerDestroy(handle));
   return {
-    activations: () => wasm.activations(),
+    activations: () => checked(wasm.activations()),
     evaluate(id, z, params) {
       checkId(id);
       const zs = toFloat64Array(z);
       const { names, values } = splitParams(id, params);
-      return wasm.evaluate(id, zs, names, values);
+      return checked(wasm.evaluate(id, zs, names, values));
     },
     expressionParams: () => wasm.expressionParams(),
     derive(expression, params) {
       checkExpression(expression);
       const { names, values } = splitParams('your expression', params);
-      return wasm.derive(expression, names, values);
+      return checked(wasm.derive(expression, names, values));
     },
     evaluateExpression(expression, z, params) {
       checkExpression(expression);
       const zs = toFloat64Array(z);
       const { names, values } = splitParams('your expression', params);
-      return wasm.evaluateExpression(expression, zs, names, values);
+      return checked(wasm.evaluateExpression(expression, zs, names, values));
     },
     properties(id, params) {
       checkId(id);
       const { names, values } = splitParams(id, params);
-      return wasm.properties(id, names, values);
+      return checked(wasm.properties(id, names, values));
     },
     lessonCases: () => wasm.lessonCases(),
     lessonErrors(caseId, z) {
       if (typeof caseId !== 'string') {
         throw new TypeError(`lesson case id must be a string, not ${describeValue(caseId)}`);
       }
-      return wasm.lessonErrors(caseId, toFloat64Array(z));
+      return checked(wasm.lessonErrors(caseId, toFloat64Array(z)));
     },
     lessonFacts: () => wasm.lessonFacts(),
     slopeView(id, params, { z0, h = 0, snap = 0 }, z) {
       checkId(id);
       checkNumbers({ z0, h, snap });
       const { names, values } = splitParams(id, params);
-      return wasm.slopeView(id, names, values, z0, h, snap, toFloat64Array(z));
+      return checked(wasm.slopeView(id, names, values, z0, h, snap, toFloat64Array(z)));
     },
     slopeViewExpression(expression, params, { z0, h = 0, snap = 0 }, z) {
       checkExpression(expression);
       checkNumbers({ z0, h, snap });
       const { names, values } = splitParams('your expression', params);
-      return wasm.slopeViewExpression(expression, names, values, z0, h, snap, toFloat64Array(z));
+      return checked(wasm.slopeViewExpression(expression, names, values, z0, h, snap, toFloat64Array(z)));
     },
     datasetKinds: () => wasm.datasetKinds(),
     generateDataset(kind, n, noise, seed) {
@@ -270,7 +290,7 @@ export async function loadCore() {
       checkWhole(n, 'the number of points');
       checkLabNumber(noise, 'the noise');
       checkWhole(seed, 'the seed');
-      return wasm.generateDataset(kind, n, noise, seed);
+      return checked(wasm.generateDataset(kind, n, noise, seed));
     },
     depthProducts(activations, config = {}) {
       if (!Array.isArray(activations)) {
@@ -282,20 +302,21 @@ export async function loadCore() {
         return { id: item.id, ...splitParams(item.id, item.params) };
       });
       checkObject(config, 'the depth config');
-      return wasm.depthProducts(list, pickFields(config, DEPTH_FIELDS, 'config'));
+      return checked(wasm.depthProducts(list, pickFields(config, DEPTH_FIELDS, 'config')));
     },
     depthProductAtFixedZ(id, params, mean, depth) {
       checkId(id);
       const { names, values } = splitParams(id, params);
       checkLabNumber(mean, 'mean');
       checkWhole(depth, 'depth');
-      return wasm.depthProductAtFixedZ(id, names, values, mean, depth);
+      return checked(wasm.depthProductAtFixedZ(id, names, values, mean, depth));
     },
     createTrainer(config, data) {
-      const handle = wasm.trainerCreate(trainerConfig(config), trainingData(data));
+      const handle = checked(wasm.trainerCreate(trainerConfig(config), trainingData(data)));
       return makeTrainer(wasm, handle, trainerFinalizer);
     },
     liveTrainers: () => wasm.trainerCount(),
     labPresets: () => wasm.labPresets(),
+    heapStats: () => wasm.heapStats(),
   };
 }

@@ -1,7 +1,10 @@
 // embind bindings: names and type conversion only. Every result is a plain JS value or a copied
-// typed array, so JavaScript never has to call .delete().
+// typed array, so JavaScript never has to call .delete(); a failure is returned as an Error, which
+// wasm/api.js throws.
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -28,13 +31,15 @@ namespace {
 using emscripten::val;
 
 // A C++ exception becomes a real JS Error with its message (not a bare pointer number); a parse
-// error also carries its 1-based `column`.
-[[noreturn]] void throw_js(const std::exception& e) {
+// error also carries its 1-based `column`. It is RETURNED, and wasm/api.js throws it: a JS exception
+// thrown across embind skips the invoker's clean-up, which frees the arguments it copied into the heap
+// (a std::string's bytes) and releases the handles it made for val arguments (the z array), so every
+// refused call leaked them (measured: 16 bytes of the heap and up per call, and the JS values).
+val js_error(const std::exception& e) {
   val error = val::global("Error").new_(std::string(e.what()));
   if (const auto* parse_error = dynamic_cast<const actderiv::ParseError*>(&e))
     error.set("column", static_cast<double>(parse_error->column()));
-  error.throw_();
-  __builtin_unreachable();
+  return error;
 }
 
 val describe_param(const actderiv::Param& p) {
@@ -144,7 +149,7 @@ val activations() {
     for (const auto& a : actderiv::activations()) list.call<void>("push", describe(a));
     return list;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -185,7 +190,7 @@ val evaluate(const std::string& id, const val& z, const val& names, const val& v
     result.set("derivative", derivative_out);
     return result;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -199,7 +204,7 @@ val derive(const std::string& text, const val& names, const val& values) {
   try {
     return describe_derivation(actderiv::derive(text, param_values(names, values)));
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -215,7 +220,7 @@ val evaluate_expression(const std::string& text, const val& z, const val& names,
     result.set("derivative", copy_out(derivative));
     return result;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -245,7 +250,7 @@ val slope_view(const std::string& id, const val& names, const val& values, doubl
     return describe_slope(
         actderiv::slope_view(activation, params, z0, h, snap, input.data(), input.size()));
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -256,7 +261,7 @@ val slope_view_expression(const std::string& text, const val& names, const val& 
     return describe_slope(actderiv::slope_view(text, param_values(names, values), z0, h, snap,
                                                input.data(), input.size()));
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -338,7 +343,7 @@ val properties(const std::string& id, const val& names, const val& values) {
     o.set("atZero", at_zero);
     return o;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -425,7 +430,7 @@ val lesson_errors(const std::string& case_id, const val& z) {
     o.set("formulas", formulas);
     return o;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -481,7 +486,7 @@ val generate_dataset(const std::string& kind, std::size_t n, double noise, std::
     o.set("label", labels_out(data.label));
     return o;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -519,16 +524,16 @@ val depth_products(const val& activations, const val& config) {
     o.set("floor", result.floor);
     return o;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
-double depth_product_at_fixed_z(const std::string& id, const val& names, const val& values, double mean,
-                                std::size_t depth) {
+val depth_product_at_fixed_z(const std::string& id, const val& names, const val& values, double mean,
+                             std::size_t depth) {
   try {
-    return actderiv::depth_product_at_fixed_z({id, param_values(names, values)}, mean, depth);
+    return val(actderiv::depth_product_at_fixed_z({id, param_values(names, values)}, mean, depth));
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -549,7 +554,7 @@ actderiv::Trainer& trainer_at(int handle) {
 
 // config: {activation, names, values, hidden, learningRate, initialBias, batchSize, seed}, each
 // optional; data: {x, y, label}. Returns the new trainer's handle.
-int trainer_create(const val& config, const val& data) {
+val trainer_create(const val& config, const val& data) {
   try {
     actderiv::MlpConfig c;
     if (!config["activation"].isUndefined()) c.activation = config["activation"].as<std::string>();
@@ -570,17 +575,18 @@ int trainer_create(const val& config, const val& data) {
     static int next_handle = 1;
     auto trainer = std::make_unique<actderiv::Trainer>(c, d);
     live_trainers().emplace(next_handle, std::move(trainer));
-    return next_handle++;
+    return val(next_handle++);
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
-void trainer_step(int handle, std::size_t batches) {
+val trainer_step(int handle, std::size_t batches) {
   try {
     trainer_at(handle).step(batches);
+    return val::undefined();
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -600,7 +606,7 @@ val trainer_state(int handle) {
     o.set("diverged", t.diverged());
     return o;
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -608,7 +614,7 @@ val trainer_grid(int handle, std::size_t nx, std::size_t ny, double x0, double x
   try {
     return copy_out(trainer_at(handle).grid_predictions(nx, ny, x0, x1, y0, y1));
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -616,7 +622,7 @@ val trainer_parameters(int handle) {
   try {
     return copy_out(trainer_at(handle).parameters());
   } catch (const std::exception& e) {
-    throw_js(e);
+    return js_error(e);
   }
 }
 
@@ -664,6 +670,17 @@ val lab_presets() {
   return list;
 }
 
+// The heap as the allocator sees it, for memory measurements: the linear memory's size (which only
+// ever grows) and the bytes malloc has handed out and not had back (dlmalloc's uordblks, chunk
+// headers included), which fall again when the core frees what it allocated.
+val heap_stats() {
+  const struct mallinfo info = mallinfo();
+  val o = val::object();
+  o.set("heapBytes", static_cast<double>(emscripten_get_heap_size()));
+  o.set("inUseBytes", static_cast<double>(info.uordblks));
+  return o;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(activation_core) {
@@ -690,4 +707,5 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   emscripten::function("trainerDestroy", &trainer_destroy);
   emscripten::function("trainerCount", &trainer_count);
   emscripten::function("labPresets", &lab_presets);
+  emscripten::function("heapStats", &heap_stats);
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "actderiv/expr.h"
@@ -67,6 +68,40 @@ struct Source {
   std::vector<std::size_t> column;  // one per byte of text, plus one past the end
 };
 
+// The code point of the UTF-8 sequence `s` (2 to 4 bytes, not checked further: only for messages).
+char32_t code_point(const std::string& s) {
+  const auto byte = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[i])); };
+  char32_t c = byte(0) & (s.size() == 2 ? 0x1F : s.size() == 3 ? 0x0F : 0x07);
+  for (std::size_t i = 1; i < s.size(); ++i) c = (c << 6) | (byte(i) & 0x3F);
+  return c;
+}
+
+// Characters that show as nothing (or as a space), or that reorder the text around them: quoting one
+// would make the message itself misleading (U+202E reverses what follows it).
+bool invisible(char32_t c) {
+  return (c >= 0x80 && c <= 0xA0) || c == 0xAD || c == 0x34F || c == 0x61C || c == 0x115F || c == 0x1160 ||
+         c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x2000 && c <= 0x200F) ||
+         (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0x3164 ||
+         (c >= 0xD800 && c <= 0xDFFF) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+         (c >= 0xFFF0 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+// "U+202E": how Unicode names a code point.
+std::string unicode_name(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+// The message for a character the grammar has no use for: the character and its code point, which
+// tells a look-alike (Cyrillic 'а', U+0430) from the letter it imitates; an invisible one by code
+// point alone.
+std::string unexpected_character(const std::string& sequence) {
+  const char32_t c = code_point(sequence);
+  if (invisible(c)) return "unexpected invisible character " + unicode_name(c);
+  return "unexpected character '" + sequence + "' (" + unicode_name(c) + ")";
+}
+
 Source normalise(const std::string& input) {
   Source s;
   std::size_t character = 0;
@@ -82,15 +117,23 @@ Source normalise(const std::string& input) {
     else if (sequence == "\xC3\x97") ascii = '*';       // U+00D7 multiplication sign
     else if (sequence == "\xC2\xB7") ascii = '*';       // U+00B7 middle dot
     else if (sequence == "\xE2\x8B\x85") ascii = '*';   // U+22C5 dot operator
-    else throw ParseError("unexpected character '" + sequence + "'", character);
+    else throw ParseError(unexpected_character(sequence), character);
     if (length == 1 && (byte < 0x20 || byte == 0x7F) && !std::isspace(byte))
-      throw ParseError("unexpected control character", character);
+      throw ParseError("unexpected control character " + unicode_name(byte), character);
     s.text += ascii;
     s.column.push_back(character);
     i += length;
   }
   s.column.push_back(character + 1);
   return s;
+}
+
+// 'text' in quotes for a message; a long one cut to its start, with its length, so that a message
+// about a 500-letter name stays one line.
+std::string quoted(const std::string& text) {
+  constexpr std::size_t kShown = 30;
+  if (text.size() <= kShown) return "'" + text + "'";
+  return "'" + text.substr(0, kShown) + "\xE2\x80\xA6' (" + std::to_string(text.size()) + " characters)";
 }
 
 class Parser {
@@ -216,8 +259,8 @@ class Parser {
     char* end = nullptr;
     const double value = std::strtod(literal.c_str(), &end);
     if (end != literal.c_str() + literal.size() || literal == ".")
-      fail_at("malformed number '" + literal + "'", start);
-    if (!std::isfinite(value)) fail_at("number '" + literal + "' is too large", start);
+      fail_at("malformed number " + quoted(literal), start);
+    if (!std::isfinite(value)) fail_at("number " + quoted(literal) + " is too large", start);
     return num(value);
   }
 
@@ -233,7 +276,7 @@ class Parser {
                              std::find(parameters_.begin(), parameters_.end(), id) != parameters_.end();
     if (pos_ < text_.size() && text_[pos_] == '(' && !known_value) {  // z(1-z) is a product
       const Function* f = find_function(id);
-      if (!f) fail_at("unknown function '" + id + "'" + suggestion(id, function_names()), start);
+      if (!f) fail_at("unknown function " + quoted(id) + suggestion(id, function_names()), start);
       Depth guard(*this, pos_);
       ++pos_;
       skip_space();
@@ -265,7 +308,7 @@ class Parser {
     std::vector<std::string> names = parameters_;
     names.insert(names.end(), {"z", "x", "e", "pi"});
     names.insert(names.end(), function_names().begin(), function_names().end());
-    fail_at("unknown name '" + id + "'" + suggestion(id, names), start);
+    fail_at("unknown name " + quoted(id) + suggestion(id, names), start);
   }
 
   static const std::vector<std::string>& function_names() {

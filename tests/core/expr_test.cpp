@@ -70,8 +70,8 @@ TEST(Expr, PiecewiseWithNoTrueConditionIsNaN) {
 }
 
 struct ErrorCase {
-  const char* input;
-  const char* message;
+  std::string input;
+  std::string message;
   std::size_t column;
 };
 
@@ -105,8 +105,20 @@ TEST(Expr, ReportsErrorsWithTheirColumn) {
       {"max(z, 1", "expected ')' to close max(", 9},
       {"(", "expected a number, a name or '(' but the input ended", 2},
       {"z / )", "expected a number, a name or '(' before ')'", 5},
-      {"\xE2\x88\x92z + \xC3\xA9", "unexpected character '\xC3\xA9'", 6},
-      {"z\x01", "unexpected control character", 2},
+      {"\xE2\x88\x92z + \xC3\xA9", "unexpected character '\xC3\xA9' (U+00E9)", 6},
+      {"z\x01", "unexpected control character U+0001", 2},
+      {std::string("z\0", 2), "unexpected control character U+0000", 2},
+      // Cyrillic a, which looks like the Latin one.
+      {"\xD0\xB0lpha", "unexpected character '\xD0\xB0' (U+0430)", 1},
+      {"z + \xF0\x9F\x98\x80", "unexpected character '\xF0\x9F\x98\x80' (U+1F600)", 5},
+      // Invisible or reordering characters are named by code point only.
+      {"z\xE2\x80\xAE + 1", "unexpected invisible character U+202E", 2},
+      {"z\xE2\x80\x8D", "unexpected invisible character U+200D", 2},
+      {"\xEF\xBB\xBFz", "unexpected invisible character U+FEFF", 1},
+      {"z\xC2\xA0+ 1", "unexpected invisible character U+00A0", 2},
+      // Long names and numbers are quoted by their start and length.
+      {"abcdefghijklmnopqrstuvwxyzabcdefghij", "unknown name 'abcdefghijklmnopqrstuvwxyzabcd\xE2\x80\xA6' (36 characters)", 1},
+      {"1" + std::string(400, '0'), "number '1" + std::string(29, '0') + "\xE2\x80\xA6' (401 characters) is too large", 1},
       {"z,1", "unexpected ','", 2},
       {"2 # 3", "unexpected '#'", 3},
       {"sqrt(z))", "unexpected ')' with no matching '('", 8},

@@ -84,6 +84,20 @@ const BAD = [
   ['', /expected an expression at column 1/, 1],
   ['z'.repeat(501), /longer than 500 characters/, 501],
   ['('.repeat(80) + 'z' + ')'.repeat(80), /nested more than 64 levels/, 65],
+  // Hostile text: each refused with a sentence and the column of what is wrong.
+  ['x'.repeat(1_000_000), /longer than 500 characters/, 501],
+  ['('.repeat(10_000) + 'z' + ')'.repeat(10_000), /longer than 500 characters/, 501],
+  ['<script>window.__pwned=1</script>', /expected a number, a name or '\(' but found '<' at column 1/, 1],
+  ['javascript:alert(1)', /unknown name 'javascript' at column 1/, 1],
+  ['NaN', /unknown name 'NaN' at column 1/, 1],
+  ['Infinity', /unknown name 'Infinity' at column 1/, 1],
+  ['1e309', /number '1e309' is too large at column 1/, 1],
+  ['z\u0000', /unexpected control character U\+0000 at column 2/, 2],
+  ['z\u202e+1', /unexpected invisible character U\+202E at column 2/, 2],
+  ['z\u200d', /unexpected invisible character U\+200D at column 2/, 2],
+  ['\u{1F600}*z + \u{1F600}', /unexpected character '\u{1F600}' \(U\+1F600\) at column 1/u, 1],
+  ['z + \ud800', /unexpected invisible character U\+D800 .* at column 5/, 5],
+  ['\u{1F600}\udc00z', /unexpected invisible character U\+DC00 .* at column 2/, 2],
 ];
 
 test('malformed expressions throw an Error with the column', () => {

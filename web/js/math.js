@@ -2,7 +2,9 @@
 import katex from 'katex';
 import { watchOverflow } from './overflow.js';
 
-const OPTIONS = { throwOnError: false, output: 'htmlAndMathml' };
+// trust: false (KaTeX's default, written out so no one turns it on in passing): \href, \url,
+// \includegraphics, \htmlClass and the like stay inert, whatever TeX reaches the page.
+const OPTIONS = { throwOnError: false, output: 'htmlAndMathml', trust: false };
 
 // Typesets `latex` into `element`, replacing its content.
 export function renderMath(element, latex, { display = false } = {}) {
