@@ -30,10 +30,11 @@ async function withPage(options, check) {
   }
 }
 
-// Waits until every part in view has loaded and the catalogue has built its entries (in idle time).
+// Waits until every part in view has loaded and the catalogue has built all its entries (in idle
+// time, hidden ones too: an entry built later would add a data table that is not open).
 function settled(page) {
-  return page.waitForFunction(() => ![...document.querySelectorAll('[data-pending], [data-deferred]')]
-    .some((part) => part.checkVisibility()));
+  return page.waitForFunction(() => document.querySelector('[data-pending]') === null
+    && ![...document.querySelectorAll('[data-deferred]')].some((part) => part.checkVisibility()));
 }
 
 // Lists every derivation step and opens every figure's data table, then waits for the tables.
