@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm run bench: builds, then measures the site (first chart, sizes), the derivation engine and batch
-# evaluation (WASM through the JS API vs plain JS vs native C++). Benchmarks report; they never fail.
+# npm run bench: builds, then measures the site (first chart, sizes), the derivation engine, batch
+# evaluation (WASM through the JS API vs plain JS vs native C++) and memory over a long session (JS
+# and WASM heaps). Benchmarks report; they never fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Emscripten's optimizer needs Debian's node modules (acorn) with this Node.
@@ -21,3 +22,4 @@ node bench/first-chart.mjs
 node bench/derive.mjs
 node bench/batch.mjs
 node bench/train.mjs
+node bench/memory.mjs
