@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
 # painted frame), the derivation engine, batch evaluation (WASM through the JS API vs plain JS vs
-# native C++) and training. Each writes its figures to bench/results.json. Benchmarks report; they
-# never fail.
+# native C++), training, and memory over a long session (JS and WASM heaps). Each writes its figures
+# to bench/results.json. Benchmarks report; they never fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Emscripten's optimizer needs Debian's node modules (acorn) with this Node.
@@ -24,3 +24,4 @@ node bench/slider.mjs
 node bench/derive.mjs
 node bench/batch.mjs
 node bench/train.mjs
+node bench/memory.mjs
