@@ -33,19 +33,29 @@ export function applyEntries(url, entries) {
   return url;
 }
 
-// Chromium ignores history changes past 200 in 10 s (and says so in the console), and a slider
-// dragged at 60 frames a second would pass that: the address is written at most every 250 ms, the
-// changes in between merged, the last one always written.
-const MIN_INTERVAL_MS = 250;
+// Chromium ignores history changes past 200 in 10 s (and says so in the console), which a slider
+// dragged at 60 frames a second would pass. Writes spend tokens from a bucket of 10 that refills at
+// 10 a second: separate actions are written at once, a drag at most 10 times a second, its changes
+// in between merged and its last one always written.
+const BUCKET = 10;
+const REFILL_PER_MS = 10 / 1000;
+let tokens = BUCKET;
+let refilled = performance.now();
 let pending = null;
 let timer = null;
-let lastWrite = -Infinity;
+
+function refill() {
+  const now = performance.now();
+  tokens = Math.min(BUCKET, tokens + (now - refilled) * REFILL_PER_MS);
+  refilled = now;
+}
 
 function flush() {
   timer = null;
+  refill();
+  tokens -= 1;
   const url = applyEntries(new URL(window.location.href), pending);
   pending = null;
-  lastWrite = performance.now();
   if (url.href === window.location.href) return;
   try {
     window.history.replaceState(window.history.state, '', url);
@@ -54,12 +64,12 @@ function flush() {
   }
 }
 
-// Applies `entries` to the page's address (see applyEntries): at once if the last write was long
-// enough ago, otherwise with the next one.
+// Applies `entries` to the page's address (see applyEntries): at once while the bucket has a token,
+// otherwise as soon as it has one again, merged with the changes that came meanwhile.
 export function writeUrlState(entries) {
   pending = { ...pending, ...entries };
   if (timer !== null) return;
-  const wait = lastWrite + MIN_INTERVAL_MS - performance.now();
-  if (wait <= 0) flush();
-  else timer = setTimeout(flush, wait);
+  refill();
+  if (tokens >= 1) flush();
+  else timer = setTimeout(flush, (1 - tokens) / REFILL_PER_MS);
 }
