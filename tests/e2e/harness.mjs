@@ -103,6 +103,22 @@ export async function skim(page) {
   });
 }
 
+// The visible text of <main>, but for the floating-point lesson (whose prose is about NaN) and the
+// marked copy of a refused expression (the reader's own text, shown back with the error marked):
+// where the hostile-input tests look for NaN or undefined on screen.
+export function visibleText(page) {
+  return page.evaluate(() => {
+    const parts = [];
+    const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const { parentElement } = walker.currentNode;
+      if (parentElement.closest('#floating-point, .expression-echo') || parentElement.offsetParent === null) continue;
+      parts.push(walker.currentNode.textContent);
+    }
+    return parts.join('\n');
+  });
+}
+
 // axe-core's violations on the page, as "rule: selectors" lines (the page must be opened with bypassCSP).
 export async function axeViolations(page) {
   await page.addScriptTag({ path: AXE });

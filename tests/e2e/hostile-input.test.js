@@ -7,7 +7,7 @@
 // plot, slider and address as they were. (tests/e2e/hostile-url.test.js does the same for the address.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartData, sharedPage } from './harness.mjs';
+import { chartData, sharedPage, visibleText } from './harness.mjs';
 
 const shared = sharedPage();
 const page = () => shared.view.page;
@@ -40,27 +40,20 @@ async function snapshot(selector, chartId, watch) {
 }
 
 // The page's state after an entry: the field's message, the script and element checks, and the visible
-// text outside quoted entries, the marked copy and the floating-point lesson (whose prose is about NaN).
-function pageState(selector) {
-  return page().evaluate((css) => {
+// text (see visibleText in harness.mjs).
+async function pageState(selector) {
+  const state = await page().evaluate((css) => {
     const input = document.querySelector(css);
     const message = document.getElementById(input.getAttribute('aria-describedby').split(' ')[0]);
-    const parts = [];
-    const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const { parentElement } = walker.currentNode;
-      if (parentElement.closest('#floating-point, .expression-echo') || parentElement.offsetParent === null) continue;
-      parts.push(walker.currentNode.textContent);
-    }
     return {
       message: message.textContent,
       invalid: input.getAttribute('aria-invalid'),
       pwned: window.__pwned,
       inserted: document.querySelectorAll('main script, main img, main iframe, main object, main embed, [onerror], '
         + 'a[href^="javascript:" i]').length,
-      text: parts.join('\n'),
     };
   }, selector);
+  return { ...state, text: await visibleText(page()) };
 }
 
 function assertSafe(state, what) {

@@ -3,7 +3,7 @@
 // injected script, shows no NaN, and says in text what it ignored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, sharedPage } from './harness.mjs';
+import { openPage, sharedPage, visibleText } from './harness.mjs';
 
 const shared = sharedPage();
 
@@ -29,19 +29,8 @@ async function openSafely(search) {
     pwned: window.__pwned,
     injected: document.querySelectorAll('main img, main script').length,
     sigmoid: document.getElementById('chart-sigmoid').chart.data.datasets.length,
-    // The visible text, but for the floating-point lesson (whose prose is about NaN) and the echo
-    // of a refused expression (the reader's own text, shown back with the error marked).
-    text: (() => {
-      const parts = [];
-      const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const { parentElement } = walker.currentNode;
-        if (parentElement.closest('#floating-point, .expression-echo') || parentElement.offsetParent === null) continue;
-        parts.push(walker.currentNode.textContent);
-      }
-      return parts.join('\n');
-    })(),
   }));
+  state.text = await visibleText(page);
   assert.equal(state.pwned, undefined, 'an injected script ran');
   assert.equal(state.injected, 0, 'an element from the address was inserted');
   assert.equal(state.sigmoid, 2, 'the sigmoid plot is missing');
