@@ -10,7 +10,7 @@ import { readLoadedUrlState, shownValue } from './url-state.js';
 const ALL_STEPS = 'all';
 
 // Parameter ids of every activation in the registry, sorted: the bare keys an activation view owns.
-// Computed once per core, since the registry's table is fixed and building it takes milliseconds.
+// Computed once per core (whose activations() web/js/core.js reads once).
 const keysByCore = new WeakMap();
 export function parameterKeys(core) {
   if (!keysByCore.has(core)) {
