@@ -37,22 +37,21 @@ await rm(dist, { recursive: true, force: true });
 const KATEX_OPTIONS = { throwOnError: true, output: 'htmlAndMathml', trust: false };
 const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 function typesetStaticMath(page) {
-  let count = 0;
   const typeset = (part) => part.replace(
     /<(span|div)([^>]*?) (data-tex(?:-display)?)(>|\s[^>]*>)([^<]*)<\/\1>/g,
     (element, tag, before, attribute, after, tex) => {
-      count += 1;
       const source = tex.replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
       const markup = katex.renderToString(source, { ...KATEX_OPTIONS, displayMode: attribute === 'data-tex-display' });
       const typesetAttribute = attribute === 'data-tex-display' ? 'data-typeset-display' : 'data-typeset';
       return `<${tag}${before} ${typesetAttribute}${after}${markup}</${tag}>`;
     });
-  const html = page.split(/(<template[\s\S]*?<\/template>)/).map(
-    (part) => (part.startsWith('<template') ? part : typeset(part))).join('');
-  const left = html.split(/(<template[\s\S]*?<\/template>)/).filter((part) => !part.startsWith('<template'))
-    .join('').match(/ data-tex(-display)?[\s>]/);
-  if (left) throw new Error(`web/index.html: a [data-tex] element was not typeset: ${left[0]}`);
-  return { html, count };
+  return page.split(/(<template[\s\S]*?<\/template>)/).map((part) => {
+    if (part.startsWith('<template')) return part;
+    const done = typeset(part);
+    const left = done.match(/ data-tex(-display)?[\s>]/);
+    if (left) throw new Error(`web/index.html: a [data-tex] element was not typeset: ${left[0]}`);
+    return done;
+  }).join('');
 }
 
 // The hosted page loads the core built with a separate .wasm (see wasm/CMakeLists.txt): this plugin
@@ -95,8 +94,8 @@ const site = await esbuild.build({
   loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.wasm': 'file' },
   plugins: [hostedCore],
 });
-const typeset = typesetStaticMath(await readFile(path.join(root, 'web/index.html'), 'utf8'));
-let html = typeset.html;
+const typesetHtml = typesetStaticMath(await readFile(path.join(root, 'web/index.html'), 'utf8'));
+let html = typesetHtml;
 html = replaceReference(html, 'src', 'js/main.js', outputOf(site.metafile, 'web/js/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
 await writeFile(path.join(dist, 'index.html'), html);
@@ -189,7 +188,7 @@ function allow(text, name, sources) {
   });
 }
 
-let single = typeset.html;
+let single = typesetHtml;
 single = replaceOnce(single, '<link rel="stylesheet" href="css/style.css">', `<style>${style}</style>`);
 single = replaceOnce(single, '<script type="module" async src="js/main.js"></script>\n', '');
 // One file: no manifest (a service worker cannot serve file://), and the icon inline.

@@ -10,7 +10,6 @@ import { setupCompare } from './compare.js';
 import { createPropertiesTable } from './properties.js';
 import { setupLesson } from './lesson.js';
 import { addEmbedButtons } from './embed-button.js';
-import { renderTexIn } from './math.js';
 import { readLoadedUrlState } from './url-state.js';
 import { whenNear } from './when-near.js';
 
@@ -41,7 +40,6 @@ const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); 
 // names first, so that no single task blocks the page for long and the part the reader came for
 // draws first.
 export async function startPage(embed) {
-  renderTexIn(document.querySelector('main'));
   const core = await getCore();
   const activations = core.activations();
   const byId = Object.fromEntries(activations.map((activation) => [activation.id, activation]));
