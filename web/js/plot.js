@@ -21,16 +21,26 @@ export function formatNumber(x) {
   return text.replace('-', '\u2212');
 }
 
+// The stylesheet's plot colours, read once per colour change: reading computed style while a slider
+// is dragged would make the browser recalculate styles in the middle of every input.
+let colours = null;
+// Registered at import, before any chart's own listener, so that charts redraw with the new colours.
+onColoursChange(() => {
+  colours = null;
+});
+
 function themeColours() {
+  if (colours) return colours;
   const style = getComputedStyle(document.documentElement);
   const read = (name) => style.getPropertyValue(name).trim();
-  return {
+  colours = {
     grid: read('--plot-grid'),
     axis: read('--plot-axis'),
     text: read('--text'),
     background: read('--bg'),
     series: Array.from({ length: PALETTE_SIZE }, (_, i) => read(`--plot-${i + 1}`)),
   };
+  return colours;
 }
 
 function applyTheme(chart) {
@@ -110,7 +120,7 @@ export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {}
         },
       },
     },
-    plugins: [{
+    plugins: [breakGaps, {
       id: 'markers',
       afterDatasetsDraw(drawn) {
         const { ctx, scales: { x, y }, chartArea } = drawn;
@@ -146,9 +156,41 @@ export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {}
   tables.set(chart, createDataTable(canvas, { symbol: xAxis.symbol ?? 'z', formatNumber }));
   onColoursChange(() => {
     applyTheme(chart);
+    waiting.delete(chart);
     chart.update('none');
   });
+  nearness?.observe(canvas);
   return chart;
+}
+
+// Charts more than a screen away from the viewport are not redrawn on every change (a slider dragged
+// at the top of a section would redraw a figure far below it at every input): their latest data waits
+// and is drawn when they come within a screen, or when printing starts (onColoursChange redraws every
+// chart then). Until its first report the observer counts a chart as near.
+const far = new WeakSet();
+const waiting = new WeakSet();
+const nearness = typeof IntersectionObserver === 'function'
+  ? new IntersectionObserver((entries) => {
+    for (const { target, isIntersecting } of entries) {
+      const { chart } = target;
+      if (isIntersecting) far.delete(chart);
+      else far.add(chart);
+      if (isIntersecting && waiting.has(chart)) {
+        waiting.delete(chart);
+        chart.update('none');
+      }
+    }
+  }, { rootMargin: '100% 0px' })
+  : null;
+
+// Redraws `chart` now, or when it comes near if it is far from the viewport.
+function redraw(chart) {
+  if (far.has(chart)) {
+    waiting.add(chart);
+    return;
+  }
+  waiting.delete(chart);
+  chart.update('none');
 }
 
 // Each chart's data table (see data-table.js): show(series, description).
@@ -179,12 +221,67 @@ function fittedRange(series) {
   return { min: lo - pad, max: hi + pad };
 }
 
-// Segment styling that leaves out the line segments touching a jump at any z in `breaks`, so a
-// derivative's jump at a kink is not drawn as a steep line.
-function breakSegments(breaks) {
-  if (!breaks.length) return undefined;
-  const hidden = (ctx) => breaks.some((b) => ctx.p0.parsed.x <= b && b <= ctx.p1.parsed.x);
-  return { borderColor: (ctx) => (hidden(ctx) ? 'transparent' : undefined) };
+// The pixel spans [left, right] to leave out of a dataset's line: for each z in its `breaks`, from the
+// grid point before it to the one after it (both grid lines touching it when it lies on the grid), so a
+// derivative's jump at a kink is not drawn as a steep line. Found by bisection on the sorted z values.
+function breakSpans(data, breaks, x) {
+  const spans = [];
+  for (const b of breaks) {
+    let lo = 0;
+    let hi = data.length - 1;
+    if (!(data[lo]?.x <= b && b <= data[hi]?.x)) continue;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (data[mid].x < b) lo = mid;
+      else hi = mid;
+    }
+    // data[lo].x < b <= data[hi].x (or b is the first point); a break on a grid point also hides the
+    // segment after it.
+    const right = data[hi].x === b && hi + 1 < data.length ? hi + 1 : hi;
+    spans.push([x.getPixelForValue(data[lo].x), x.getPixelForValue(data[right].x)]);
+  }
+  return spans;
+}
+
+// Leaves the spans of breakSpans out of a dataset's drawing by clipping them away: one clip per
+// dataset, where Chart.js's per-segment styling would call a function for every one of its segments.
+// Chart.js clips each dataset to the chart area after 'beforeDatasetDraw', inside this clip.
+const breakGaps = {
+  id: 'breakGaps',
+  beforeDatasetDraw(drawn, { meta }) {
+    const breaks = drawn.data.datasets[meta.index].breaks;
+    if (!breaks?.length) return;
+    const { ctx, width, height, scales: { x } } = drawn;
+    const spans = breakSpans(drawn.data.datasets[meta.index].data, breaks, x).sort((a, b) => a[0] - b[0]);
+    // Strips of the canvas's full height: Chart.js's own clip (the chart area widened by half the line
+    // width) still applies inside them.
+    ctx.save();
+    ctx.beginPath();
+    let from = 0;
+    for (const [start, end] of spans) {
+      if (start > from) ctx.rect(from, 0, start - from, height);
+      from = Math.max(from, end);
+    }
+    if (width > from) ctx.rect(from, 0, width - from, height);
+    ctx.clip();
+    meta.clippedBreaks = true;
+  },
+  afterDatasetDraw(drawn, { meta }) {
+    if (!meta.clippedBreaks) return;
+    meta.clippedBreaks = false;
+    drawn.ctx.restore();
+  },
+};
+
+// The points {x, y} of a line through (z[i], y[i]), a non-finite y becoming null (a gap): `previous`'s
+// objects overwritten when it has as many, otherwise new ones.
+function points(previous, z, y) {
+  const data = previous?.length === z.length ? previous : Array.from(z, () => ({ x: 0, y: null }));
+  for (let i = 0; i < z.length; i += 1) {
+    data[i].x = z[i];
+    data[i].y = Number.isFinite(y[i]) ? y[i] : null;
+  }
+  return data;
 }
 
 // Replaces the chart's series and redraws it. Each series: {label, z, y, colour (0 to PALETTE_SIZE-1),
@@ -203,15 +300,19 @@ export function setSeries(chart, series, description) {
   markers.set(chart, series.filter(({ point }) => point)
     .flatMap(({ z, y, colour }) => Array.from(z, (zi, i) => ({ x: zi, y: y[i], colour }))));
   const lines = series.filter(({ point }) => !point);
-  chart.data.datasets = lines.map(({ label, z, y, colour, dashed, dash, below = false, above = false, breaks = [], describe, noTooltip = false, legend = true, radius }) => ({
+  // The chart's dataset objects and their points are kept and overwritten when the series keep their
+  // number and length (a slider moved): Chart.js then keeps its elements rather than building
+  // thousands anew on every input.
+  const kept = chart.data.datasets.length === lines.length ? chart.data.datasets : [];
+  chart.data.datasets = lines.map(({ label, z, y, colour, dashed, dash, below = false, above = false, breaks = [], describe, noTooltip = false, legend = true, radius }, index) => Object.assign(kept[index] ?? {}, {
     label,
     describe,
     legend,
     pointRadius: radius,
     noTooltip,
     colour,
-    data: Array.from(z, (zi, i) => ({ x: zi, y: Number.isFinite(y[i]) ? y[i] : null })),
-    segment: breakSegments(breaks),
+    data: points(kept[index]?.data, z, y),
+    breaks,
     spanGaps: false,
     borderDash: dash ?? (dashed ? [7, 5] : []),
     order: below ? 1 : (above ? -1 : 0),
@@ -223,6 +324,6 @@ export function setSeries(chart, series, description) {
   applyTheme(chart);
   chart.canvas.setAttribute('aria-label', description);
   chart.canvas.textContent = description;
-  chart.update('none');
+  redraw(chart);
   tables.get(chart)(lines.filter(({ noTooltip }) => !noTooltip), description);
 }
