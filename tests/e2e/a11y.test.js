@@ -103,10 +103,10 @@ test('the sigmoid table lists 21 evenly spaced points of the plotted numbers, wi
 test('an open table follows the chart: Leaky ReLU\'s alpha slider moved by keyboard', async () => {
   const { page } = view;
   await page.locator('#leaky_relu figure details.data-table').first().evaluate((details) => { details.open = true; });
-  const slider = page.locator('#leaky_relu [data-slot="alpha"] input[name="slider"]');
+  const slider = page.locator('#leaky_relu [data-slot="alpha"] input[name="slider"]').first();
   await slider.focus();
   await page.keyboard.press('End');
-  const alpha = Number(await page.locator('#leaky_relu [data-slot="alpha"] input[name="value"]').inputValue());
+  const alpha = Number(await page.locator('#leaky_relu [data-slot="alpha"] input[name="value"]').first().inputValue());
   assert.ok(alpha > 0.01, `alpha is still ${alpha}`);
   const first = await page.locator('#leaky_relu figure details.data-table').first()
     .evaluate((details) => [...details.querySelector('tbody tr').cells].map((cell) => cell.textContent));

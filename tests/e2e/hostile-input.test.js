@@ -132,7 +132,7 @@ for (const [index, { name, entry, how, column, message, cut, shows }] of EXPRESS
 // (for the training lab, whose loss at epoch 0 does not depend on these settings) the text that
 // summarises the run.
 const FIELDS = [
-  { name: 'Leaky ReLU\'s alpha', selector: '#leaky_relu form.alpha-controls input[name="value"]', chart: 'chart-leaky_relu',
+  { name: 'Leaky ReLU\'s alpha', selector: '#leaky_relu input[name="value"][aria-describedby="alpha-control-message"]', chart: 'chart-leaky_relu',
     valid: ['0.2', '0.3'] },
   { name: 'a compare-view parameter (ELU\'s alpha)', selector: '#compare input[name="value"][aria-describedby="compare-elu-alpha-control-message"]',
     chart: 'chart-compare', valid: ['0.5', '0.7'], setup: () => page().locator('#compare').getByRole('checkbox', { name: 'ELU', exact: true }).check() },

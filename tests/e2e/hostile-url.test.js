@@ -62,7 +62,8 @@ for (const value of VALUES) {
     const view = await openSafely(`?fn=leaky_relu&${new URLSearchParams(keys.map((key) => [key, value]))}`);
     try {
       const leaky = view.page.locator('#leaky_relu');
-      assert.equal(await leaky.locator('input[name="value"]').inputValue(), '0.01');
+      // Both alpha fields (under the plot and under ReLU versus Leaky ReLU).
+      assert.deepEqual(await leaky.locator('input[name="value"]').evaluateAll((inputs) => inputs.map(({ value }) => value)), ['0.01', '0.01']);
       assert.match(await leaky.locator('#alpha-control-message').textContent(), /^Ignored alpha=.{1,40}…? from the address: alpha must be a number from 0 to 1; using 0\.01\.$/);
       assert.match(await leaky.locator('.step-status').textContent(), /^Step 1 of/);
       if (keys.includes('step')) assert.match(await leaky.locator('.url-notice').textContent(), /Ignored step=.* showing step 1\./);

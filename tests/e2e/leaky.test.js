@@ -6,9 +6,9 @@ import { chartData, sharedPage, yAt } from './harness.mjs';
 
 const shared = sharedPage();
 
-const slider = () => shared.view.page.locator('#leaky_relu').getByRole('slider', { name: /alpha/i });
-const field = () => shared.view.page.locator('#leaky_relu .alpha-controls input[name="value"]');
-const message = () => shared.view.page.locator('#leaky_relu .alpha-controls .field-message');
+const slider = () => shared.view.page.locator('#leaky_relu').getByRole('slider', { name: 'Slope alpha', exact: true });
+const field = () => shared.view.page.locator('#leaky_relu').getByRole('textbox', { name: 'alpha value', exact: true });
+const message = () => shared.view.page.locator('#alpha-control-message');
 
 // Asserts the Leaky ReLU chart plots g = alpha z, g' = alpha for z < 0 and g = z, g' = 1 for z > 0.
 async function assertPlotsAlpha(alpha) {
@@ -90,6 +90,51 @@ test('the comparison figure shows ReLU and Leaky ReLU (current alpha) with their
   assert.deepEqual([yAt(dLeaky, -4), yAt(leaky, 3), yAt(dLeaky, 3)], [0.25, 3, 1]);
   assert.deepEqual([relu.borderDash, leaky.borderDash], [[], []]);
   assert.ok(dRelu.borderDash.length > 0 && dLeaky.borderDash.length > 0, 'derivatives are dashed');
+});
+
+test('the alpha control under ReLU versus Leaky ReLU moves alpha in both places and in both plots', async () => {
+  const { page } = shared.view;
+  const second = page.locator('#leaky_relu').getByRole('slider', { name: 'Slope alpha of the Leaky ReLU compared with ReLU' });
+  const secondField = page.locator('#leaky_relu').getByRole('textbox', { name: 'alpha value of the Leaky ReLU compared with ReLU' });
+  await second.fill('0.4');
+  await assertPlotsAlpha(0.4);
+  const [, , , dLeaky] = await chartData(page, 'chart-relu-vs-leaky');
+  assert.equal(yAt(dLeaky, -4), 0.4);
+  assert.deepEqual([await slider().inputValue(), await field().inputValue(), await secondField.inputValue()], ['0.4', '0.4', '0.4']);
+  assert.equal(new URL(page.url()).searchParams.get('alpha'), '0.4');
+  await slider().fill('0.25');
+  assert.deepEqual([await second.inputValue(), await secondField.inputValue()], ['0.25', '0.25']);
+});
+
+test('a drag writes the address when the slider is let go, not at every input', async () => {
+  const { page } = shared.view;
+  const alphaInAddress = () => new URL(page.url()).searchParams.get('alpha');
+  const before = alphaInAddress();
+  // A drag fires 'input' at every move and 'change' once, on release.
+  await slider().evaluate((input) => {
+    input.value = '0.6';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await assertPlotsAlpha(0.6);
+  await page.waitForTimeout(300);
+  assert.equal(alphaInAddress(), before);
+  await slider().evaluate((input) => input.dispatchEvent(new Event('change', { bubbles: true })));
+  assert.equal(alphaInAddress(), '0.6');
+});
+
+test('a figure far from the view is drawn with the latest alpha when it comes into view', async () => {
+  const { page } = shared.view;
+  await slider().scrollIntoViewIfNeeded();
+  await slider().fill('0.9');
+  await page.locator('#chart-relu-vs-leaky').scrollIntoViewIfNeeded();
+  // Leaky ReLU's derivative at z = -4 in the comparison figure is drawn at the height of 0.9 (the
+  // wait fails the test after 5 s).
+  await page.waitForFunction(() => {
+    const { chart } = document.getElementById('chart-relu-vs-leaky');
+    const dataset = chart.data.datasets[3];
+    const i = dataset.data.findIndex(({ x }) => Math.abs(x + 4) < 1e-9);
+    return Math.abs(chart.getDatasetMeta(3).data[i].y - chart.scales.y.getPixelForValue(0.9)) < 0.5;
+  }, null, { timeout: 5000 });
 });
 
 test('no console errors or page errors while adjusting alpha', () => {

@@ -56,7 +56,7 @@ test('the Embed dialog gives an activation with its current parameters and step,
   try {
     const { page } = view;
     const leaky = page.locator('#leaky_relu');
-    await leaky.getByRole('slider', { name: /alpha/i }).fill('0.3');
+    await leaky.getByRole('slider', { name: 'Slope alpha', exact: true }).fill('0.3');
     await leaky.locator('.stepper [data-action="next"]').click();
     // The address now follows tanh; each dialog still describes its own section as it is.
     await page.locator('#tanh .stepper [data-action="next"]').click();

@@ -107,7 +107,7 @@ test('moving a slider or stepping writes the address, and that address restores 
   const { page } = shared.view;
   assert.equal(await search(page), '');
   const leaky = page.locator('#leaky_relu');
-  await leaky.getByRole('slider', { name: /alpha/i }).fill('0.3');
+  await leaky.getByRole('slider', { name: 'Slope alpha', exact: true }).fill('0.3');
   await leaky.locator('.stepper [data-action="next"]').click();
   assert.deepEqual(await query(page), { fn: 'leaky_relu', alpha: '0.3', step: '2' });
   await leaky.locator('.stepper [data-action="previous"]').click();

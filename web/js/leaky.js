@@ -7,9 +7,15 @@ const VARIANT_ALPHAS = [0.01, 0.1, 0.2, 0.3];
 // Adds the Leaky ReLU controls and figures to its section; `sectionApi` is what setupSection returned.
 export function setupLeaky(section, { leaky, relu }, core, sectionApi) {
   const param = leaky.params.find((candidate) => candidate.id === 'alpha');
-  for (const slot of section.querySelectorAll('[data-slot="alpha"]')) {
-    sectionApi.addParamControl(slot, param, { template: 'alpha-template', prefix: 'alpha-control' });
-  }
+  // One alpha control under the plot of g and g', another under ReLU versus Leaky ReLU, so that each
+  // figure can be watched while alpha moves; the second's slider is named for its figure.
+  const [first, ...others] = section.querySelectorAll('[data-slot="alpha"]');
+  sectionApi.addParamControl(first, param, { template: 'alpha-template', prefix: 'alpha-control' });
+  others.forEach((slot, i) => {
+    const { form } = sectionApi.addParamControl(slot, param, { template: 'alpha-template', prefix: `alpha-control-${i + 2}` });
+    form.elements.slider.setAttribute('aria-label', 'Slope alpha of the Leaky ReLU compared with ReLU');
+    form.elements.value.setAttribute('aria-label', 'alpha value of the Leaky ReLU compared with ReLU');
+  });
 
   const variants = createPlot(section.querySelector('#chart-leaky-variants'));
   sectionApi.addFigure((z) => {

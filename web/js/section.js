@@ -134,6 +134,9 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
   for (const slot of slots('range')) {
     createRangeControl(slot, { prefix: `${activation.id}-range`, onChange: (range) => update({ range }) });
   }
+  // Each parameter's controls: a parameter may have one in more than one place (Leaky ReLU's alpha
+  // under two figures), all kept showing its value.
+  const controls = new Map();
   // A slider and field for `param` in `slot`, starting at its value from the address (or a sentence
   // there saying why that was ignored); `options` are createParamControl's template and prefix.
   function addParamControl(slot, param, options) {
@@ -142,11 +145,21 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
       initial: state.params[param.id],
       onChange(value) {
         update({ params: { ...state.params, [param.id]: value } });
-        remember();
+        for (const other of controls.get(param.id)) if (other !== control) other.set(value);
       },
     });
+    // The address is written when a value is settled: a typed one at once, a slider's when it is let go
+    // or moved by a key ('change'), not at every input of a drag (history.replaceState takes
+    // milliseconds). These run after the inputs' own listeners have taken the value.
+    control.form.addEventListener('input', ({ target }) => {
+      if (target.name === 'value') remember();
+    });
+    control.form.addEventListener('change', ({ target }) => {
+      if (target.name === 'slider') remember();
+    });
+    controls.set(param.id, [...(controls.get(param.id) ?? []), control]);
     const notice = view.notices.params[param.id];
-    if (notice) showMessage(control.form, notice);
+    if (notice && controls.get(param.id).length === 1) showMessage(control.form, notice);
     return control;
   }
 
