@@ -13,6 +13,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const common = { absWorkingDir: root, bundle: true, target: 'es2020', logLevel: 'warning', metafile: true };
 
+// Points per plotted series (web/js/range.js): 481 on the page; bench/slider.mjs also times a build
+// with PLOT_POINTS=2001, the density the speed budget is set for.
+const plotPoints = Number(process.env.PLOT_POINTS ?? 481);
+if (!Number.isInteger(plotPoints) || plotPoints < 2) throw new Error(`PLOT_POINTS must be a whole number of at least 2, not ${process.env.PLOT_POINTS}`);
+
 // Swaps a source reference in index.html for the bundled file; fails if the reference is missing.
 function replaceReference(html, attribute, source, output) {
   const reference = `${attribute}="${source}"`;
@@ -90,7 +95,7 @@ const site = await esbuild.build({
   format: 'esm',
   splitting: true,
   minify: true,
-  define: { LOAD_WHEN_NEEDED: 'true' },
+  define: { LOAD_WHEN_NEEDED: 'true', PLOT_POINTS: String(plotPoints) },
   loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.wasm': 'file' },
   plugins: [hostedCore],
 });
@@ -156,7 +161,7 @@ const offline = await esbuild.build({
   // Emscripten's ES module reads import.meta.url only to locate a .wasm file; SINGLE_FILE has none.
   // An inline script's address is the page's. (No service worker is registered from SINGLE_FILE:
   // it has no manifest link, see web/js/offline.js.)
-  define: { 'import.meta.url': 'document.baseURI', LOAD_WHEN_NEEDED: 'false' },
+  define: { 'import.meta.url': 'document.baseURI', LOAD_WHEN_NEEDED: 'false', PLOT_POINTS: String(plotPoints) },
   loader: { '.woff2': 'dataurl' },
   plugins: [katexFonts],
 });

@@ -2,7 +2,9 @@
 import { cloneTemplate, parseNumber, showMessage } from './inputs.js';
 
 export const DEFAULT_RANGE = Object.freeze({ from: -6, to: 6 });
-const POINTS = 481;        // 480 intervals: on the default range the grid hits every multiple of 0.025
+// 481 points, 480 intervals: on the default range the grid hits every multiple of 0.025 (PLOT_POINTS is
+// set by scripts/bundle.mjs; only a benchmark build changes it).
+const POINTS = PLOT_POINTS;
 const LIMIT = 1e6;         // wider ranges say nothing more about these functions
 const MIN_WIDTH = 1e-6;
 
