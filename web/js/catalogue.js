@@ -76,7 +76,7 @@ export function setupCatalogue(container, activations, core) {
       idle(next, { timeout: 1000 });
     };
     idle(next, { timeout: 1000 });
-    // Printing shows every entry in full.
-    beforePrinting(() => [...pending.keys()].forEach(build));
+    // Printing shows every entry in full (one preparation each: the Print button builds one a task).
+    for (const entry of pending.keys()) beforePrinting(() => build(entry));
   });
 }

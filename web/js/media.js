@@ -39,13 +39,24 @@ export function beforePrinting(prepare) {
   });
 }
 
-// Runs every preparation given to beforePrinting() now, then those they gave in turn (a catalogue
-// entry built now brings its stepper), and resolves once all have finished: the Print button's way to
-// complete the page before it calls window.print(). Rejects with the first failure.
+// Lets the browser paint and handle input between two tasks.
+const yieldToBrowser = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => { setTimeout(resolve, 0); });
+
+// Runs every preparation given to beforePrinting() now, one task each so that the page keeps
+// answering, then those they gave in turn (a catalogue entry built now brings its stepper), and
+// resolves once all have finished: the Print button's way to complete the page before it calls
+// window.print(). Rejects with the first failure.
 export async function prepareForPrinting() {
-  for (let done = 0; done < preparations.length;) {
-    const batch = preparations.slice(done);
-    done = preparations.length;
-    await Promise.all(batch.map((prepare) => prepare()));
+  let next = 0;
+  while (next < preparations.length) {
+    const waiting = [];
+    for (; next < preparations.length; next += 1) {
+      const done = Promise.resolve(preparations[next]());
+      // Handled below, once every preparation has started: not an unhandled rejection meanwhile.
+      done.catch(() => {});
+      waiting.push(done);
+      await yieldToBrowser();
+    }
+    await Promise.all(waiting);
   }
 }
