@@ -108,6 +108,7 @@ const GRID_INTERVAL_MS = 500;
 // are; kept until the table is opened, shown while it is open.
 export function createGridTable(canvas, { across, up, formatNumber, valueText }) {
   const { details, scroller, table } = createDisclosure(canvas);
+  table.classList.add('grid-table');
   let shown = null;
   let builtAt = -Infinity;
   let timer = null;

@@ -51,8 +51,11 @@ export function cellCentres(extent, cells) {
 // the probability of class 1.
 function cellText(p) {
   if (!Number.isFinite(p)) return 'no value';
-  return `${p < 0.5 ? 0 : 1} (p = ${p.toFixed(2)})`;
+  return `${p < 0.5 ? 0 : 1} (${p.toFixed(2)})`;
 }
+
+// A cell centre's coordinate, to three significant digits (the map spans a few units).
+const coordinateText = (x) => formatNumber(Number(x.toPrecision(3)));
 
 // A heat map on `canvas`, with a data table under it. Returns {setPoints(data, extent),
 // setGrid(p, cells, what), describe(text)}; setGrid takes cells x cells probabilities, row-major from
@@ -60,7 +63,7 @@ function cellText(p) {
 // that map for its table ("Decision region of … after epoch 12").
 export function createHeatmap(canvas) {
   canvas.setAttribute('role', 'img');
-  const showTable = createGridTable(canvas, { across: 'x\u2081', up: 'x\u2082', formatNumber, valueText: cellText });
+  const showTable = createGridTable(canvas, { across: 'x\u2081', up: 'x\u2082', formatNumber: coordinateText, valueText: cellText });
   let extent = 1;
   let pointsText = '';
   let colours = palette();
@@ -175,7 +178,7 @@ export function createHeatmap(canvas) {
       const [, , low, high] = cellCentres(extent, size);
       const coordinates = Array.from({ length: size }, (_, i) => low + ((high - low) * i) / Math.max(1, size - 1));
       showTable({ values: p, coordinates,
-        description: `${what}. Each cell gives the class predicted there, then the probability p of class 1. ${pointsText}` });
+        description: `${what}. Each cell gives the class predicted there, then in brackets the probability of class 1. ${pointsText}` });
     },
     describe(text) {
       canvas.setAttribute('aria-label', text);
