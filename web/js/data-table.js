@@ -1,6 +1,7 @@
 // A figure's data table: a "Data table" disclosure under a chart with a sample of the plotted points
-// as a real table, for readers who cannot see the canvas. It shows the numbers the chart was given,
-// formatted as its tooltip formats them; it computes nothing. Built only while it is open.
+// as a real table, for readers who cannot see the canvas (under a heat map, a sample of its grid of
+// cells). It shows the numbers the figure was given, formatted as its tooltip formats them; it
+// computes nothing. Built only while it is open.
 
 // At most this many rows: evenly spaced points of the plotted grid, both ends included.
 const TABLE_ROWS = 21;
