@@ -5,6 +5,7 @@ import { cloneTemplate } from './inputs.js';
 import { renderMath, renderRichText, renderTexIn } from './math.js';
 import { renderKinks } from './derivation.js';
 import { setupSection } from './section.js';
+import { beforePrinting } from './media.js';
 
 // Builds the heading, summary and definition of `activation`'s entry (cheap), leaving its body for later.
 function createEntry(activation) {
@@ -68,8 +69,6 @@ export function setupCatalogue(container, activations, core) {
       for (const record of records) if (record.isIntersecting) build(record.target);
     }, { rootMargin: '800px 0px' });
     for (const entry of pending.keys()) observer.observe(entry);
-    // Printing shows every entry in full.
-    window.addEventListener('beforeprint', () => [...pending.keys()].forEach(build), { once: true });
     const next = () => {
       const [entry] = pending.keys();
       if (!entry) return;
@@ -77,5 +76,7 @@ export function setupCatalogue(container, activations, core) {
       idle(next, { timeout: 1000 });
     };
     idle(next, { timeout: 1000 });
+    // Printing shows every entry in full (one preparation each: the Print button builds one a task).
+    for (const entry of pending.keys()) beforePrinting(() => build(entry));
   });
 }

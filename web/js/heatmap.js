@@ -4,6 +4,7 @@
 import { Chart, LineController, LinearScale, PointElement, Tooltip } from 'chart.js';
 import { formatNumber } from './plot.js';
 import { onColoursChange } from './media.js';
+import { createGridTable } from './data-table.js';
 
 Chart.register(LineController, LinearScale, PointElement, Tooltip);
 
@@ -46,11 +47,25 @@ export function cellCentres(extent, cells) {
   return [cells, cells, -extent + half, extent - half, -extent + half, extent - half];
 }
 
-// A heat map on `canvas`. Returns {setPoints(data, extent), setGrid(p, cells), describe(text)};
-// setGrid takes cells x cells probabilities, row-major from the bottom-left cell, as
-// trainer.grid(...cellCentres(extent, cells)) gives them.
+// A cell of the data table: the class the map shows there (as its colour: class 1 from p = 1/2), then
+// the probability of class 1.
+function cellText(p) {
+  if (!Number.isFinite(p)) return 'no value';
+  return `${p < 0.5 ? 0 : 1} (${p.toFixed(2)})`;
+}
+
+// A cell centre's coordinate, to three significant digits (the map spans a few units).
+const coordinateText = (x) => formatNumber(Number(x.toPrecision(3)));
+
+// A heat map on `canvas`, with a data table under it. Returns {setPoints(data, extent),
+// setGrid(p, cells, what), describe(text)}; setGrid takes cells x cells probabilities, row-major from
+// the bottom-left cell, as trainer.grid(...cellCentres(extent, cells)) gives them, and `what` names
+// that map for its table ("Decision region of … after epoch 12").
 export function createHeatmap(canvas) {
   canvas.setAttribute('role', 'img');
+  const showTable = createGridTable(canvas, { across: 'x\u2081', up: 'x\u2082', formatNumber: coordinateText, valueText: cellText });
+  let extent = 1;
+  let pointsText = '';
   let colours = palette();
   let table = colourTable(colours);
   let last = null;
@@ -134,7 +149,8 @@ export function createHeatmap(canvas) {
 
   return {
     // The training points: class 0 as circles, class 1 as triangles, over [-extent, extent]^2.
-    setPoints({ x, y, label }, extent) {
+    setPoints({ x, y, label }, size) {
+      extent = size;
       const points = [[], []];
       for (let i = 0; i < x.length; i += 1) points[label[i]].push({ x: x[i], y: y[i] });
       chart.data.datasets = points.map((data, classLabel) => ({
@@ -151,12 +167,18 @@ export function createHeatmap(canvas) {
       Object.assign(chart.options.scales.y, { min: -extent, max: extent });
       theme();
       chart.update('none');
+      pointsText = `Training points: ${points[0].length} of class 0 (blue circles), ${points[1].length} of class 1 (orange triangles).`;
     },
-    setGrid(p, size) {
+    setGrid(p, size, what) {
       last = p;
       cells = size;
       paint(p);
       chart.draw();
+      // The cells' centres, spaced as the core spaces the grid it was asked for.
+      const [, , low, high] = cellCentres(extent, size);
+      const coordinates = Array.from({ length: size }, (_, i) => low + ((high - low) * i) / Math.max(1, size - 1));
+      showTable({ values: p, coordinates,
+        description: `${what}. Each cell gives the class predicted there, then in brackets the probability of class 1. ${pointsText}` });
     },
     describe(text) {
       canvas.setAttribute('aria-label', text);

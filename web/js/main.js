@@ -10,6 +10,7 @@ import { CORE_URL } from './core-url.js';
 import { startEmbed } from './embed.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from './overflow.js';
+import { setupPrintButton } from './print.js';
 import { startScorm } from './scorm.js';
 import { readUrlState } from './url-state.js';
 import { whenNear } from './when-near.js';
@@ -33,7 +34,7 @@ function whenParsed(start) {
 
 // A link to a part of the page (fn=, section=) or an embedded view wants it at once.
 const { embed: embedded, fn, section } = readUrlState(['embed', 'fn', 'section']);
-const early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
+let early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
 // A failure is reported once the page is parsed (below); until then it is not "unhandled".
 early?.catch(() => {});
 
@@ -43,14 +44,31 @@ whenParsed(() => {
   registerOffline();
   startScorm();
   for (const element of document.querySelectorAll('[data-typeset-display]')) watchOverflow(element);
+  const banner = document.querySelector('[data-slot="load-error"]');
+  // Loads the page's code and the core (again if that failed: the reader may be back online), then
+  // sets the page up, once; resolves to page.js when every part is set up.
+  let started = null;
+  const start = () => {
+    started ??= (early ?? loadParts()).then(async ([page]) => {
+      banner.hidden = true;
+      await page.startPage(embed);
+      return page;
+    }, (failure) => {
+      early = null;
+      started = null;
+      throw failure;
+    });
+    return started;
+  };
   // The sections with anything to compute: a plot or a slot for the core's output.
   const interactive = [...document.querySelectorAll('main section')]
     .filter((part) => part.querySelector('canvas, [data-slot]'));
-  (early ?? whenNear(interactive, { margin: '0px' }).then(loadParts))
-    .then(([{ startPage }]) => startPage(embed))
+  (early ? Promise.resolve() : whenNear(interactive, { margin: '0px' }))
+    .then(start)
     .catch((failure) => {
-      const banner = document.querySelector('[data-slot="load-error"]');
       banner.textContent = `The interactive parts could not start: ${failure.message}`;
       banner.hidden = false;
     });
+  setupPrintButton(document.getElementById('print-button'), document.querySelector('[data-slot="print-status"]'),
+    () => start().then((page) => page.loadEverything()));
 });

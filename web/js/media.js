@@ -1,6 +1,6 @@
 // What the page is shown on: the reader's light or dark colour scheme on a screen, always the light
 // one on paper. Figures draw on canvas with colours read from the stylesheet's custom properties, so
-// they must redraw whenever that changes; the derivations must show every step before printing.
+// they must redraw whenever that changes; every part of the page must be complete before printing.
 const DARK = window.matchMedia('(prefers-color-scheme: dark)');
 const PRINT = window.matchMedia('print');
 
@@ -19,13 +19,44 @@ export function onColoursChange(redraw) {
   window.addEventListener('afterprint', redraw);
 }
 
+// Every preparation given to beforePrinting(), in the order given.
+const preparations = [];
+
 // Runs `prepare()` before the page is printed: on 'beforeprint', which comes in time for a browser's
 // own print, and when print media starts to apply (emulated print, where no event comes); at once if
 // printing has already started (a part built by another 'beforeprint' listener, as the catalogue's).
+// `prepare` may return a promise (a part whose code it starts loading): a browser's own print cannot
+// wait for it (the part reports its own failure), prepareForPrinting() does.
 export function beforePrinting(prepare) {
-  if (PRINT.matches || document.documentElement.classList.contains('printing')) prepare();
-  window.addEventListener('beforeprint', prepare);
+  preparations.push(prepare);
+  const run = () => {
+    Promise.resolve(prepare()).catch(() => {});
+  };
+  if (PRINT.matches || document.documentElement.classList.contains('printing')) run();
+  window.addEventListener('beforeprint', run);
   PRINT.addEventListener('change', (event) => {
-    if (event.matches) prepare();
+    if (event.matches) run();
   });
+}
+
+// Lets the browser paint and handle input between two tasks.
+const yieldToBrowser = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => { setTimeout(resolve, 0); });
+
+// Runs every preparation given to beforePrinting() now, one task each so that the page keeps
+// answering, then those they gave in turn (a catalogue entry built now brings its stepper), and
+// resolves once all have finished: the Print button's way to complete the page before it calls
+// window.print(). Rejects with the first failure.
+export async function prepareForPrinting() {
+  let next = 0;
+  while (next < preparations.length) {
+    const waiting = [];
+    for (; next < preparations.length; next += 1) {
+      const done = Promise.resolve(preparations[next]());
+      // Handled below, once every preparation has started: not an unhandled rejection meanwhile.
+      done.catch(() => {});
+      waiting.push(done);
+      await yieldToBrowser();
+    }
+    await Promise.all(waiting);
+  }
 }

@@ -12,25 +12,44 @@ import { setupLesson } from './lesson.js';
 import { addEmbedButtons } from './embed-button.js';
 import { readLoadedUrlState } from './url-state.js';
 import { whenNear } from './when-near.js';
+import { beforePrinting, prepareForPrinting } from './media.js';
 
 // How far ahead of the viewport a lazily loaded part starts loading.
 const LEAD = '100%';
 
-// Runs `setup` (which imports the part's code) once `section` comes near; until it has run, the
-// section carries data-deferred (the end-to-end tests wait for charts outside deferred parts).
-function later(section, setup) {
+// Sets `section` up once the reader comes near it, or when the page is to be printed: `load()` imports
+// the part's code (again if that failed, so a reader back online can retry), `setup(module)` wires it.
+// Until then the section carries data-deferred (the end-to-end tests wait for charts outside
+// deferred parts, and the print styles warn that the part is missing).
+function later(section, load, setup) {
   if (!section) return;
   section.dataset.deferred = '';
-  whenNear([section], { margin: LEAD })
-    .then(setup)
-    .then(() => delete section.dataset.deferred)
-    .catch((failure) => {
-      const message = Object.assign(document.createElement('p'), {
-        className: 'load-error', textContent: `This part could not start: ${failure.message}`,
-      });
-      message.setAttribute('role', 'alert');
-      section.prepend(message);
+  let started = null;
+  const report = (failure) => {
+    const message = Object.assign(document.createElement('p'), {
+      className: 'load-error', textContent: `This part could not start: ${failure.message}`,
     });
+    message.setAttribute('role', 'alert');
+    section.querySelector(':scope > .load-error')?.remove();
+    section.prepend(message);
+  };
+  const start = () => {
+    if (!started) {
+      started = load().then((module) => {
+        setup(module);
+        delete section.dataset.deferred;
+        section.querySelector(':scope > .load-error')?.remove();
+      }, (failure) => {
+        started = null;
+        throw failure;
+      });
+      started.catch(report);
+    }
+    return started;
+  };
+  // A failure is shown in the section (above); printing asks again.
+  whenNear([section], { margin: LEAD }).then(start).catch(() => {});
+  beforePrinting(start);
 }
 
 // Lets the browser paint and handle input between two parts of the set-up.
@@ -49,14 +68,9 @@ export async function startPage(embed) {
     marked = true;
   };
   // Marked deferred at once (before the first yield), so that nothing waits on parts not begun.
-  later(document.getElementById('labs'), async () => {
-    const { setupLabs } = await import('./labs.js');
-    setupLabs(activations, core);
-  });
-  later(document.getElementById('custom'), async () => {
-    const { setupCustom } = await import('./custom.js');
-    setupCustom(document.getElementById('custom'), core);
-  });
+  later(document.getElementById('labs'), () => import('./labs.js'), ({ setupLabs }) => setupLabs(activations, core));
+  later(document.getElementById('custom'), () => import('./custom.js'),
+    ({ setupCustom }) => setupCustom(document.getElementById('custom'), core));
   const parts = [];
   const generated = [];
   for (const activation of activations) {
@@ -73,10 +87,12 @@ export async function startPage(embed) {
   const catalogue = document.getElementById('catalogue');
   parts.push([catalogue, () => {
     const propertiesSlot = catalogue.querySelector('[data-slot="properties"]');
-    createPropertiesTable(propertiesSlot, activations, core).catch((failure) => {
+    const properties = createPropertiesTable(propertiesSlot, activations, core).catch((failure) => {
       propertiesSlot.textContent = `The properties table could not be computed: ${failure.message}`;
       propertiesSlot.classList.add('load-error');
     });
+    // Printed as it is once every row is in, or with the sentence saying why not.
+    beforePrinting(() => properties);
     embed.settle(setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core));
   }]);
   const compare = document.getElementById('compare');
@@ -94,4 +110,23 @@ export async function startPage(embed) {
     await yieldToBrowser();
   }
   addEmbedButtons();
+}
+
+const nextFrame = () => new Promise((resolve) => { requestAnimationFrame(() => resolve()); });
+
+// For the Print button, once startPage() has resolved: loads and builds every part that is still
+// waiting for the reader (the labs' and the own-activation section's code, every catalogue entry, the
+// properties table, every derivation's list of steps), and resolves once every figure shown has been
+// drawn at its laid-out size. Rejects with the first failure.
+export async function loadEverything() {
+  await prepareForPrinting();
+  // Charts draw as they are given data; those laid out afresh redraw at their new size (Chart.js's
+  // resize observer) by the end of the next frame.
+  await nextFrame();
+  await nextFrame();
+  const undrawn = [...document.querySelectorAll('main canvas')]
+    .filter((canvas) => !canvas.closest('[hidden]') && !canvas.chart);
+  if (undrawn.length > 0) {
+    throw new Error(`${undrawn.length === 1 ? 'a figure was' : `${undrawn.length} figures were`} not drawn`);
+  }
 }

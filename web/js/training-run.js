@@ -128,7 +128,7 @@ export function createRun(slot, core, { prefix }) {
       statsCost = 0;
       label = heading;
       title.textContent = heading;
-      element.querySelector('[role="region"]').setAttribute('aria-label', `Dead and inactive units, ${heading}`);
+      element.querySelector('.lab-table-scroll').setAttribute('aria-label', `Dead and inactive units, ${heading}`);
       find('summary').textContent = summary;
       buildUnitTable(layers);
       heatmap.setPoints(data, extent);
@@ -186,7 +186,8 @@ export function createRun(slot, core, { prefix }) {
       const fitting = CELL_STEP * Math.floor(Math.sqrt(MAP_MS / Math.max(costPerCell, 1e-6)) / CELL_STEP);
       const cells = adapt ? Math.max(MIN_CELLS, Math.min(MAX_CELLS, fitting)) : MAX_CELLS;
       const start = performance.now();
-      heatmap.setGrid(trainer.grid(...cellCentres(extent, cells)), cells);
+      heatmap.setGrid(trainer.grid(...cellCentres(extent, cells)), cells,
+        `Decision region of “${label}” after epoch ${Math.floor(batches / perEpoch)}`);
       painted = performance.now();
       paintCost = painted - start;
       costPerCell = paintCost / (cells * cells);
