@@ -185,3 +185,46 @@ test("the derivative's jump at a kink is left undrawn, not joined by a steep lin
     await close();
   }
 });
+
+test('a focus outline at the edge of a section shows, though far sections are not drawn', async () => {
+  // Sections clip what they paint to their box (content-visibility: auto) widened by a clip margin:
+  // the outline of the focused "Data table" summary, flush with the section's left edge, must show
+  // in the 5 px left of the section, in the focus colour.
+  const { page, close } = await openPage(site, { bypassCSP: true });
+  try {
+    const summary = page.locator('#sigmoid details.data-table summary').first();
+    await summary.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const { left, top, height, focus } = await summary.evaluate(async (element) => {
+      element.scrollIntoView({ block: 'center', behavior: 'instant' });
+      // Sections brought into view are laid out at their real height in the next frames.
+      for (let frame = 0; frame < 3; frame += 1) await new Promise(requestAnimationFrame);
+      const section = element.closest('section').getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return { left: section.left, top: box.top, height: box.height, focus: getComputedStyle(element).outlineColor };
+    });
+    assert.ok(focus, 'the summary has no outline colour');
+    const png = await page.screenshot({ clip: { x: left - 5, y: top, width: 5, height } });
+    const found = await page.evaluate(async ({ data, colour }) => {
+      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+      const context = new OffscreenCanvas(image.width, image.height).getContext('2d');
+      context.drawImage(image, 0, 0);
+      const probe = new OffscreenCanvas(1, 1).getContext('2d');
+      probe.fillStyle = colour;
+      probe.fillRect(0, 0, 1, 1);
+      const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+      const { data: pixels } = context.getImageData(0, 0, image.width, image.height);
+      let n = 0;
+      const seen = new Set();
+      for (let i = 0; i < pixels.length; i += 4) {
+        seen.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
+        if (Math.hypot(pixels[i] - r, pixels[i + 1] - g, pixels[i + 2] - b) < 40) n += 1;
+      }
+      return { n, seen: [...seen].slice(0, 8), size: [image.width, image.height] };
+    }, { data: png.toString('base64'), colour: focus });
+    assert.ok(found.n > 0, `no focus outline left of the section: clipped by it (${JSON.stringify(found)}, ${focus}, ${left}, ${top}, ${height})`);
+  } finally {
+    await close();
+  }
+});

@@ -13,6 +13,7 @@ import { addEmbedButtons } from './embed-button.js';
 import { readLoadedUrlState } from './url-state.js';
 import { whenNear } from './when-near.js';
 import { beforePrinting, prepareForPrinting } from './media.js';
+import { drawAllCharts } from './plot.js';
 
 // How far ahead of the viewport a lazily loaded part starts loading.
 const LEAD = '100%';
@@ -120,6 +121,7 @@ const nextFrame = () => new Promise((resolve) => { requestAnimationFrame(() => r
 // drawn at its laid-out size. Rejects with the first failure.
 export async function loadEverything() {
   await prepareForPrinting();
+  drawAllCharts();
   // Charts draw as they are given data; those laid out afresh redraw at their new size (Chart.js's
   // resize observer) by the end of the next frame.
   await nextFrame();

@@ -156,19 +156,18 @@ export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {}
   tables.set(chart, createDataTable(canvas, { symbol: xAxis.symbol ?? 'z', formatNumber }));
   onColoursChange(() => {
     applyTheme(chart);
-    waiting.delete(chart);
-    chart.update('none');
+    drawAtSize(chart);
   });
+  charts.add(chart);
   nearness?.observe(canvas);
   return chart;
 }
 
 // Charts more than a screen away from the viewport are not redrawn on every change (a slider dragged
 // at the top of a section would redraw a figure far below it at every input): their latest data waits
-// and is drawn when they come within a screen, or when printing starts (onColoursChange redraws every
-// chart then). Until its first report the observer counts a chart as near.
+// and is drawn when they come within a screen, or before printing. Until its first report the observer counts a chart as near.
 const far = new WeakSet();
-const waiting = new WeakSet();
+const waiting = new Set();
 const nearness = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => {
     for (const { target, isIntersecting } of entries) {
@@ -182,6 +181,24 @@ const nearness = typeof IntersectionObserver === 'function'
     }
   }, { rootMargin: '100% 0px' })
   : null;
+
+// Every chart made by createPlot.
+const charts = new Set();
+
+// Brings `chart` to its box's size and draws it. Chart.js follows its box with a resize observer, which
+// says nothing while the box's section is far from the viewport (not laid out, see style.css): a chart
+// made hidden there, then shown, would stay 0 px wide until the reader came near.
+function drawAtSize(chart) {
+  waiting.delete(chart);
+  chart.resize();
+  chart.update('none');
+}
+
+// Draws every chart at its size with its latest data: called by the Print button's preparation
+// (page.js) before it prints (the browser's own print comes with 'beforeprint', see createPlot).
+export function drawAllCharts() {
+  charts.forEach(drawAtSize);
+}
 
 // Redraws `chart` now, or when it comes near if it is far from the viewport.
 function redraw(chart) {
