@@ -155,6 +155,8 @@ std::optional<std::string> query_get(const QueryEntries& entries, std::string_vi
   return std::nullopt;
 }
 
+std::string visible_character(char32_t c) { return unicode::visible_character(c); }
+
 std::string quote_entry(std::string_view text) { return quote(unicode::decode_utf8(text, true)); }
 
 NumberReading parse_number(std::string_view text, std::string_view what) {
@@ -215,8 +217,10 @@ std::string number_text(double value) {
 }
 
 std::string format_setting(double value) {
+  // The first '-' only, as the page's String(value).replace('-', '−') did: 1e-7 gives "1e−7".
   std::string text = number_text(value);
-  if (!text.empty() && text[0] == '-') text.replace(0, 1, "\xE2\x88\x92");
+  const std::size_t minus = text.find('-');
+  if (minus != std::string::npos) text.replace(minus, 1, "\xE2\x88\x92");
   return text;
 }
 

@@ -153,6 +153,8 @@ TEST(NumberText, WritesNumbersAsJavaScriptDoes) {
   for (const auto& c : cases) EXPECT_EQ(actderiv::number_text(c.value), c.text) << c.text;
   EXPECT_EQ(actderiv::format_setting(-0.5), "\xE2\x88\x92" "0.5");
   EXPECT_EQ(actderiv::format_setting(2), "2");
+  EXPECT_EQ(actderiv::format_setting(1e-7), "1e\xE2\x88\x92" "7");
+  EXPECT_EQ(actderiv::format_setting(-1e-7), "\xE2\x88\x92" "1e-7");
 }
 
 TEST(NumberText, ReadsBackAsTheSameNumber) {

@@ -41,11 +41,16 @@ NumberReading parse_number(std::string_view text, std::string_view what);
 // anything past 40 characters cut, with the entry's length in characters (code points) after it.
 std::string quote_entry(std::string_view text);
 
+// The code point `c` as a message shows it: itself in UTF-8, or "⟨U+202E⟩" for a character that shows
+// as nothing or reorders the text around it (the set the expression parser names too).
+std::string visible_character(char32_t c);
+
 // `value` as JavaScript's String(value) writes it: the shortest digits that read back as `value`,
 // in plain or exponent form by the same rule ("0.1", "1e+21", "1e-7", "-0" as "0").
 std::string number_text(double value);
 
-// number_text with a typographic minus (U+2212), for labels and messages: "−2".
+// number_text with its first '-' made a typographic minus (U+2212), for labels and messages: "−2",
+// "1e−7" (as the page wrote them before: String(value).replace('-', '−')).
 std::string format_setting(double value);
 
 // One setting a lab keeps in the address: its key, what messages call it, and what it accepts.
