@@ -18,10 +18,15 @@ namespace {
 // Longest a notice may be: the key, a value shown cut to 40 UTF-16 units, and a reason that quotes at
 // most 40 characters (each at most "⟨U+10FFFF⟩") or names ids the table itself holds.
 constexpr std::size_t kMaxNotice = 1200;
+// Longest a number's error may be besides the field's name: 40 quoted characters at most
+// "⟨U+10FFFF⟩" (14 bytes) each, the count of characters, and the sentence around them.
+constexpr std::size_t kMaxQuotedError = 700;
 
 void check(bool ok) {
   if (!ok) __builtin_trap();
 }
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
 // Well-formed UTF-8: no invalid, overlong or surrogate sequence reaches the page.
 bool valid_utf8(std::string_view s) {
@@ -63,8 +68,6 @@ std::string encode(const actderiv::QueryEntries& entries) {
   return query;
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
-
 // A notice about key=...: says so first, is well-formed and bounded.
 void check_notice(const std::string& notice, const std::string& key) {
   check(starts_with(notice, "Ignored " + key + "="));
@@ -73,18 +76,21 @@ void check_notice(const std::string& notice, const std::string& key) {
   check(notice.size() <= kMaxNotice);
 }
 
-// A number's reading: a finite value and no error, or an error and no value; an accepted value is
-// written by number_text in a form the grammar reads back as the same number.
-void check_number(const actderiv::NumberReading& reading) {
+// A number's reading of a field called `what`: a finite value and no error, or an error and no value;
+// the error names the field first and quotes at most 40 characters of the entry (however long `what`
+// is: a query name can be); an accepted value is written by number_text in a form the grammar reads
+// back as the same number.
+void check_number(const actderiv::NumberReading& reading, const std::string& what) {
   check(reading.value.has_value() != !reading.error.empty());
   if (!reading.value) {
+    check(starts_with(reading.error, what));
     check(valid_utf8(reading.error));
-    check(reading.error.size() <= kMaxNotice);
+    check(reading.error.size() <= what.size() + kMaxQuotedError);
     return;
   }
   check(std::isfinite(*reading.value));
   const std::string text = actderiv::number_text(*reading.value);
-  const auto again = actderiv::parse_number(text, "again");
+  const auto again = actderiv::parse_number(text, what);
   check(again.value.has_value() && *again.value == *reading.value);
 }
 
@@ -191,8 +197,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(actderiv::parse_query(encode(entries)) == entries);
 
   // The number grammar, on the raw bytes (as a typed field passes them) and on every value.
-  check_number(actderiv::parse_number(query, "the field"));
-  for (const auto& [name, value] : entries) check_number(actderiv::parse_number(value, name));
+  check_number(actderiv::parse_number(query, "the field"), "the field");
+  for (const auto& [name, value] : entries) check_number(actderiv::parse_number(value, name), name);
 
   check_settings(query);
   // The activation fn= names, so that its parameters and step are read; else one it does not name.
