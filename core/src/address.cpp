@@ -42,10 +42,7 @@ std::string form_decode(std::string_view text) {
       bytes += c;
     }
   }
-  std::string out;
-  out.reserve(bytes.size());
-  for (char32_t cp : unicode::decode_utf8(bytes)) unicode::append_utf8(out, cp);
-  return out;
+  return unicode::well_formed_utf8(bytes);
 }
 
 std::string encode(const std::vector<char32_t>& text) {

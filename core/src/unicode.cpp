@@ -5,9 +5,11 @@
 
 namespace actderiv::unicode {
 
-std::vector<char32_t> decode_utf8(std::string_view bytes, bool surrogates) {
-  std::vector<char32_t> out;
-  out.reserve(bytes.size());
+namespace {
+
+// The WHATWG UTF-8 decoder, handing each code point (or U+FFFD) to `emit` as it is decoded.
+template <typename Emit>
+void decode(std::string_view bytes, bool surrogates, Emit&& emit) {
   char32_t c = 0;
   int needed = 0, seen = 0;
   unsigned lower = 0x80, upper = 0xBF;
@@ -15,7 +17,7 @@ std::vector<char32_t> decode_utf8(std::string_view bytes, bool surrogates) {
     const unsigned byte = static_cast<unsigned char>(bytes[i]);
     if (needed == 0) {
       ++i;
-      if (byte < 0x80) out.push_back(byte);
+      if (byte < 0x80) emit(byte);
       else if (byte >= 0xC2 && byte <= 0xDF) needed = 1, c = byte & 0x1F;
       else if (byte >= 0xE0 && byte <= 0xEF) {
         // E0 A0..BF: no overlong forms; ED 80..9F: no surrogates (unless they are wanted).
@@ -28,13 +30,13 @@ std::vector<char32_t> decode_utf8(std::string_view bytes, bool surrogates) {
         if (byte == 0xF4) upper = 0x8F;
         needed = 3, c = byte & 0x07;
       } else {
-        out.push_back(kReplacement);
+        emit(kReplacement);
       }
       continue;
     }
     if (byte < lower || byte > upper) {
       // The sequence so far is one error; this byte starts afresh (it is not consumed).
-      out.push_back(kReplacement);
+      emit(kReplacement);
       needed = seen = 0, lower = 0x80, upper = 0xBF;
       continue;
     }
@@ -42,11 +44,34 @@ std::vector<char32_t> decode_utf8(std::string_view bytes, bool surrogates) {
     lower = 0x80, upper = 0xBF;
     c = (c << 6) | (byte & 0x3F);
     if (++seen == needed) {
-      out.push_back(c);
+      emit(c);
       needed = seen = 0;
     }
   }
-  if (needed != 0) out.push_back(kReplacement);
+  if (needed != 0) emit(kReplacement);
+}
+
+}  // namespace
+
+std::vector<char32_t> decode_utf8(std::string_view bytes, bool surrogates) {
+  std::vector<char32_t> out;
+  out.reserve(bytes.size());
+  decode(bytes, surrogates, [&](char32_t c) { out.push_back(c); });
+  return out;
+}
+
+std::string well_formed_utf8(std::string_view bytes) {
+  bool valid = true;
+  std::size_t length = 0;  // of the UTF-8 that the decoded code points take
+  decode(bytes, false, [&](char32_t c) {
+    valid = valid && c != kReplacement;
+    length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  });
+  // Without a replacement, the decoder consumed every byte into exactly the code points they encode.
+  if (valid && length == bytes.size()) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size() + 8);
+  decode(bytes, false, [&](char32_t c) { append_utf8(out, c); });
   return out;
 }
 
@@ -66,12 +91,6 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
-}
-
-bool valid_utf8(std::string_view bytes) {
-  std::string again;
-  for (char32_t c : decode_utf8(bytes)) append_utf8(again, c);
-  return again == bytes;  // a replaced sequence never re-encodes to the bytes it replaced
 }
 
 bool invisible(char32_t c) {

@@ -20,8 +20,9 @@ std::vector<char32_t> decode_utf8(std::string_view bytes, bool surrogates = fals
 // Appends `c` to `out` in UTF-8 (a surrogate in its three-byte form).
 void append_utf8(std::string& out, char32_t c);
 
-// Whether `bytes` is well-formed UTF-8 (no surrogates, no overlong forms, nothing past U+10FFFF).
-bool valid_utf8(std::string_view bytes);
+// `bytes` decoded as decode_utf8 does and written back as UTF-8: well-formed, each invalid sequence
+// replaced by U+FFFD (the bytes themselves, without a copy through code points, when already valid).
+std::string well_formed_utf8(std::string_view bytes);
 
 // Characters that show as nothing (or as a space), or that reorder the text around them: quoting one
 // would make a message misleading (U+202E reverses what follows it). Controls, format characters,

@@ -112,12 +112,13 @@ const std::vector<actderiv::Setting>& settings() {
   return table;
 }
 
-void check_settings(std::string_view query) {
+// The settings `query` (parsed: `entries`) holds: each accepted value within its setting's limits,
+// one notice per refused value, in table order.
+void check_settings(std::string_view query, const actderiv::QueryEntries& entries) {
   const auto& table = settings();
   const auto result = actderiv::read_settings(query, table);
   check(result.readings.size() == table.size());
   std::size_t notice = 0;
-  const auto entries = actderiv::parse_query(query);
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto& setting = table[i];
     const auto& reading = result.readings[i];
@@ -200,7 +201,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_number(actderiv::parse_number(query, "the field"), "the field");
   for (const auto& [name, value] : entries) check_number(actderiv::parse_number(value, name), name);
 
-  check_settings(query);
+  check_settings(query, entries);
   // The activation fn= names, so that its parameters and step are read; else one it does not name.
   const auto& all = actderiv::activations();
   const auto fn = actderiv::query_get(entries, "fn");
