@@ -1,4 +1,4 @@
-// libFuzzer target: the page address (actderiv/address.h) on arbitrary bytes, as a query and as typed
+// libFuzzer target: the page address (actderiv/address.h) on arbitrary bytes, as a query or as typed
 // text. A finding is a crash, a sanitizer report, a hang, or one of the invariants below failing.
 #include <algorithm>
 #include <cctype>
@@ -112,6 +112,25 @@ const std::vector<actderiv::Setting>& settings() {
   return table;
 }
 
+// An accepted value lies within its setting's limits: a number in [min, max] (whole if it must be),
+// an id from the list, or a non-empty list of distinct ids from it.
+void check_reading(const actderiv::Setting& setting, const actderiv::SettingReading& reading) {
+  check(reading.ok && reading.error.empty());
+  const auto known = [&](const std::string& id) {
+    return std::find(setting.ids.begin(), setting.ids.end(), id) != setting.ids.end();
+  };
+  if (setting.kind == actderiv::Setting::Kind::Number) {
+    check(reading.number >= setting.min && reading.number <= setting.max);
+    check(!setting.whole || std::floor(reading.number) == reading.number);
+  } else if (setting.kind == actderiv::Setting::Kind::Choice) {
+    check(reading.ids.size() == 1 && known(reading.ids[0]));
+  } else {
+    check(!reading.ids.empty() && std::all_of(reading.ids.begin(), reading.ids.end(), known));
+    for (std::size_t k = 0; k < reading.ids.size(); ++k)
+      check(std::find(reading.ids.begin(), reading.ids.begin() + k, reading.ids[k]) == reading.ids.begin() + k);
+  }
+}
+
 // The settings `query` (parsed: `entries`) holds: each accepted value within its setting's limits,
 // one notice per refused value, in table order.
 void check_settings(std::string_view query, const actderiv::QueryEntries& entries) {
@@ -125,19 +144,7 @@ void check_settings(std::string_view query, const actderiv::QueryEntries& entrie
     const bool present = actderiv::query_get(entries, setting.key).has_value();
     if (reading) {
       check(present && reading->ok);
-      const auto known = [&](const std::string& id) {
-        return std::find(setting.ids.begin(), setting.ids.end(), id) != setting.ids.end();
-      };
-      if (setting.kind == actderiv::Setting::Kind::Number) {
-        check(reading->number >= setting.min && reading->number <= setting.max);
-        check(!setting.whole || std::floor(reading->number) == reading->number);
-      } else if (setting.kind == actderiv::Setting::Kind::Choice) {
-        check(reading->ids.size() == 1 && known(reading->ids[0]));
-      } else {
-        check(!reading->ids.empty() && std::all_of(reading->ids.begin(), reading->ids.end(), known));
-        for (std::size_t k = 0; k < reading->ids.size(); ++k)
-          check(std::find(reading->ids.begin(), reading->ids.begin() + k, reading->ids[k]) == reading->ids.begin() + k);
-      }
+      check_reading(setting, *reading);
     } else if (present) {
       // The notices come in table order, one per refused setting.
       check(notice < result.notices.size());
@@ -145,6 +152,20 @@ void check_settings(std::string_view query, const actderiv::QueryEntries& entrie
     }
   }
   check(notice == result.notices.size());
+}
+
+// Each setting's reader on typed `text`: an accepted value within the setting's limits, else an error
+// that names the setting first.
+void check_typed(std::string_view text) {
+  for (const auto& setting : settings()) {
+    const auto reading = actderiv::read_setting(setting, text);
+    check(reading.ok == reading.error.empty());
+    if (!reading.ok) {
+      check(starts_with(reading.error, setting.what) && reading.error.size() <= kMaxNotice);
+      continue;
+    }
+    check_reading(setting, reading);
+  }
 }
 
 void check_view(std::string_view query, const actderiv::Activation& activation) {
@@ -189,24 +210,39 @@ void check_expression_params(std::string_view query) {
 
 }  // namespace
 
+// The first byte chooses what the rest is read as, one reader per input so that each run is quick
+// ('0' to '3' in the seeds; any byte works, by its value modulo 4):
+//   0: a query, parsed: well-formed UTF-8 out, read back from its own encoding unchanged, and every
+//      value read by the number grammar;
+//   1: typed text: the number grammar and each setting's reader on the raw bytes (a field passes them);
+//   2: a query, read by the labs' settings table;
+//   3: a query, read as the view of the activation fn= names (else of one it does not name), and as
+//      the own activation's parameters.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view query(reinterpret_cast<const char*>(data), size);
-
-  // The parser: well-formed UTF-8 out, and read back from its own encoding unchanged.
-  const actderiv::QueryEntries entries = actderiv::parse_query(query);
-  for (const auto& [name, value] : entries) check(valid_utf8(name) && valid_utf8(value));
-  check(actderiv::parse_query(encode(entries)) == entries);
-
-  // The number grammar, on the raw bytes (as a typed field passes them) and on every value.
-  check_number(actderiv::parse_number(query, "the field"), "the field");
-  for (const auto& [name, value] : entries) check_number(actderiv::parse_number(value, name), name);
-
-  check_settings(query, entries);
-  // The activation fn= names, so that its parameters and step are read; else one it does not name.
-  const auto& all = actderiv::activations();
-  const auto fn = actderiv::query_get(entries, "fn");
-  const auto named = std::find_if(all.begin(), all.end(), [&](const auto& a) { return fn == a.id; });
-  check_view(query, named != all.end() ? *named : all[size == 0 ? 0 : data[0] % all.size()]);
-  check_expression_params(query);
+  if (size == 0) return 0;
+  const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  switch (data[0] % 4) {
+    case 0: {
+      const actderiv::QueryEntries entries = actderiv::parse_query(text);
+      for (const auto& [name, value] : entries) check(valid_utf8(name) && valid_utf8(value));
+      check(actderiv::parse_query(encode(entries)) == entries);
+      for (const auto& [name, value] : entries) check_number(actderiv::parse_number(value, name), name);
+      break;
+    }
+    case 1:
+      check_number(actderiv::parse_number(text, "the field"), "the field");
+      check_typed(text);
+      break;
+    case 2:
+      check_settings(text, actderiv::parse_query(text));
+      break;
+    default: {
+      const auto& all = actderiv::activations();
+      const auto fn = actderiv::query_get(actderiv::parse_query(text), "fn");
+      const auto named = std::find_if(all.begin(), all.end(), [&](const auto& a) { return fn == a.id; });
+      check_view(text, named != all.end() ? *named : all[size % all.size()]);
+      check_expression_params(text);
+    }
+  }
   return 0;
 }
