@@ -20,6 +20,7 @@ constexpr std::size_t kQuotedLength = 40;  // characters of an entry quoted back
 constexpr std::size_t kShownLength = 40;   // UTF-16 units of an address value shown in a notice
 const char* const kEllipsis = "\xE2\x80\xA6";
 
+// The value of a hex digit, or -1.
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -45,6 +46,7 @@ std::string form_decode(std::string_view text) {
   return unicode::well_formed_utf8(bytes);
 }
 
+// Code points back to UTF-8 (a surrogate, from WTF-8 input, in its three-byte form).
 std::string encode(const std::vector<char32_t>& text) {
   std::string out;
   for (char32_t c : text) unicode::append_utf8(out, c);
@@ -59,6 +61,7 @@ std::vector<char32_t> js_trim(std::vector<char32_t> text) {
   return text;
 }
 
+// quote_entry of decoded characters.
 std::string quote(const std::vector<char32_t>& characters) {
   std::string shown = "\xE2\x80\x9C";  // “
   for (std::size_t i = 0; i < characters.size() && i < kQuotedLength; ++i)
@@ -92,6 +95,7 @@ std::string shown_value(std::string_view text) {
   return cut ? shown + kEllipsis : shown;
 }
 
+// The notice for a refused value: "Ignored key=value from the address: reason".
 std::string ignored(std::string_view key, std::string_view text, const std::string& reason) {
   return "Ignored " + std::string(key) + "=" + shown_value(text) + " from the address: " + reason;
 }
@@ -120,6 +124,7 @@ bool decimal(const std::string& s) {
   return i == s.size();
 }
 
+// Number.isInteger.
 bool whole(double value) { return std::isfinite(value) && std::floor(value) == value; }
 
 // Whether `value` is written exactly by the digits `digits` times 10^exponent.
