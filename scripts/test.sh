@@ -12,7 +12,7 @@ cmake -S . -B build-native -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build build-native -j2
 ctest --test-dir build-native --output-on-failure
 
-echo "== fuzzing the expression engine (libFuzzer, ASan + UBSan, ${FUZZ_SECONDS:-60} s) =="
+echo "== fuzzing the expression engine and the address readers (libFuzzer, ASan + UBSan, ${FUZZ_SECONDS:-60} s) =="
 bash tests/fuzz/run.sh
 
 echo "== wasm module (node:test) =="

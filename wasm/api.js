@@ -80,6 +80,58 @@ function checkExpression(expression) {
   }
 }
 
+// The page address (core/include/actderiv/address.h).
+
+const SETTING_KINDS = ['number', 'choice', 'list'];
+
+// Names and values come back as UTF-8 bytes (see utf8_bytes in wasm/bindings.cpp): decoded keeping a
+// leading U+FEFF, which belongs to the value.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const decodeText = (bytes) => UTF8.decode(bytes);
+
+// `query` as URLSearchParams takes a string: each half of a broken surrogate pair becomes U+FFFD.
+function checkQuery(query) {
+  if (typeof query !== 'string') throw new TypeError(`the query must be a string, not ${describeValue(query)}`);
+  return query.replace(/\p{Cs}/gu, '\ufffd');
+}
+
+// Typed `text` as UTF-8 bytes, with a lone surrogate in its own three-byte form (WTF-8): Emscripten's
+// conversion would pair it with what follows, and the core names it in its message instead.
+function typedBytes(text, what) {
+  if (typeof text !== 'string') throw new TypeError(`${what} must be a string, not ${describeValue(text)}`);
+  const bytes = [];
+  for (const character of text) {
+    const c = character.codePointAt(0);
+    if (c < 0x80) bytes.push(c);
+    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return Uint8Array.from(bytes);
+}
+
+function checkText(value, what) {
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string, not ${describeValue(value)}`);
+}
+
+// A setting as the module takes it: {key, kind, what, min, max, whole} or {key, kind, what, ids}.
+function checkSetting(setting) {
+  checkObject(setting, 'a setting');
+  const { key, kind, what = key } = setting;
+  checkText(key, 'setting.key');
+  checkText(what, 'setting.what');
+  if (!SETTING_KINDS.includes(kind)) throw new TypeError(`setting.kind must be one of ${SETTING_KINDS.join(', ')}, not ${describeValue(kind)}`);
+  if (kind === 'number') {
+    const { min, max, whole = false } = setting;
+    checkNumbers({ 'setting.min': min, 'setting.max': max });
+    if (typeof whole !== 'boolean') throw new TypeError(`setting.whole must be true or false, not ${describeValue(whole)}`);
+    return { key, kind, what, min, max, whole };
+  }
+  if (!Array.isArray(setting.ids)) throw new TypeError(`setting.ids must be an array of ids, not ${describeValue(setting.ids)}`);
+  setting.ids.forEach((id, i) => checkText(id, `setting.ids[${i}]`));
+  return { key, kind, what, ids: setting.ids };
+}
+
 // The labs' arguments (issue 5, parts 2 and 3): data sets, depth products, trainers.
 
 const MAX_UINT32 = 2 ** 32 - 1;
@@ -233,6 +285,18 @@ function makeTrainer(wasm, handle, finalizer) {
  *   inactive, loss}], settings that reproduce an effect and the bounds [min, max] they reach
  * - heapStats(): {heapBytes, inUseBytes}, the module's linear memory (it only grows) and the bytes
  *   its allocator has handed out and not had back; for measuring that repeated calls do not leak
+ * - parseQuery(query): [[name, value]], the query parsed as URLSearchParams parses it
+ * - queryValue(query, name): the first value named `name`, or null (URLSearchParams.get)
+ * - parseNumber(text, what): {value} or {error}, the one number grammar of typed and linked numbers
+ * - visibleCharacter(character): the character, or "⟨U+202E⟩" for one that shows as nothing
+ * - readSetting(setting, text): {value} or {error}; setting {key, kind: 'number', what, min, max,
+ *   whole?}, or {key, kind: 'choice' | 'list', what, ids}
+ * - readSettings(query, [setting]): {values: [value or null per setting], notices: [sentence]}
+ * - parameterKeys(): the parameter ids of every activation, sorted: the keys activation views own
+ * - readActivationView(query, id): {named, params: {id: value}, step: {index, all}, notices:
+ *   {params: {id: sentence}, section: [sentence]}}, what the query asks of activation `id`'s view
+ * - readExpressionParams(query): {values: {id: value}, refused: [[id, sentence]]}, the typed
+ *   expression's parameters from expr.alpha= and expr.beta=
  */
 export async function loadCore() {
   modulePromise ??= createActivationCore();
@@ -318,5 +382,31 @@ export async function loadCore() {
     liveTrainers: () => wasm.trainerCount(),
     labPresets: () => wasm.labPresets(),
     heapStats: () => wasm.heapStats(),
+    parseQuery: (query) => checked(wasm.parseQuery(checkQuery(query))).map((entry) => entry.map(decodeText)),
+    queryValue(query, name) {
+      checkText(name, 'the name');
+      const value = checked(wasm.queryValue(checkQuery(query), name));
+      return value === null ? null : decodeText(value);
+    },
+    parseNumber(text, what) {
+      checkText(what, 'what');
+      return checked(wasm.parseNumber(typedBytes(text, 'the text'), what));
+    },
+    visibleCharacter(character) {
+      checkText(character, 'the character');
+      if (character === '') throw new RangeError('the character must not be empty');
+      return wasm.visibleCharacter(character.codePointAt(0));
+    },
+    readSetting: (setting, text) => checked(wasm.readSetting(checkSetting(setting), typedBytes(text, 'the text'))),
+    readSettings(query, settings) {
+      if (!Array.isArray(settings)) throw new TypeError(`settings must be an array, not ${describeValue(settings)}`);
+      return checked(wasm.readSettings(checkQuery(query), settings.map(checkSetting)));
+    },
+    parameterKeys: () => wasm.parameterKeys(),
+    readActivationView(query, id) {
+      checkId(id);
+      return checked(wasm.readActivationView(checkQuery(query), id));
+    },
+    readExpressionParams: (query) => checked(wasm.readExpressionParams(checkQuery(query))),
   };
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "actderiv/activation.h"
+#include "actderiv/address.h"
 #include "actderiv/derive.h"
 #include "actderiv/expr.h"
 #include "actderiv/lesson.h"
@@ -451,6 +452,181 @@ val lesson_facts() {
   return list;
 }
 
+// The page address (actderiv/address.h): the query as the core parses it, and the readers. Queries
+// arrive as strings (wasm/api.js has made them well-formed, as URLSearchParams does); typed text
+// arrives as WTF-8 bytes, so that a broken surrogate pair is named rather than merged.
+
+std::string bytes_of(const val& bytes) {
+  const auto list = emscripten::convertJSArrayToNumberVector<unsigned char>(bytes);
+  return std::string(list.begin(), list.end());
+}
+
+// A query's name or value as its UTF-8 bytes (a Uint8Array copy), which wasm/api.js decodes: embind
+// decodes a long std::string with a TextDecoder that drops a leading U+FEFF, which is part of the value.
+val utf8_bytes(const std::string& text) {
+  return val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const unsigned char*>(text.data())))
+      .call<val>("slice");
+}
+
+val parse_query(const std::string& query) {
+  try {
+    val list = val::array();
+    for (const auto& [name, value] : actderiv::parse_query(query)) {
+      val entry = val::array();
+      entry.call<void>("push", utf8_bytes(name));
+      entry.call<void>("push", utf8_bytes(value));
+      list.call<void>("push", entry);
+    }
+    return list;
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+val query_value(const std::string& query, const std::string& name) {
+  try {
+    const auto value = actderiv::query_get(actderiv::parse_query(query), name);
+    return value ? utf8_bytes(*value) : val::null();
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+val describe_number(const actderiv::NumberReading& reading) {
+  val o = val::object();
+  if (reading.value) o.set("value", *reading.value);
+  else o.set("error", reading.error);
+  return o;
+}
+
+val parse_number(const val& text, const std::string& what) {
+  try {
+    return describe_number(actderiv::parse_number(bytes_of(text), what));
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+std::string visible_character(double code_point) {
+  return actderiv::visible_character(static_cast<char32_t>(code_point));
+}
+
+// setting: {key, kind: 'number' | 'choice' | 'list', what, min, max, whole, ids}, checked by wasm/api.js.
+actderiv::Setting setting_of(const val& setting) {
+  actderiv::Setting s;
+  const std::string kind = setting["kind"].as<std::string>();
+  s.kind = kind == "choice" ? actderiv::Setting::Kind::Choice
+           : kind == "list" ? actderiv::Setting::Kind::List : actderiv::Setting::Kind::Number;
+  s.key = setting["key"].as<std::string>();
+  s.what = setting["what"].as<std::string>();
+  if (s.kind == actderiv::Setting::Kind::Number) {
+    s.min = setting["min"].as<double>();
+    s.max = setting["max"].as<double>();
+    s.whole = setting["whole"].as<bool>();
+  } else {
+    s.ids = emscripten::vecFromJSArray<std::string>(setting["ids"]);
+  }
+  return s;
+}
+
+// A number, an id, or an array of ids, by the setting's kind.
+val setting_value(const actderiv::Setting& setting, const actderiv::SettingReading& reading) {
+  if (setting.kind == actderiv::Setting::Kind::Number) return val(reading.number);
+  if (setting.kind == actderiv::Setting::Kind::Choice) return val(reading.ids.front());
+  val ids = val::array();
+  for (const auto& id : reading.ids) ids.call<void>("push", id);
+  return ids;
+}
+
+val read_setting(const val& setting, const val& text) {
+  try {
+    const actderiv::Setting s = setting_of(setting);
+    const actderiv::SettingReading reading = actderiv::read_setting(s, bytes_of(text));
+    val o = val::object();
+    if (reading.ok) o.set("value", setting_value(s, reading));
+    else o.set("error", reading.error);
+    return o;
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+// Returns {values: [value or null, per setting], notices: [sentence]}.
+val read_settings(const std::string& query, const val& table) {
+  try {
+    std::vector<actderiv::Setting> settings;
+    const auto count = table["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < count; ++i) settings.push_back(setting_of(table[i]));
+    const actderiv::SettingsReading result = actderiv::read_settings(query, settings);
+    val values = val::array();
+    for (std::size_t i = 0; i < settings.size(); ++i)
+      values.call<void>("push", result.readings[i] ? setting_value(settings[i], *result.readings[i]) : val::null());
+    val notices = val::array();
+    for (const auto& notice : result.notices) notices.call<void>("push", notice);
+    val o = val::object();
+    o.set("values", values);
+    o.set("notices", notices);
+    return o;
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+val parameter_keys() {
+  val list = val::array();
+  for (const auto& key : actderiv::parameter_keys()) list.call<void>("push", key);
+  return list;
+}
+
+// Returns {named, params: {id: value}, step: {index, all}, notices: {params: {id: sentence}, section}}.
+val read_activation_view(const std::string& query, const std::string& id) {
+  try {
+    const actderiv::ActivationView view = actderiv::read_activation_view(query, actderiv::find_activation(id));
+    val params = val::object();
+    for (const auto& [name, value] : view.params) params.set(name, value);
+    val step = val::object();
+    step.set("index", static_cast<double>(view.step));
+    step.set("all", view.all_steps);
+    val param_notices = val::object();
+    for (const auto& [name, notice] : view.param_notices) param_notices.set(name, notice);
+    val section = val::array();
+    for (const auto& notice : view.section_notices) section.call<void>("push", notice);
+    val notices = val::object();
+    notices.set("params", param_notices);
+    notices.set("section", section);
+    val o = val::object();
+    o.set("named", view.named);
+    o.set("params", params);
+    o.set("step", step);
+    o.set("notices", notices);
+    return o;
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+// Returns {values: {id: value}, refused: [[id, sentence]]}.
+val read_expression_params(const std::string& query) {
+  try {
+    const actderiv::ExpressionParams read = actderiv::read_expression_params(query);
+    val values = val::object();
+    for (const auto& [name, value] : read.values) values.set(name, value);
+    val refused = val::array();
+    for (const auto& [name, sentence] : read.refused) {
+      val entry = val::array();
+      entry.call<void>("push", name);
+      entry.call<void>("push", sentence);
+      refused.call<void>("push", entry);
+    }
+    val o = val::object();
+    o.set("values", values);
+    o.set("refused", refused);
+    return o;
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
 // The labs (issue 5, parts 2 and 3): toy data sets, depth products, trainers, presets.
 
 // `out` = object[key] when that field is present; absent fields keep the core's defaults. The JS
@@ -708,4 +884,13 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   emscripten::function("trainerCount", &trainer_count);
   emscripten::function("labPresets", &lab_presets);
   emscripten::function("heapStats", &heap_stats);
+  emscripten::function("parseQuery", &parse_query);
+  emscripten::function("queryValue", &query_value);
+  emscripten::function("parseNumber", &parse_number);
+  emscripten::function("visibleCharacter", &visible_character);
+  emscripten::function("readSetting", &read_setting);
+  emscripten::function("readSettings", &read_settings);
+  emscripten::function("parameterKeys", &parameter_keys);
+  emscripten::function("readActivationView", &read_activation_view);
+  emscripten::function("readExpressionParams", &read_expression_params);
 }

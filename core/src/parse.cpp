@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "actderiv/expr.h"
+#include "unicode.h"
 
 namespace actderiv {
 
@@ -76,22 +77,9 @@ char32_t code_point(const std::string& s) {
   return c;
 }
 
-// Characters that show as nothing (or as a space), or that reorder the text around them: quoting one
-// would make the message itself misleading (U+202E reverses what follows it).
-bool invisible(char32_t c) {
-  return (c >= 0x80 && c <= 0xA0) || c == 0xAD || c == 0x34F || c == 0x61C || c == 0x115F || c == 0x1160 ||
-         c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x2000 && c <= 0x200F) ||
-         (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0x3164 ||
-         (c >= 0xD800 && c <= 0xDFFF) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
-         (c >= 0xFFF0 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE0FFF);
-}
-
-// "U+202E": how Unicode names a code point.
-std::string unicode_name(char32_t c) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
-  return buffer;
-}
+// Which characters are named rather than shown, and how: shared with the address readers.
+using unicode::invisible;
+using unicode::unicode_name;
 
 // The message for a character the grammar has no use for: the character and its code point, which
 // tells a look-alike (Cyrillic 'а', U+0430) from the letter it imitates; an invisible one by code

@@ -2,15 +2,25 @@
 import { loadCore } from '../../wasm/api.js';
 
 let loading;
+let loaded = null;
 
 // Resolves to the core API (see loadCore in wasm/api.js); the module is instantiated on the first call
 // only. The registry never changes and building its descriptions through embind takes tens of
-// milliseconds, so the page asks the core for them once: activations() returns that one list (the
-// page only reads it).
+// milliseconds, so the page asks the core for them once: activations() and parameterKeys() return
+// those lists (the page only reads them).
 export function getCore() {
   loading ??= loadCore().then((core) => {
     const activations = core.activations();
-    return { ...core, activations: () => activations };
+    const parameterKeys = core.parameterKeys();
+    loaded = { ...core, activations: () => activations, parameterKeys: () => parameterKeys };
+    return loaded;
   });
   return loading;
+}
+
+// The core getCore() resolved to, for code that only runs once it has (typed fields, the address
+// readers of the parts it sets up); throws before.
+export function loadedCore() {
+  if (loaded === null) throw new Error('the core is not loaded yet: await getCore() first');
+  return loaded;
 }

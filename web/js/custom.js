@@ -2,14 +2,14 @@
 // differentiation and plotted, with sliders for the parameters it uses and its state in the address.
 import { renderCheck, renderDerivation, renderKinks } from './derivation.js';
 import { createExpressionField } from './expression-field.js';
-import { parseNumber, rangeError, showMessage } from './inputs.js';
+import { showMessage } from './inputs.js';
 import { renderMath } from './math.js';
 import { createParamControl } from './params.js';
 import { createPlot, setSeries } from './plot.js';
 import { createRangeControl, DEFAULT_RANGE, grid } from './range.js';
 import { describeRange } from './section.js';
 import { createSlopeExplorer } from './slope.js';
-import { readUrlState, writeUrlState } from './url-state.js';
+import { currentQuery, writeUrlState } from './url-state.js';
 
 const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
 
@@ -17,31 +17,13 @@ const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
 // activation fn= names.
 const urlKey = (param) => `expr.${param.id}`;
 
-// Parameter values from the address: {values, refused: [[param, sentence]]}; a missing, malformed
-// or out-of-range value falls back to the parameter's default.
-function paramsFromUrl(params, url) {
-  const values = {};
-  const refused = [];
-  for (const param of params) {
-    values[param.id] = param.default;
-    const text = url[urlKey(param)];
-    if (text === null) continue;
-    const what = `${urlKey(param)} in the link`;
-    const { value, error } = parseNumber(text, what);
-    const outside = !error && rangeError(param, value, what);
-    if (error) refused.push([param, `${error} Using ${param.default}.`]);
-    else if (outside) refused.push([param, `${outside}; using ${param.default}.`]);
-    else values[param.id] = value;
-  }
-  return { values, refused };
-}
-
 // Wires the #custom section with the core's derive/evaluateExpression/expressionParams.
 export function setupCustom(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
   const paramList = core.expressionParams();
-  const url = readUrlState(['expr', ...paramList.map(urlKey)]);
-  const fromUrl = paramsFromUrl(paramList, url);
+  // The expression and its parameters from the address, as the core reads them: {values, refused:
+  // [[id, sentence]]}, a missing, malformed or out-of-range value falling back to the default.
+  const fromUrl = core.readExpressionParams(currentQuery());
   // `expression` is the last text the core accepted (null before the first); `derivation` its result.
   const state = { expression: null, derivation: null, params: fromUrl.values, range: DEFAULT_RANGE };
 
@@ -65,7 +47,7 @@ export function setupCustom(section, core) {
     });
     return [param.id, { holder, form: control.form }];
   }));
-  for (const [param, sentence] of fromUrl.refused) showMessage(controls[param.id].form, sentence);
+  for (const [id, sentence] of fromUrl.refused) showMessage(controls[id].form, sentence);
 
   function draw({ derivation, z, value, derivative, params, tangent }) {
     renderMath(slot('preview'), `g(z) = ${derivation.input.latex}`, { display: true });
@@ -125,7 +107,7 @@ export function setupCustom(section, core) {
   });
   createRangeControl(slot('range'), { prefix: 'custom-range', onChange: (range) => update({ range }) });
 
-  const initial = url.expr ?? DEFAULT_EXPRESSION;
+  const initial = core.queryValue(currentQuery(), 'expr') ?? DEFAULT_EXPRESSION;
   field.setText(initial);
   try {
     update({ expression: initial }, { remember: false });

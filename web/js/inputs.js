@@ -1,37 +1,17 @@
-// Reading numbers typed by a student, and showing why an entry was refused next to its inputs.
-
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-// Characters that show as nothing or as a space, or that reorder the text after them (U+202E).
-const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\u00a0\u115f\u1160\u2000-\u200a\u3000\u3164\uffa0\ufe00-\ufe0f]$/u;
-// Characters of a refused entry quoted back in a message.
-const QUOTED_LENGTH = 40;
+// Reading numbers typed by a student, and showing why an entry was refused next to its inputs. The
+// reading is the core's (core/include/actderiv/address.h): one grammar for typed fields and links.
+import { loadedCore } from './core.js';
 
 // `character` as it can be read: itself, or ⟨U+202E⟩ for one that would show as nothing or
-// reorder the text around it.
+// reorder the text around it (the core's set, the one its messages use).
 export function visibleCharacter(character) {
-  return INVISIBLE.test(character)
-    ? `\u27e8U+${character.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}\u27e9` : character;
+  return loadedCore().visibleCharacter(character);
 }
 
-// A reader's entry quoted back in a message: invisible characters named, a long entry cut short.
-export function quoteEntry(text) {
-  const characters = Array.from(text);
-  const shown = characters.slice(0, QUOTED_LENGTH).map(visibleCharacter).join('');
-  return characters.length > QUOTED_LENGTH ? `“${shown}…” (${characters.length} characters)` : `“${shown}”`;
-}
-
-// The number written in `text` (decimal or exponent form, "−" accepted for minus), or an error sentence.
+// The number written in `text` (decimal or exponent form, "−" accepted for minus): {value}, or
+// {error} with a sentence naming the field as `what`.
 export function parseNumber(text, what) {
-  const cleaned = text.trim().replace(/\u2212/g, '-');
-  if (cleaned === '') return { error: `${what} is empty; enter a number.` };
-  if (!DECIMAL.test(cleaned)) return { error: `${what}: ${quoteEntry(text.trim())} is not a number (try 2.5 or -1e-3).` };
-  const value = Number(cleaned);
-  if (!Number.isFinite(value)) return { error: `${what}: that number is too large.` };
-  // 1e-400 reads as 0: say so rather than use a 0 the reader did not write.
-  if (value === 0 && /[1-9]/.test(cleaned.replace(/e.*$/i, ''))) {
-    return { error: `${what}: ${quoteEntry(text.trim())} is too close to 0 to store; enter 0 if you mean 0.` };
-  }
-  return { value };
+  return loadedCore().parseNumber(text, what);
 }
 
 // "`what` must be between min and max" when `value` lies outside `param`'s range, else null.

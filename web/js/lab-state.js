@@ -1,76 +1,43 @@
 // A lab's settings in the page address, through one declarative table per lab: each setting knows its
-// query key, how to read its text and how to write its value. Values that do not read are ignored
-// with a sentence saying why; nothing from the address is ever inserted as HTML.
-import { parseNumber } from './inputs.js';
-import { readUrlState, writeUrlState } from './url-state.js';
+// query key, what it accepts (the core reads and checks it: core/include/actderiv/address.h) and how to
+// write its value. Values that do not read are ignored with a sentence saying why; nothing from the
+// address is ever inserted as HTML.
+import { loadedCore } from './core.js';
+import { currentQuery, writeUrlState } from './url-state.js';
 
-const SHOWN_LENGTH = 40;
-
-// "−2"-style text of a number for labels and messages.
+// "−2"-style text of a number for labels.
 export function formatSetting(value) {
   return String(value).replace('-', '\u2212');
 }
 
+// A setting described by `description` ({key, kind, what, ...}, as the core's readSetting takes it):
+// read(text) -> {value} or {error}, by the core; write(value) -> the text the address keeps.
+function setting(description, write) {
+  return { ...description, read: (text) => loadedCore().readSetting(description, text), write };
+}
+
 // A number setting: `what` names it in messages; values outside [min, max] (or not whole, if `whole`)
-// are refused. read(text) -> {value} or {error}.
+// are refused.
 export function numberSetting(key, what, { min, max, whole = false }) {
-  return {
-    key,
-    read(text) {
-      const { value, error } = parseNumber(text, what);
-      if (error) return { error };
-      if (whole && !Number.isInteger(value)) return { error: `${what} must be a whole number, not ${formatSetting(value)}.` };
-      if (value < min || value > max) {
-        return { error: `${what} must be from ${formatSetting(min)} to ${formatSetting(max)}, not ${formatSetting(value)}.` };
-      }
-      return { value };
-    },
-    write: (value) => String(value),
-  };
+  return setting({ key, kind: 'number', what, min, max, whole }, (value) => String(value));
 }
 
 // One of a fixed list of ids.
 export function choiceSetting(key, what, ids) {
-  return {
-    key,
-    read: (text) => (ids.includes(text) ? { value: text } : { error: `${what} must be one of ${ids.join(', ')}.` }),
-    write: (value) => value,
-  };
+  return setting({ key, kind: 'choice', what, ids }, (value) => value);
 }
 
 // A comma-separated list of distinct ids from `ids`, at least one.
 export function listSetting(key, what, ids) {
-  return {
-    key,
-    read(text) {
-      const list = text.split(',').map((id) => id.trim()).filter(Boolean);
-      const unknown = list.filter((id) => !ids.includes(id));
-      if (unknown.length) return { error: `${what}: no activation is called “${unknown[0].slice(0, SHOWN_LENGTH)}”.` };
-      if (list.length === 0) return { error: `${what} lists no activation.` };
-      return { value: [...new Set(list)] };
-    },
-    write: (value) => value.join(','),
-  };
+  return setting({ key, kind: 'list', what, ids }, (value) => value.join(','));
 }
 
 // Reads `settings` ({name: setting}) from the address. Returns {values: {name: value} for the settings
 // present and valid, notices: [sentence] for those present and refused}.
 export function readSettings(settings) {
-  const found = readUrlState(Object.values(settings).map(({ key }) => key));
-  const values = {};
-  const notices = [];
-  for (const [name, setting] of Object.entries(settings)) {
-    const text = found[setting.key];
-    if (text === null) continue;
-    const { value, error } = setting.read(text);
-    if (error) {
-      const shown = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
-      notices.push(`Ignored ${setting.key}=${shown} from the address: ${error}`);
-    } else {
-      values[name] = value;
-    }
-  }
-  return { values, notices };
+  const named = Object.entries(settings);
+  const { values, notices } = loadedCore().readSettings(currentQuery(), named.map(([, described]) => described));
+  return { values: Object.fromEntries(named.flatMap(([name], i) => (values[i] === null ? [] : [[name, values[i]]]))), notices };
 }
 
 // Writes `values` into the address: a setting equal to its default in `defaults` (lists compared item

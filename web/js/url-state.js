@@ -1,26 +1,25 @@
 // The page address as shareable state: query parameters read once on load and kept up to date with
-// history.replaceState (no history entries, no reload). Values are only ever handled as strings.
-
-const SHOWN_LENGTH = 40;
-
-// `text` from the address as a notice may quote it: cut after 40 characters.
-export function shownValue(text) {
-  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
-}
+// history.replaceState (no history entries, no reload). The core reads and checks the values
+// (core/include/actderiv/address.h): the page hands it the query string and shows what it returns.
 
 // The query of the address the page was opened with, before any reader's change rewrote it.
 const LOADED = window.location.search;
 
+// The query of the current address, for the core's readers.
+export const currentQuery = () => window.location.search;
+
+// The query the page was opened with: for parts built later (a generated section), so that what the
+// link asked for still applies after the reader changed the address.
+export const loadedQuery = () => LOADED;
+
+// Routing only: which part to load (embed=, fn=, section=), read before the core has loaded, so with
+// URLSearchParams. The values are only compared with known ids (web/js/main.js, embed.js, page.js). Returns
+// {key: string or null}, from the current address or from the one the page was opened with.
 const valuesOf = (search, keys) => {
   const query = new URLSearchParams(search);
   return Object.fromEntries(keys.map((key) => [key, query.get(key)]));
 };
-
-// The values of `keys` in the current address, {key: string or null}.
 export const readUrlState = (keys) => valuesOf(window.location.search, keys);
-
-// The values of `keys` in the address the page was opened with: for parts built later (a generated
-// section), so that what the link asked for still applies after the reader changed the address.
 export const readLoadedUrlState = (keys) => valuesOf(LOADED, keys);
 
 // Sets each key of `entries` ({key: string or null}) in the URL object `url`, or removes it when its
