@@ -6,22 +6,20 @@ function updateScrollable(element) {
 }
 
 const watcher = new ResizeObserver((entries) => entries.forEach(({ target }) => updateScrollable(target)));
-const watched = new Set();
 
 // A font that finishes loading widens math without resizing its box, and a section far from the
 // viewport is not laid out (content-visibility: auto), so the resize observer says nothing until the
 // reader gets there: every watched line is measured again whenever fonts finish loading (reading
 // scrollWidth lays a skipped section out), so that it is focusable before the reader tabs into it.
+// Watched lines carry data-overflow-watched, found again then: a list of them would keep every line a
+// replaced derivation ever had.
 document.fonts?.addEventListener('loadingdone', () => {
-  for (const element of watched) {
-    if (element.isConnected) updateScrollable(element);
-    else watched.delete(element);
-  }
+  document.querySelectorAll('[data-overflow-watched]').forEach(updateScrollable);
 });
 
 // Keeps `element` focusable while its content is wider than it is.
 export function watchOverflow(element) {
-  watched.add(element);
+  element.dataset.overflowWatched = '';
   watcher.observe(element);
   updateScrollable(element);
 }

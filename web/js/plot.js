@@ -165,7 +165,8 @@ export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {}
 
 // Charts more than a screen away from the viewport are not redrawn on every change (a slider dragged
 // at the top of a section would redraw a figure far below it at every input): their latest data waits
-// and is drawn when they come within a screen, or before printing. Until its first report the observer counts a chart as near.
+// and is drawn when they come within a screen, or before printing. Until the observer's first report
+// on a chart, it counts as near.
 const far = new WeakSet();
 const waiting = new Set();
 const nearness = typeof IntersectionObserver === 'function'
