@@ -1,6 +1,6 @@
 // Memory over a long session on the hosted page (the BUILT dist/, served by scripts/serve.mjs, in
 // headless Chromium): after a warm-up, 10,000 moves of Leaky ReLU's alpha slider (each redraws the
-// section's three charts) and 1,000 derivations of different typed expressions (each derives,
+// plot of g and g'; the comparison figure, a screen away, keeps its latest data until it is near) and 1,000 derivations of different typed expressions (each derives,
 // typesets the steps and redraws). After each quarter of each phase, garbage is collected (CDP
 // HeapProfiler.collectGarbage) and three figures are read:
 // - jsHeapBytes: the JS heap in use (CDP Runtime.getHeapUsage);
@@ -43,13 +43,17 @@ async function measure(page, cdp) {
   return { jsHeapBytes: usedSize, wasmHeapBytes: wasm.heapBytes, wasmInUseBytes: wasm.inUseBytes };
 }
 
-// `count` moves of Leaky ReLU's alpha slider from `start`, through every value 0, 0.01, ..., 1.
+// `count` moves of Leaky ReLU's alpha slider from `start`, through every value 0, 0.01, ..., 1, with a
+// frame drawn after every 50: a hand's drag has frames between its moves (Chromium delivers one mouse
+// move per frame), and some of the browser's work waits for a frame. (Moved 2,500 at a time with no
+// frame at all, the JS heap went up and down by up to 1.4 MB between readings.)
 function moveSlider(page, start, count) {
-  return page.evaluate(([from, n]) => {
+  return page.evaluate(async ([from, n]) => {
     const slider = document.querySelector('#leaky_relu form.alpha-controls input[name="slider"]');
     for (let i = from; i < from + n; i += 1) {
       slider.value = String((i % 101) / 100);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
+      if (i % 50 === 49) await new Promise(requestAnimationFrame);
     }
     return document.getElementById('chart-leaky_relu').chart.data.datasets.length;
   }, [start, count]);
