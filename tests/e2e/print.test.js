@@ -157,28 +157,43 @@ test('keyboard: Tab reaches Print right after the skip link, and Enter prints a 
   }
 });
 
-test('a part that cannot load: a message in the status, no print, and the button works again', async () => {
+// Opens the page with every request for a file matching `pattern` failing until unblock().
+async function openBlocking(pattern) {
   let blocked = true;
-  const view = await open(site.url, (context) => context.route(/\/labs-[^/]*\.js$/, (route) => (blocked ? route.abort() : route.continue())));
+  const view = await open(site.url, (context) => context.route(pattern, (route) => (blocked ? route.abort() : route.continue())));
+  return { ...view, unblock: () => { blocked = false; } };
+}
+
+// Presses Print and waits until the status says that the page could not be prepared.
+async function pressUntilRefused(page) {
+  await page.locator('#print-button').click();
+  await page.waitForFunction(() => /could not be prepared/.test(document.querySelector('[data-slot="print-status"]').textContent),
+    null, { timeout: 30_000 });
+}
+
+// Presses Print and waits for the print; returns the page as window.print() found it.
+async function pressUntilPrinted(page) {
+  await page.locator('#print-button').click();
+  await page.waitForFunction(() => window.printCalls.length > 0, null, { timeout: 30_000 });
+  return (await printCalls(page))[0];
+}
+
+test('a part that cannot load: a message in the status, no print, and the button works again', async () => {
+  const view = await openBlocking(/\/labs-[^/]*\.js$/);
   const { page } = view;
   try {
-    const button = page.locator('#print-button');
-    await button.click();
+    await pressUntilRefused(page);
     const status = page.locator('[data-slot="print-status"]');
-    await page.waitForFunction(() => /could not be prepared/.test(document.querySelector('[data-slot="print-status"]').textContent),
-      null, { timeout: 30_000 });
     assert.match(await status.textContent(),
       /^The page could not be prepared for printing: .*labs-.*\.js.*\. Check the connection and try again\.$/);
     assert.equal(await status.evaluate((node) => node.classList.contains('print-failed')), true);
     assert.deepEqual(await printCalls(page), []);
-    assert.equal(await button.getAttribute('aria-disabled'), null);
+    assert.equal(await page.locator('#print-button').getAttribute('aria-disabled'), null);
     // The labs say so where they are.
     assert.match(await page.locator('#labs > .load-error').textContent(), /^This part could not start: /);
     // Back online: the next press loads the labs and prints.
-    blocked = false;
-    await button.click();
-    await page.waitForFunction(() => window.printCalls.length > 0, null, { timeout: 30_000 });
-    assertComplete((await printCalls(page))[0]);
+    view.unblock();
+    assertComplete(await pressUntilPrinted(page));
     assert.equal(await page.locator('#labs > .load-error').count(), 0);
   } finally {
     await view.close();
@@ -186,18 +201,13 @@ test('a part that cannot load: a message in the status, no print, and the button
 });
 
 test('the page\'s code cannot load: the status says why, and a retry prints', async () => {
-  let blocked = true;
-  const view = await open(site.url, (context) => context.route(/\/page-[^/]*\.js$/, (route) => (blocked ? route.abort() : route.continue())));
+  const view = await openBlocking(/\/page-[^/]*\.js$/);
   const { page } = view;
   try {
-    await page.locator('#print-button').click();
-    await page.waitForFunction(() => /could not be prepared/.test(document.querySelector('[data-slot="print-status"]').textContent),
-      null, { timeout: 30_000 });
+    await pressUntilRefused(page);
     assert.deepEqual(await printCalls(page), []);
-    blocked = false;
-    await page.locator('#print-button').click();
-    await page.waitForFunction(() => window.printCalls.length > 0, null, { timeout: 30_000 });
-    assertComplete((await printCalls(page))[0]);
+    view.unblock();
+    assertComplete(await pressUntilPrinted(page));
   } finally {
     await view.close();
   }
