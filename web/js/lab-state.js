@@ -45,9 +45,9 @@ export function readSettings(settings) {
 export function writeSettings(settings, values, defaults) {
   const same = (a, b) => (Array.isArray(a) ? a.join(',') === b?.join(',') : a === b);
   const entries = {};
-  for (const [name, setting] of Object.entries(settings)) {
+  for (const [name, { key, write }] of Object.entries(settings)) {
     const value = values[name];
-    entries[setting.key] = value === undefined || same(value, defaults[name]) ? null : setting.write(value);
+    entries[key] = value === undefined || same(value, defaults[name]) ? null : write(value);
   }
   writeUrlState(entries);
 }
