@@ -153,9 +153,9 @@ test('at 360 px wide nothing scrolls sideways, and axe still passes', async () =
 test("the derivative's jump at a kink is left undrawn, not joined by a steep line", async () => {
   const { page, close } = await openPage(site);
   try {
-    // Pixels of the g' series' colour in the canvas column at z, between the heights of the values
-    // lo and hi: a steep line across ReLU's jump from 0 to 1 (between z = 0 and z = 0.025) would show
-    // in the column at z = 0.0125; g' itself shows at height 1 for z > 0.
+    // Pixels of the g' series' colour in canvas columns, between the heights of the values lo and hi:
+    // a steep line across ReLU's jump from 0 to 1 (between z = 0 and z = 0.025) would show in the
+    // columns around it, its stroke included; g' itself shows at height 1 for z > 0.
     const counts = await page.evaluate(() => {
       const canvas = document.getElementById('chart-relu');
       const { chart } = canvas;
@@ -165,11 +165,13 @@ test("the derivative's jump at a kink is left undrawn, not joined by a steep lin
       const colour = probe.getImageData(0, 0, 1, 1).data;
       const ratio = canvas.width / chart.width;
       const context = canvas.getContext('2d');
-      const count = (z, lo, hi) => {
-        const x = Math.round(chart.scales.x.getPixelForValue(z) * ratio);
+      // Columns from the pixel of z0 to that of z1 (one column when z1 is not given).
+      const count = (z0, lo, hi, z1 = z0) => {
+        const x = Math.floor(chart.scales.x.getPixelForValue(z0) * ratio);
+        const columns = Math.ceil(chart.scales.x.getPixelForValue(z1) * ratio) - x + 1;
         const top = Math.round(chart.scales.y.getPixelForValue(hi) * ratio);
         const bottom = Math.round(chart.scales.y.getPixelForValue(lo) * ratio);
-        const { data } = context.getImageData(x, top, 1, bottom - top + 1);
+        const { data } = context.getImageData(x, top, columns, bottom - top + 1);
         let n = 0;
         for (let i = 0; i < data.length; i += 4) {
           const distance = Math.hypot(data[i] - colour[0], data[i + 1] - colour[1], data[i + 2] - colour[2]);
@@ -177,7 +179,8 @@ test("the derivative's jump at a kink is left undrawn, not joined by a steep lin
         }
         return n;
       };
-      return { jump: count(0.0125, 0.2, 0.8), derivative: count(1.0125, 0.95, 1.05) };
+      // Every column the steep line's stroke would touch, from z = 0 to just past z = 0.025.
+      return { jump: count(-0.01, 0.2, 0.8, 0.04), derivative: count(1.0125, 0.95, 1.05) };
     });
     assert.equal(counts.jump, 0, "g' is drawn across its jump at z = 0");
     assert.ok(counts.derivative > 0, "g' at height 1 right of the kink was not found: the check sees nothing");

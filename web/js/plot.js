@@ -270,7 +270,11 @@ const breakGaps = {
     const breaks = drawn.data.datasets[meta.index].breaks;
     if (!breaks?.length) return;
     const { ctx, width, height, scales: { x } } = drawn;
-    const spans = breakSpans(drawn.data.datasets[meta.index].data, breaks, x).sort((a, b) => a[0] - b[0]);
+    // Widened by half the line's width (and a pixel for antialiasing): a steep segment's stroke reaches
+    // that far past its ends.
+    const margin = (meta.dataset?.options.borderWidth ?? 3) / 2 + 1;
+    const spans = breakSpans(drawn.data.datasets[meta.index].data, breaks, x)
+      .map(([start, end]) => [start - margin, end + margin]).sort((a, b) => a[0] - b[0]);
     // Strips of the canvas's full height: Chart.js's own clip (the chart area widened by half the line
     // width) still applies inside them.
     ctx.save();
