@@ -7,6 +7,8 @@ import { readUrlState } from './url-state.js';
 // The non-activation parts of the page that `section=` may choose.
 export const SECTIONS = ['compare', 'floating-point', 'labs', 'depth-lab', 'training-lab', 'custom', 'catalogue'];
 const SHOWN_LENGTH = 40;
+// `id` from the address as a notice quotes it: cut after SHOWN_LENGTH characters.
+const shownId = (id) => (id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id);
 const MESSAGE_TYPE = 'activation-derivations:resize';
 
 // The element `fn` or `section` names, or null: fn only names activation sections (hand-written or
@@ -75,7 +77,7 @@ function scrollToChosen(fn, section, ready) {
     });
     return;
   }
-  const shown = id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id;
+  const shown = shownId(id);
   showNotice(`The link names no ${key === 'fn' ? 'activation' : 'section'} called “${shown}”; showing the page from the top.`);
 }
 
@@ -108,7 +110,7 @@ export function startEmbed() {
       if (done) return;
       done = true;
       if (attempt()) return;
-      const shown = id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id;
+      const shown = shownId(id);
       const what = key === 'fn' ? 'activation' : 'section';
       showNotice(`There is no ${what} called “${shown}” to embed; showing the first section instead.`);
       show(document.querySelector('main > section'));
