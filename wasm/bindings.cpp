@@ -15,17 +15,18 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/activation.h"
-#include "actderiv/address.h"
-#include "actderiv/derive.h"
-#include "actderiv/expr.h"
-#include "actderiv/lesson.h"
-#include "actderiv/properties.h"
-#include "actderiv/datasets.h"
-#include "actderiv/depth.h"
-#include "actderiv/mlp.h"
-#include "actderiv/presets.h"
-#include "actderiv/slope.h"
+#include "actderiv/catalogue/activation.h"
+#include "actderiv/address/address.h"
+#include "actderiv/calculus/derive.h"
+#include "actderiv/catalogue/walkthrough.h"
+#include "actderiv/expr/expr.h"
+#include "actderiv/numerics/lesson.h"
+#include "actderiv/calculus/properties.h"
+#include "actderiv/labs/datasets.h"
+#include "actderiv/labs/depth.h"
+#include "actderiv/labs/mlp.h"
+#include "actderiv/labs/presets.h"
+#include "actderiv/calculus/slope.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/activation.h"
+#include "actderiv/catalogue/activation.h"
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "actderiv/datasets.h"
-#include "actderiv/mlp.h"
+#include "actderiv/labs/datasets.h"
+#include "actderiv/labs/mlp.h"
 
 namespace {
 

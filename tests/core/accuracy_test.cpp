@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "actderiv/activation.h"
+#include "actderiv/catalogue/activation.h"
 #include "reference.h"
 
 namespace {

@@ -1,6 +1,6 @@
 // The page address: the WHATWG query parser, the number grammar and its messages, and the readers'
 // values and refusals (core/include/actderiv/address.h).
-#include "actderiv/address.h"
+#include "actderiv/address/address.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/derive.h"
+#include "actderiv/calculus/derive.h"
 
 namespace {
 

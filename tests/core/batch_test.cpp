@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/batch.h"
-#include "actderiv/numerics.h"
+#include "actderiv/numerics/batch.h"
+#include "actderiv/numerics/numerics.h"
 #include "reference.h"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/datasets.h"
+#include "actderiv/labs/datasets.h"
 
 namespace {
 

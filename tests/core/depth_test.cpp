@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/depth.h"
-#include "actderiv/random.h"
+#include "actderiv/labs/depth.h"
+#include "actderiv/labs/random.h"
 
 namespace {
 

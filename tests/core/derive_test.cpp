@@ -6,8 +6,8 @@
 #include <cmath>
 #include <string>
 
-#include "actderiv/derive.h"
-#include "actderiv/program.h"
+#include "actderiv/calculus/derive.h"
+#include "actderiv/expr/program.h"
 
 namespace {
 

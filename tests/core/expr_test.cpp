@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "actderiv/expr.h"
+#include "actderiv/expr/expr.h"
 
 namespace {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/double_double.h"
-#include "actderiv/lesson.h"
-#include "actderiv/numerics.h"
+#include "actderiv/numerics/double_double.h"
+#include "actderiv/numerics/lesson.h"
+#include "actderiv/numerics/numerics.h"
 #include "reference.h"
 
 namespace {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/datasets.h"
-#include "actderiv/mlp.h"
-#include "actderiv/presets.h"
+#include "actderiv/labs/datasets.h"
+#include "actderiv/labs/mlp.h"
+#include "actderiv/labs/presets.h"
 
 namespace {
 

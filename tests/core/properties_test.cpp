@@ -22,9 +22,9 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/activation.h"
-#include "actderiv/numerics.h"
-#include "actderiv/properties.h"
+#include "actderiv/catalogue/activation.h"
+#include "actderiv/numerics/numerics.h"
+#include "actderiv/calculus/properties.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "actderiv/random.h"
+#include "actderiv/labs/random.h"
 
 namespace {
 

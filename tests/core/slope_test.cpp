@@ -5,9 +5,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "actderiv/activation.h"
-#include "actderiv/numerics.h"
-#include "actderiv/slope.h"
+#include "actderiv/catalogue/activation.h"
+#include "actderiv/numerics/numerics.h"
+#include "actderiv/calculus/slope.h"
 
 namespace {
 

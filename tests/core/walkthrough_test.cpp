@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/activation.h"
-#include "actderiv/derive.h"
-#include "actderiv/expr.h"
+#include "actderiv/catalogue/activation.h"
+#include "actderiv/calculus/derive.h"
+#include "actderiv/catalogue/walkthrough.h"
+#include "actderiv/expr/expr.h"
 
 namespace {
 

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "actderiv/address.h"
-#include "actderiv/derive.h"
+#include "actderiv/address/address.h"
+#include "actderiv/calculus/derive.h"
 
 namespace {
 

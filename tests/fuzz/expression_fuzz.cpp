@@ -7,8 +7,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "actderiv/derive.h"
-#include "actderiv/expr.h"
+#include "actderiv/calculus/derive.h"
+#include "actderiv/calculus/dual.h"
+#include "actderiv/expr/expr.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -1,0 +1,83 @@
+// The registry of activation functions: one table that drives the bindings, the page and the tests.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "actderiv/numerics/batch.h"
+
+namespace actderiv {
+
+// A tunable parameter of an activation, e.g. Leaky ReLU's slope alpha.
+struct Param {
+  std::string id;        // identifier used in the API and in expressions, e.g. "alpha"
+  std::string name;      // display name, e.g. "negative slope α"
+  double default_value;  // used when the caller does not give one
+  double min;            // smallest allowed value (inclusive)
+  double max;            // largest allowed value (inclusive)
+};
+
+// Authored prose for one step of the engine's walkthrough, matched by the rule the engine applies
+// ("set up" for the first step).
+struct Prose {
+  std::string rule;  // e.g. "chain rule"
+  std::string note;  // one to three sentences for a student; inline math between $...$ (LaTeX)
+};
+
+// A point where g is not differentiable, with its one-sided derivatives as expressions.
+struct Kink {
+  std::string at;     // where, e.g. "0"
+  std::string left;   // left derivative g'_-(at), e.g. "alpha"
+  std::string right;  // right derivative g'_+(at), e.g. "1"
+};
+
+// Scalar value or derivative at z given the resolved parameters (in the order of Activation::params).
+using ScalarFn = double (*)(double z, const double* params);
+
+// One activation function: everything the tutorial knows about it.
+struct Activation {
+  std::string id;          // stable identifier, e.g. "leaky_relu"
+  std::string name;        // display name, e.g. "Leaky ReLU"
+  std::string summary;     // 2-4 sentences for a student: what g is, where it is used, what g' means
+                           // for training; inline math between $...$ (LaTeX)
+  std::string definition;  // g(z) in the expression syntax; its LaTeX is printed from it
+  std::string derivation_input;  // g(z) in the form the derivation engine differentiates
+  std::vector<Param> params;
+  ScalarFn value;       // g(z), numerically careful
+  ScalarFn derivative;  // g'(z), numerically careful; at a kink, the frameworks' convention
+  std::vector<Prose> prose;
+  std::vector<Kink> kinks;
+  BatchFn batch = nullptr;  // value and derivative of many points at once (batch.h), or null
+};
+
+// All activations, in tutorial order.
+const std::vector<Activation>& activations();
+
+// The activation with this id; throws std::invalid_argument naming the id and the known ids.
+const Activation& find_activation(const std::string& id);
+
+// Parameter values given by name, as a caller supplies them.
+using ParamValues = std::vector<std::pair<std::string, double>>;
+
+// Defaults overridden by `given`, in Activation::params order. Throws std::invalid_argument for an
+// unknown parameter id, a non-finite value, or a value outside [min, max], naming which.
+std::vector<double> resolve_params(const Activation& activation, const ParamValues& given);
+
+// The same for any parameter table; `owner` names what they belong to in error messages.
+std::vector<double> resolve_params(const std::vector<Param>& params, const std::string& owner,
+                                   const ParamValues& given);
+
+// value[i] = g(z[i]) and derivative[i] = g'(z[i]) for i < n; `params` from resolve_params.
+void evaluate(const Activation& activation, const std::vector<double>& params, const double* z,
+              std::size_t n, double* value, double* derivative);
+
+// LaTeX of g's definition, right-hand side only, printed from Activation::definition.
+std::string definition_latex(const Activation& activation);
+
+// LaTeX stating a kink's one-sided derivatives and subgradient, e.g.
+// "g'_-(0) = \alpha,\; g'_+(0) = 1,\; \partial g(0) = [\alpha, 1]".
+std::string kink_latex(const Activation& activation, const Kink& kink);
+
+}  // namespace actderiv

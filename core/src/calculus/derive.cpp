@@ -1,0 +1,140 @@
+// derive(): differentiate, simplify, rewrite in terms of g, check against AD, find the kinks.
+#include "actderiv/calculus/derive.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "actderiv/calculus/dual.h"
+#include "calculus/checks.h"
+#include "calculus/differentiate.h"
+#include "calculus/typed.h"
+
+namespace actderiv {
+
+namespace {
+
+void collect_params(const Expr& e, std::vector<bool>& used) {
+  if (e->op == Op::Parameter)
+    for (std::size_t i = 0; i < expression_params().size(); ++i)
+      if (expression_params()[i].id == e->name) used[i] = true;
+  for (const auto& a : e->args) collect_params(a, used);
+}
+
+bool contains(const Expr& e, Op op) {
+  if (e->op == op) return true;
+  for (const auto& a : e->args)
+    if (contains(a, op)) return true;
+  return false;
+}
+
+}  // namespace
+
+EvalContext expression_context(const ParamValues& given) {
+  const auto values = resolve_params(expression_params(), "your expression", given);
+  EvalContext context;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    context.params.emplace_back(expression_params()[i].id, values[i]);
+  return context;
+}
+
+std::vector<std::string> expression_parameter_ids() {
+  std::vector<std::string> ids;
+  for (const auto& p : expression_params()) ids.push_back(p.id);
+  return ids;
+}
+
+// g(...) is only meaningful inside a walkthrough; in an expression it would refer to the input itself.
+void reject_self(const Expr& input) {
+  if (contains(input, Op::Self)) throw std::invalid_argument(kSelfMessage);
+}
+
+std::string before_latex(const DerivationStep& step) {
+  const std::string e = to_latex(step.before);
+  return step.rewrite ? e : "\\frac{d}{dz}\\left[" + e + "\\right]";
+}
+
+const std::vector<Param>& expression_params() {
+  static const std::vector<Param> params{
+      {"alpha", "α", 0.1, -5.0, 5.0},
+      {"beta", "β", 1.0, -5.0, 5.0},
+  };
+  return params;
+}
+
+Derivation derive(const Expr& input, const EvalContext& context) {
+  reject_self(input);
+  Derivation result;
+  result.input = input;
+  DerivationStep main = differentiate(input);
+  const Expr raw = main.after;
+  result.derivative = simplify(raw);
+
+  DerivationStep root;
+  root.rule = "derivative";
+  root.before = input;
+  root.note = "Each sub-step applies one rule; the result is checked against automatic "
+              "differentiation.";
+  root.children.push_back(std::move(main));
+  if (!equal(raw, result.derivative)) {
+    DerivationStep s;
+    s.rule = "simplify";
+    s.rewrite = true;
+    s.before = raw;
+    s.after = result.derivative;
+    s.note = "Multiply out the constants and drop the terms that are 0 and the factors that are 1.";
+    root.children.push_back(std::move(s));
+  }
+  result.g_form = find_g_form(input, result.derivative, context);
+  if (result.g_form) {
+    DerivationStep s;
+    s.rule = result.g_form->op == Op::Sigmoid ? "recognise the sigmoid" : "in terms of g";
+    s.rewrite = true;
+    s.before = result.derivative;
+    s.after = result.g_form;
+    s.note = result.g_form->op == Op::Sigmoid
+                 ? "This is the sigmoid $\\sigma(z) = \\frac{1}{1+e^{-z}}$ (checked numerically)."
+                 : "Written with $g(z)$, the function's own value, the derivative is cheap to "
+                   "compute once $g(z)$ is known (checked numerically).";
+    root.children.push_back(std::move(s));
+  }
+  root.after = result.g_form ? result.g_form : result.derivative;
+  // A root with one sub-step would only repeat it: the rule is then the root.
+  result.steps = root.children.size() == 1 ? std::move(root.children[0]) : std::move(root);
+
+  std::vector<bool> used(expression_params().size(), false);
+  collect_params(input, used);
+  for (std::size_t i = 0; i < used.size(); ++i)
+    if (used[i]) result.params.push_back(expression_params()[i].id);
+
+  for (double z : check_points()) {
+    const double symbolic = evaluate(result.derivative, z, context);
+    const double automatic = evaluate_dual(input, z, context).derivative;
+    if (!std::isfinite(symbolic) || !std::isfinite(automatic)) {
+      if (std::isfinite(symbolic) != std::isfinite(automatic)) result.max_rel_error = INFINITY;
+      continue;
+    }
+    const double error = std::fabs(symbolic - automatic) / std::fmax(1.0, std::fabs(automatic));
+    result.max_rel_error = std::fmax(result.max_rel_error, error);
+    ++result.points;
+  }
+  result.kinks = find_kinks(input, result.derivative, context);
+  return result;
+}
+
+Derivation derive(const std::string& text, const ParamValues& params) {
+  const EvalContext context = expression_context(params);
+  return derive(parse(text, expression_parameter_ids()), context);
+}
+
+Derivation derive(const Activation& activation) {
+  std::vector<std::string> ids;
+  EvalContext context;
+  const auto values = resolve_params(activation, {});
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ids.push_back(activation.params[i].id);
+    context.params.emplace_back(activation.params[i].id, values[i]);
+  }
+  return derive(parse(activation.derivation_input, ids), context);
+}
+
+}  // namespace actderiv

@@ -1,0 +1,30 @@
+// A built-in's walkthrough: the engine's top-level steps with the activation's authored prose.
+#include "actderiv/catalogue/walkthrough.h"
+
+#include <cctype>
+
+namespace actderiv {
+
+std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Derivation& d) {
+  const auto prose = [&](const std::string& rule, const std::string& fallback) {
+    for (const auto& p : activation.prose)
+      if (p.rule == rule) return p.note;
+    return fallback;
+  };
+  const auto title = [](std::string rule) {
+    rule[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule[0])));
+    return rule;
+  };
+  std::vector<WalkthroughStep> steps{{true, "Set up", d.input,
+                                      "g'(z) = \\frac{d}{dz}\\left[" + to_latex(d.input) + "\\right]",
+                                      prose("set up", "")}};
+  std::vector<DerivationStep> top;
+  if (d.steps.rule == "derivative") top = d.steps.children;
+  else top.push_back(d.steps);
+  for (const auto& s : top)
+    steps.push_back({false, title(s.rule), s.after, "g'(z) = " + to_latex(s.after), prose(s.rule, s.note)});
+  return steps;
+}
+
+
+}  // namespace actderiv

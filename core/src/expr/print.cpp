@@ -1,0 +1,232 @@
+// Printers: LaTeX for the page, plain text that parse() reads back.
+#include <cstdio>
+#include <cstdlib>
+
+#include "actderiv/expr/expr.h"
+
+namespace actderiv {
+
+namespace {
+
+
+// Binding strength: higher binds tighter.
+int precedence(const Expr& e) {
+  switch (e->op) {
+    case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq: return 0;
+    case Op::Add: case Op::Sub: return 1;
+    case Op::Mul: case Op::Div: return 2;
+    case Op::Neg: return 3;
+    case Op::Pow: case Op::Exp: return 4;  // e^{x} takes no further superscript unbracketed
+    case Op::Number: return e->number < 0 ? 3 : 5;
+    case Op::Variable: case Op::Parameter: case Op::Constant:
+    case Op::Log: case Op::Softplus: case Op::Relu: case Op::Erf: case Op::Sqrt: case Op::Abs: case Op::Tanh: case Op::Sinh:
+    case Op::Cosh: case Op::Sigmoid: case Op::Self: case Op::Max: case Op::Min:
+    case Op::Piecewise:
+      return 5;
+  }
+  return 5;
+}
+
+std::string format_number(double value) {
+  // The shortest decimal that reads back as the same double.
+  char buffer[32];
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  std::string s(buffer);
+  const auto e = s.find('e');
+  if (e == std::string::npos) return s;
+  // 1e-05 -> 1 \times 10^{-5}
+  const std::string mantissa = s.substr(0, e);
+  const int exponent = std::atoi(s.c_str() + e + 1);
+  return (mantissa == "1" ? "" : mantissa + " \\times ") + "10^{" + std::to_string(exponent) + "}";
+}
+
+std::string latex(const Expr& e);
+
+// Taller than a line of text: a fraction, a superscript, a root or cases.
+bool tall(const Expr& e) {
+  switch (e->op) {
+    case Op::Div: case Op::Pow: case Op::Exp: case Op::Sqrt: case Op::Piecewise: return true;
+    default:
+      for (const auto& arg : e->args)
+        if (tall(arg)) return true;
+      return false;
+  }
+}
+
+// Parentheses that grow with tall content; plain ones otherwise, which KaTeX spaces better.
+std::string paren(const std::string& s, bool grow) {
+  return grow ? "\\left(" + s + "\\right)" : "(" + s + ")";
+}
+std::string paren(const Expr& e) { return paren(latex(e), tall(e)); }
+
+// The operand printed inside parentheses when it binds more loosely than `min_precedence`.
+std::string operand(const Expr& e, int min_precedence) {
+  const std::string s = latex(e);
+  return precedence(e) < min_precedence ? paren(s, tall(e)) : s;
+}
+
+std::string call_latex(const char* command, const Expr& arg) {
+  return std::string(command) + paren(arg);
+}
+
+// The leftmost leaf of a printed product decides whether juxtaposition would be ambiguous.
+bool starts_with_digit_or_sign(const Expr& e, int min_precedence) {
+  if (precedence(e) < min_precedence) return false;  // will be parenthesised
+  switch (e->op) {
+    case Op::Number: case Op::Neg: return true;
+    case Op::Mul: case Op::Pow: return starts_with_digit_or_sign(e->args[0], min_precedence);
+    default: return false;
+  }
+}
+
+// A negation or negative number: it needs parentheses after a binary operator.
+bool is_signed(const Expr& e) {
+  return e->op == Op::Neg || (e->op == Op::Number && e->number < 0);
+}
+
+// A fraction delimits itself; anything else binding more loosely than `min_precedence`,
+// or starting with a sign, is parenthesised.
+std::string signed_operand(const Expr& e, int min_precedence) {
+  if (e->op == Op::Div) return latex(e);
+  return operand(e, min_precedence);
+}
+
+std::string product(const Expr& e) {
+  const Expr& a = e->args[0];
+  const Expr& b = e->args[1];
+  const std::string left = operand(a, 2);
+  const std::string right = signed_operand(b, 4);
+  const bool dot = a->op == Op::Div || b->op == Op::Div || starts_with_digit_or_sign(b, 4);
+  return left + (dot ? " \\cdot " : " ") + right;
+}
+
+std::string comparison(const Expr& e, const char* symbol) {
+  return latex(e->args[0]) + " " + symbol + " " + latex(e->args[1]);
+}
+
+// tanh(z)^2 prints as \tanh^{2}(z), as textbooks write it.
+bool is_named_function(Op op) {
+  return op == Op::Tanh || op == Op::Sinh || op == Op::Cosh;
+}
+
+const char* function_command(Op op) {
+  switch (op) {
+    case Op::Tanh: return "\\tanh";
+    case Op::Sinh: return "\\sinh";
+    case Op::Cosh: return "\\cosh";
+    default: return "";
+  }
+}
+
+std::string latex(const Expr& e) {
+  const auto& a = e->args;
+  switch (e->op) {
+    case Op::Number: return format_number(e->number);
+    case Op::Variable: return e->name;
+    case Op::Constant: return e->name == "pi" ? "\\pi" : e->name;
+    case Op::Parameter: return "\\" + e->name;  // Greek parameter names: alpha -> \alpha
+    case Op::Neg: return "-" + signed_operand(a[0], 3);
+    case Op::Add: return latex(a[0]) + " + " + operand(a[1], is_signed(a[1]) ? 4 : 1);
+    case Op::Sub: return latex(a[0]) + " - " + operand(a[1], is_signed(a[1]) ? 4 : 2);
+    case Op::Mul: return product(e);
+    case Op::Div: return "\\frac{" + latex(a[0]) + "}{" + latex(a[1]) + "}";
+    case Op::Pow:
+      if (is_named_function(a[0]->op))
+        return std::string(function_command(a[0]->op)) + "^{" + latex(a[1]) + "}" +
+               paren(a[0]->args[0]);
+      return operand(a[0], 5) + "^{" + latex(a[1]) + "}";
+    case Op::Exp: return "e^{" + latex(a[0]) + "}";
+    case Op::Log: return call_latex("\\ln", a[0]);
+    case Op::Sqrt: return "\\sqrt{" + latex(a[0]) + "}";
+    case Op::Abs: return "\\left|" + latex(a[0]) + "\\right|";
+    case Op::Tanh: case Op::Sinh: case Op::Cosh: return call_latex(function_command(e->op), a[0]);
+    case Op::Sigmoid: return call_latex("\\sigma", a[0]);
+    case Op::Softplus: return call_latex("\\operatorname{softplus}", a[0]);
+    case Op::Relu: return call_latex("\\operatorname{ReLU}", a[0]);
+    case Op::Erf: return call_latex("\\operatorname{erf}", a[0]);
+    case Op::Self: return call_latex("g", a[0]);
+    case Op::Max: return "\\max" + paren(latex(a[0]) + ", " + latex(a[1]), tall(e));
+    case Op::Min: return "\\min" + paren(latex(a[0]) + ", " + latex(a[1]), tall(e));
+    case Op::Less: return comparison(e, "<");
+    case Op::LessEq: return comparison(e, "\\le");
+    case Op::Greater: return comparison(e, ">");
+    case Op::GreaterEq: return comparison(e, "\\ge");
+    case Op::Piecewise: {
+      std::string s = "\\begin{cases} ";
+      for (std::size_t i = 0; i + 1 < a.size(); i += 2) {
+        if (i) s += " \\\\ ";
+        s += latex(a[i + 1]) + " & \\text{if } " + latex(a[i]);
+      }
+      return s + " \\end{cases}";
+    }
+  }
+  return "";
+}
+
+
+// ---- plain text ----------------------------------------------------------------------------
+
+const char* text_name(Op op) {
+  switch (op) {
+    case Op::Exp: return "exp"; case Op::Log: return "log"; case Op::Sqrt: return "sqrt";
+    case Op::Abs: return "abs"; case Op::Tanh: return "tanh"; case Op::Sinh: return "sinh";
+    case Op::Cosh: return "cosh"; case Op::Sigmoid: return "sigmoid";
+    case Op::Softplus: return "softplus"; case Op::Relu: return "relu"; case Op::Erf: return "erf";
+    case Op::Self: return "g"; case Op::Max: return "max"; case Op::Min: return "min";
+    case Op::Piecewise: return "piecewise";
+    default: return "";
+  }
+}
+
+std::string text(const Expr& e);
+
+std::string text_operand(const Expr& e, int min_precedence) {
+  const std::string s = text(e);
+  return precedence(e) < min_precedence ? "(" + s + ")" : s;
+}
+
+std::string text_number(double value) {
+  char buffer[32];
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+std::string text(const Expr& e) {
+  const auto& a = e->args;
+  switch (e->op) {
+    case Op::Number: return text_number(e->number);
+    case Op::Variable: case Op::Parameter: case Op::Constant: return e->name;
+    case Op::Neg: return "-" + (a[0]->op == Op::Neg ? text(a[0]) : text_operand(a[0], 4));
+    case Op::Add: return text(a[0]) + " + " + text_operand(a[1], is_signed(a[1]) ? 4 : 2);
+    case Op::Sub: return text(a[0]) + " - " + text_operand(a[1], is_signed(a[1]) ? 4 : 2);
+    case Op::Mul: return text_operand(a[0], 2) + "*" + text_operand(a[1], 4);
+    case Op::Div: return text_operand(a[0], 2) + "/" + text_operand(a[1], 4);
+    case Op::Pow: return text_operand(a[0], 5) + "^" + text_operand(a[1], 5);
+    case Op::Less: return text(a[0]) + " < " + text(a[1]);
+    case Op::LessEq: return text(a[0]) + " <= " + text(a[1]);
+    case Op::Greater: return text(a[0]) + " > " + text(a[1]);
+    case Op::GreaterEq: return text(a[0]) + " >= " + text(a[1]);
+    case Op::Exp: case Op::Log: case Op::Sqrt: case Op::Abs: case Op::Tanh: case Op::Sinh:
+    case Op::Cosh: case Op::Sigmoid: case Op::Softplus: case Op::Relu: case Op::Erf:
+    case Op::Self: case Op::Max: case Op::Min: case Op::Piecewise: {
+      std::string s = std::string(text_name(e->op)) + "(";
+      for (std::size_t i = 0; i < a.size(); ++i) s += (i ? ", " : "") + text(a[i]);
+      return s + ")";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string to_latex(const Expr& expr) { return latex(expr); }
+
+std::string to_text(const Expr& expr) { return text(expr); }
+
+}  // namespace actderiv
