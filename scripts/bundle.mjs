@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const common = { absWorkingDir: root, bundle: true, target: 'es2020', logLevel: 'warning', metafile: true };
 
-// Points per plotted series (web/js/range.js): 481 on the page; bench/slider.mjs also times a build
+// Points per plotted series (web/js/controls/range.js): 481 on the page; bench/slider.mjs also times a build
 // with PLOT_POINTS=2001, the density the speed budget is set for.
 const plotPoints = Number(process.env.PLOT_POINTS ?? 481);
 if (!Number.isInteger(plotPoints) || plotPoints < 2) throw new Error(`PLOT_POINTS must be a whole number of at least 2, not ${process.env.PLOT_POINTS}`);
@@ -37,7 +37,7 @@ await rm(dist, { recursive: true, force: true });
 // The static math of web/index.html, typeset here rather than in the browser: the first view needs
 // KaTeX's stylesheet and fonts but not its 270 KB of script. Each [data-tex] / [data-tex-display]
 // element outside <template>s gets KaTeX's markup in place of its TeX, and data-typeset(-display)
-// in place of the attribute, so web/js/math.js's renderTexIn() passes it by and web/js/main.js can
+// in place of the attribute, so web/js/figures/math.js's renderTexIn() passes it by and web/js/boot/main.js can
 // find the display lines. (Templates are typeset when cloned.)
 const KATEX_OPTIONS = { throwOnError: true, output: 'htmlAndMathml', trust: false };
 const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -61,7 +61,7 @@ function typesetStaticMath(page) {
 
 // The hosted page loads the core built with a separate .wasm (see wasm/CMakeLists.txt): this plugin
 // swaps wasm/api.js's import of the single-file module for it, with the .wasm as a content-hashed
-// asset whose address web/js/core-url.js gives (to the module's locateFile and to main.js).
+// asset whose address web/js/boot/core-url.js gives (to the module's locateFile and to main.js).
 const WEB_CORE = path.join(root, 'build-wasm/wasm/activation-core-web.mjs');
 const hostedCore = {
   name: 'hosted-core',
@@ -71,7 +71,7 @@ const hostedCore = {
     build.onLoad({ filter: /^core$/, namespace: 'hosted-core' }, () => ({
       resolveDir: root,
       contents: `import create from ${JSON.stringify(WEB_CORE)};
-        import { CORE_URL } from './web/js/core-url.js';
+        import { CORE_URL } from './web/js/boot/core-url.js';
         export default (options) => create({ ...options, locateFile: () => CORE_URL });`,
     }));
     build.onLoad({ filter: /^url$/, namespace: 'hosted-core' }, () => ({
@@ -83,11 +83,11 @@ const hostedCore = {
 };
 
 // The page: a small ES module for the first view, chunks it imports when the reader reaches the
-// interactive parts (web/js/main.js), one stylesheet with KaTeX's, KaTeX's fonts and the core's
+// interactive parts (web/js/boot/main.js), one stylesheet with KaTeX's, KaTeX's fonts and the core's
 // .wasm, all content-hashed and referenced by relative URLs so dist/ can be served from any path.
 const site = await esbuild.build({
   ...common,
-  entryPoints: ['web/js/main.js', 'web/css/style.css'],
+  entryPoints: ['web/js/boot/main.js', 'web/css/style.css'],
   outdir: 'dist/assets',
   entryNames: '[name]-[hash]',
   chunkNames: '[name]-[hash]',
@@ -101,7 +101,7 @@ const site = await esbuild.build({
 });
 const typesetHtml = typesetStaticMath(await readFile(path.join(root, 'web/index.html'), 'utf8'));
 let html = typesetHtml;
-html = replaceReference(html, 'src', 'js/main.js', outputOf(site.metafile, 'web/js/main.js'));
+html = replaceReference(html, 'src', 'js/boot/main.js', outputOf(site.metafile, 'web/js/boot/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
 await writeFile(path.join(dist, 'index.html'), html);
 
@@ -153,14 +153,14 @@ const katexFonts = {
 
 const offline = await esbuild.build({
   ...common,
-  entryPoints: ['web/js/main.js', 'web/css/style.css'],
+  entryPoints: ['web/js/boot/main.js', 'web/css/style.css'],
   outdir: 'dist/offline',
   write: false,
   format: 'iife',
   minify: true,
   // Emscripten's ES module reads import.meta.url only to locate a .wasm file; SINGLE_FILE has none.
   // An inline script's address is the page's. (No service worker is registered from SINGLE_FILE:
-  // it has no manifest link, see web/js/offline.js.)
+  // it has no manifest link, see web/js/boot/offline.js.)
   define: { 'import.meta.url': 'document.baseURI', LOAD_WHEN_NEEDED: 'false', PLOT_POINTS: String(plotPoints) },
   loader: { '.woff2': 'dataurl' },
   plugins: [katexFonts],
@@ -171,7 +171,7 @@ const outputText = (entryPoint) => {
 };
 // Inside <script>, only "</script" (and "<!--", which changes how the parser reads what follows) can
 // end the element early; "<\/" means "</" in every JS string, template and regular expression.
-const script = outputText('web/js/main.js').replace(/<\/script/gi, '<\\/script');
+const script = outputText('web/js/boot/main.js').replace(/<\/script/gi, '<\\/script');
 const style = outputText('web/css/style.css');
 if (script.includes('<!--')) throw new Error('the bundled script contains "<!--"');
 if (/<\/style/i.test(style)) throw new Error('the bundled stylesheet contains "</style"');
@@ -195,7 +195,7 @@ function allow(text, name, sources) {
 
 let single = typesetHtml;
 single = replaceOnce(single, '<link rel="stylesheet" href="css/style.css">', `<style>${style}</style>`);
-single = replaceOnce(single, '<script type="module" async src="js/main.js"></script>\n', '');
+single = replaceOnce(single, '<script type="module" async src="js/boot/main.js"></script>\n', '');
 // One file: no manifest (a service worker cannot serve file://), and the icon inline.
 single = replaceOnce(single, '<link rel="manifest" href="manifest.webmanifest">\n', '');
 single = replaceOnce(single, '<link rel="icon" href="icon.svg" type="image/svg+xml">',

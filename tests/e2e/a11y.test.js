@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, chartData, openPage, startSite } from './harness.mjs';
 
-// Up to this many rows in a data table (web/js/data-table.js).
+// Up to this many rows in a data table (web/js/figures/data-table.js).
 const TABLE_ROWS = 21;
 
 let site;

@@ -57,7 +57,7 @@ export async function openPage(site, { width = 1280, height = 900, bypassCSP = f
   return { page, log, close: () => context.close() };
 }
 
-// The hosted page loads its interactive parts as the reader nears them (web/js/main.js, page.js):
+// The hosted page loads its interactive parts as the reader nears them (web/js/boot/main.js, page.js):
 // scrolls like a reader skimming to the first plot and then to each part still pending, until each
 // has loaded, and back to where the page was. Tests then see the whole page working. A link to a
 // part is left where it opened, with the parts far from it still pending.

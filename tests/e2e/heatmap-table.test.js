@@ -10,7 +10,7 @@ import { axeViolations, sharedPage } from './harness.mjs';
 const shared = sharedPage({ bypassCSP: true });
 const core = await loadCore();
 
-// Rows and columns of a heat map's table; cells of its map at rest (web/js/heatmap.js MAX_CELLS).
+// Rows and columns of a heat map's table; cells of its map at rest (web/js/figures/heatmap.js MAX_CELLS).
 const SIDE = 11;
 const CELLS = 48;
 

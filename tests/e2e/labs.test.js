@@ -22,7 +22,7 @@ const text = (where, selector) => where.locator(selector).first().textContent();
 const epochOf = async (where, run = 'train-run-a') => Number(await text(where, `#${run} [data-slot="epoch"]`));
 const disabled = (where, name) => where.locator('#training-lab').getByRole('button', { name }).getAttribute('aria-disabled');
 // A checksum of the heat map's pixels: changes when the decision region is repainted differently.
-// The address as it settles: a quick run of changes may be written up to 100 ms late (web/js/url-state.js).
+// The address as it settles: a quick run of changes may be written up to 100 ms late (web/js/state/url-state.js).
 const address = async (where) => {
   await new Promise((resolve) => { setTimeout(resolve, 300); });
   return where.evaluate(() => window.location.href);

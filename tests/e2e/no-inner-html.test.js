@@ -66,7 +66,7 @@ test('no module under web/ parses text as HTML or as code', () => {
 });
 
 test('KaTeX is configured with trust: false', () => {
-  const math = readFileSync(path.join(ROOT, 'web/js/math.js'), 'utf8');
+  const math = readFileSync(path.join(ROOT, 'web/js/figures/math.js'), 'utf8');
   assert.match(math, /const OPTIONS = \{[^}]*\btrust: false\b[^}]*\}/);
   assert.doesNotMatch(math, /trust:\s*(true|\()/);
 });

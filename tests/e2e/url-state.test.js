@@ -38,7 +38,7 @@ function shown(page, id) {
   }, id);
 }
 
-// The address as it settles: a quick run of changes may be written up to 100 ms late (web/js/url-state.js).
+// The address as it settles: a quick run of changes may be written up to 100 ms late (web/js/state/url-state.js).
 const SETTLE_MS = 300;
 const search = async (page) => {
   await page.waitForTimeout(SETTLE_MS);

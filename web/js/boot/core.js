@@ -1,5 +1,5 @@
 // The WebAssembly adapter, loaded once: every number and formula on the page comes through here.
-import { loadCore } from '../../wasm/api.js';
+import { loadCore } from '../../../wasm/api.js';
 
 let loading;
 let loaded = null;

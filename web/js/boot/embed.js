@@ -2,7 +2,7 @@
 // (fn=<activation id>, or section=<id> from SECTIONS) or, without either, the whole tutorial; and, inside
 // a frame, the page's height posted to the parent whenever it changes. Nothing from the address is ever
 // inserted as HTML, and nothing here needs storage, cookies or the top window.
-import { readUrlState } from './url-state.js';
+import { readUrlState } from '../state/url-state.js';
 
 // The non-activation parts of the page that `section=` may choose.
 export const SECTIONS = ['compare', 'floating-point', 'labs', 'depth-lab', 'training-lab', 'custom', 'catalogue'];

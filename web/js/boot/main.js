@@ -9,10 +9,10 @@
 import { CORE_URL } from './core-url.js';
 import { startEmbed } from './embed.js';
 import { registerOffline } from './offline.js';
-import { watchOverflow } from './overflow.js';
+import { watchOverflow } from '../figures/overflow.js';
 import { setupPrintButton } from './print.js';
 import { startScorm } from './scorm.js';
-import { readUrlState } from './url-state.js';
+import { readUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
 
 // The page's code and the core, fetched and compiled side by side. The .wasm, the largest file and

@@ -3,17 +3,17 @@
 // catalogue), the compare view and the floating-point lesson; the labs and the section where a
 // student types an activation of their own bring their code when the reader nears them.
 import { getCore } from './core.js';
-import { setupSection } from './section.js';
-import { setupLeaky } from './leaky.js';
-import { setupCatalogue } from './catalogue.js';
-import { setupCompare } from './compare.js';
-import { createPropertiesTable } from './properties.js';
-import { setupLesson } from './lesson.js';
-import { addEmbedButtons } from './embed-button.js';
-import { readLoadedUrlState } from './url-state.js';
+import { setupSection } from '../sections/section.js';
+import { setupLeaky } from '../sections/leaky.js';
+import { setupCatalogue } from '../sections/catalogue.js';
+import { setupCompare } from '../sections/compare.js';
+import { createPropertiesTable } from '../sections/properties.js';
+import { setupLesson } from '../sections/lesson.js';
+import { addEmbedButtons } from '../controls/embed-button.js';
+import { readLoadedUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
-import { beforePrinting, prepareForPrinting } from './media.js';
-import { drawAllCharts } from './plot.js';
+import { beforePrinting, prepareForPrinting } from '../figures/media.js';
+import { drawAllCharts } from '../figures/plot.js';
 
 // How far ahead of the viewport a lazily loaded part starts loading.
 const LEAD = '100%';
@@ -69,8 +69,8 @@ export async function startPage(embed) {
     marked = true;
   };
   // Marked deferred at once (before the first yield), so that nothing waits on parts not begun.
-  later(document.getElementById('labs'), () => import('./labs.js'), ({ setupLabs }) => setupLabs(activations, core));
-  later(document.getElementById('custom'), () => import('./custom.js'),
+  later(document.getElementById('labs'), () => import('../labs/labs.js'), ({ setupLabs }) => setupLabs(activations, core));
+  later(document.getElementById('custom'), () => import('../sections/custom.js'),
     ({ setupCustom }) => setupCustom(document.getElementById('custom'), core));
   const parts = [];
   const generated = [];

@@ -2,9 +2,9 @@
 // snippet for that section as it is now (the address's settings kept, embed=1 and fn or section set,
 // an activation's parameters and derivation step included), in a read-only text box with a Copy button.
 import { cloneTemplate } from './inputs.js';
-import { SECTIONS } from './embed.js';
-import { viewEntries } from './activation-state.js';
-import { applyEntries } from './url-state.js';
+import { SECTIONS } from '../boot/embed.js';
+import { viewEntries } from '../state/activation-state.js';
+import { applyEntries } from '../state/url-state.js';
 
 // Room for the embedded page's margins around the section, in CSS pixels.
 const FRAME_MARGIN = 48;

@@ -1,7 +1,7 @@
 // A parameter's slider and number field (e.g. Leaky ReLU's alpha): both stay in step, and a value
 // outside the parameter's range is refused with a message next to the inputs.
 import { cloneTemplate, parseNumber, rangeError, showMessage } from './inputs.js';
-import { renderTexIn } from './math.js';
+import { renderTexIn } from '../figures/math.js';
 
 const STEP = 0.01;
 

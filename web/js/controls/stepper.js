@@ -1,7 +1,7 @@
 // The derivation stepper: one step at a time (buttons or arrow keys), or every step at once.
-import { renderMath, renderRichText } from './math.js';
+import { renderMath, renderRichText } from '../figures/math.js';
 import { cloneTemplate } from './inputs.js';
-import { beforePrinting } from './media.js';
+import { beforePrinting } from '../figures/media.js';
 
 function fillStep(math, note, step) {
   renderMath(math, step.latex, { display: true });

@@ -1,10 +1,10 @@
 // The depth lab: how the product of L activation slopes g'(z_1) ... g'(z_L) is distributed when the
 // z_l are drawn from a normal distribution. The core runs the Monte Carlo; this module shows it.
-import { activationCheckbox, showMessage } from './inputs.js';
-import { createActivationParamControls, createParamControl, withParam } from './params.js';
-import { createPlot, formatNumber, PALETTE_SIZE, setSeries } from './plot.js';
-import { defaultParams, describeParams } from './section.js';
-import { formatSetting, listSetting, numberSetting, readSettings, showNotices, writeSettings } from './lab-state.js';
+import { activationCheckbox, showMessage } from '../controls/inputs.js';
+import { createActivationParamControls, createParamControl, withParam } from '../controls/params.js';
+import { createPlot, formatNumber, PALETTE_SIZE, setSeries } from '../figures/plot.js';
+import { defaultParams, describeParams } from '../sections/section.js';
+import { formatSetting, listSetting, numberSetting, readSettings, showNotices, writeSettings } from '../state/lab-state.js';
 
 const DEFAULTS = Object.freeze({ fn: ['sigmoid', 'tanh', 'relu', 'leaky_relu'], L: 20, mu: 0, sd: 1 });
 const SLIDERS = {

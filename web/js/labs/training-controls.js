@@ -1,8 +1,8 @@
 // The training lab's controls: presets, data, network and training settings. Each accepted entry calls
 // onChange(changes), which may throw to refuse it: the reason is shown next to the control that made it.
-import { showMessage } from './inputs.js';
-import { numberSetting } from './lab-state.js';
-import { createParamControl } from './params.js';
+import { showMessage } from '../controls/inputs.js';
+import { numberSetting } from '../state/lab-state.js';
+import { createParamControl } from '../controls/params.js';
 import { NAMES, range, SPEEDS } from './training-settings.js';
 
 // Text fields and the settings they hold (read with their range); selects hold the rest.

@@ -1,9 +1,9 @@
 // The dead-neurons lab: a small perceptron trained by the core, one run or a preset beside its partner,
 // with Start / Pause / Step / Reset. Training runs in slices, one per animation frame and each bounded in
 // time, so the page never freezes; it waits while the lab is out of view or the tab is hidden.
-import { showNotices } from './lab-state.js';
-import { createPlot, formatNumber, setSeries } from './plot.js';
-import { writeUrlState } from './url-state.js';
+import { showNotices } from '../state/lab-state.js';
+import { createPlot, formatNumber, setSeries } from '../figures/plot.js';
+import { writeUrlState } from '../state/url-state.js';
 import { createRun } from './training-run.js';
 import { createTrainingControls } from './training-controls.js';
 import {

@@ -1,8 +1,8 @@
 // One training run of the dead-neurons lab: a trainer in the core, its decision-region heat map, its
 // counters and its table of dead and inactive units per hidden layer. The loss it records is drawn by
 // the lab. The run owns its trainer and disposes of it whenever it is replaced.
-import { cellCentres, createHeatmap, MAX_CELLS } from './heatmap.js';
-import { formatNumber } from './plot.js';
+import { cellCentres, createHeatmap, MAX_CELLS } from '../figures/heatmap.js';
+import { formatNumber } from '../figures/plot.js';
 
 const percent = (fraction) => `${formatNumber(100 * fraction)}%`;
 // While training, a map's resolution is chosen so that a repaint takes about MAP_MS (a deep network

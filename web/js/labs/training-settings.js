@@ -1,7 +1,7 @@
 // The training lab's settings: one flat object per run, the table that keeps them in the address, the
 // presets turned into settings, and what the core is given for them. No DOM here.
-import { choiceSetting, formatSetting, numberSetting, readSettings } from './lab-state.js';
-import { describeParams } from './section.js';
+import { choiceSetting, formatSetting, numberSetting, readSettings } from '../state/lab-state.js';
+import { describeParams } from '../sections/section.js';
 
 // The settings that make a network and its training; a preset also fixes how many epochs to train.
 // Speed and the comparison are the page's own.

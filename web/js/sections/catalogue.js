@@ -1,11 +1,11 @@
 // The catalogue: one generated section per activation that has no hand-written section, each with
 // its summary, definition, plot, parameter sliders, kinks and engine derivation. A section's body is
 // built when it nears the viewport, or in idle time after the first chart, one section per task.
-import { cloneTemplate } from './inputs.js';
-import { renderMath, renderRichText, renderTexIn } from './math.js';
-import { renderKinks } from './derivation.js';
+import { cloneTemplate } from '../controls/inputs.js';
+import { renderMath, renderRichText, renderTexIn } from '../figures/math.js';
+import { renderKinks } from '../figures/derivation.js';
 import { setupSection } from './section.js';
-import { beforePrinting } from './media.js';
+import { beforePrinting } from '../figures/media.js';
 
 // Builds the heading, summary and definition of `activation`'s entry (cheap), leaving its body for later.
 function createEntry(activation) {

@@ -1,9 +1,9 @@
 // The compare view: any set of activations overlaid on one chart, as g, g' or both, each with its
 // own parameter sliders and a shared z range.
-import { activationCheckbox, showMessage } from './inputs.js';
-import { createActivationParamControls, withParam } from './params.js';
-import { createPlot, PALETTE_SIZE, setSeries } from './plot.js';
-import { createRangeControl, grid } from './range.js';
+import { activationCheckbox, showMessage } from '../controls/inputs.js';
+import { createActivationParamControls, withParam } from '../controls/params.js';
+import { createPlot, PALETTE_SIZE, setSeries } from '../figures/plot.js';
+import { createRangeControl, grid } from '../controls/range.js';
 import { defaultParams, describeParams, describeRange, functionSeries } from './section.js';
 
 const DEFAULT_CHOICE = ['sigmoid', 'tanh', 'relu', 'gelu'];

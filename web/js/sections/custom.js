@@ -1,15 +1,15 @@
 // "Your own activation": a typed g(z), derived step by step by the core, checked against automatic
 // differentiation and plotted, with sliders for the parameters it uses and its state in the address.
-import { renderCheck, renderDerivation, renderKinks } from './derivation.js';
-import { createExpressionField } from './expression-field.js';
-import { showMessage } from './inputs.js';
-import { renderMath } from './math.js';
-import { createParamControl } from './params.js';
-import { createPlot, setSeries } from './plot.js';
-import { createRangeControl, DEFAULT_RANGE, grid } from './range.js';
+import { renderCheck, renderDerivation, renderKinks } from '../figures/derivation.js';
+import { createExpressionField } from '../controls/expression-field.js';
+import { showMessage } from '../controls/inputs.js';
+import { renderMath } from '../figures/math.js';
+import { createParamControl } from '../controls/params.js';
+import { createPlot, setSeries } from '../figures/plot.js';
+import { createRangeControl, DEFAULT_RANGE, grid } from '../controls/range.js';
 import { describeRange } from './section.js';
-import { createSlopeExplorer } from './slope.js';
-import { currentQuery, writeUrlState } from './url-state.js';
+import { createSlopeExplorer } from '../figures/slope.js';
+import { currentQuery, writeUrlState } from '../state/url-state.js';
 
 const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
 

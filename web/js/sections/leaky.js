@@ -1,5 +1,5 @@
 // Leaky ReLU extras: the alpha slider and field, the alpha-variants figure, ReLU versus Leaky ReLU.
-import { createPlot, setSeries } from './plot.js';
+import { createPlot, setSeries } from '../figures/plot.js';
 import { describeRange, functionSeries } from './section.js';
 
 const VARIANT_ALPHAS = [0.01, 0.1, 0.2, 0.3];

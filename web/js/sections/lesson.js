@@ -1,9 +1,9 @@
 // The floating-point lesson: the relative error of textbook formulas and of the core's careful ones,
 // measured by the core against its double-double reference and drawn on a logarithmic axis, with
 // the thresholds where each textbook formula breaks quoted in the prose.
-import { formatNumber, createPlot, setSeries } from './plot.js';
-import { renderMath } from './math.js';
-import { createRangeControl, formatBound, grid } from './range.js';
+import { formatNumber, createPlot, setSeries } from '../figures/plot.js';
+import { renderMath } from '../figures/math.js';
+import { createRangeControl, formatBound, grid } from '../controls/range.js';
 import { describeRange } from './section.js';
 
 const POINTS = 1501;

@@ -1,6 +1,6 @@
 // The properties table: one row per activation, every cell computed by the core (core.properties),
 // sortable by any column through the buttons in its header.
-import { formatNumber } from './plot.js';
+import { formatNumber } from '../figures/plot.js';
 
 const yesNo = (flag) => ({ text: flag ? 'yes' : 'no', key: flag ? 1 : 0 });
 

@@ -1,14 +1,14 @@
 // One activation's section: its definition, kinks, derivation stepper, and plot with a z range.
-import { cloneTemplate, showMessage } from './inputs.js';
-import { renderMath } from './math.js';
-import { renderCheck, renderDerivation } from './derivation.js';
-import { createStepper } from './stepper.js';
-import { createPlot, setSeries } from './plot.js';
-import { createRangeControl, DEFAULT_RANGE, formatBound, grid } from './range.js';
-import { createSlopeExplorer } from './slope.js';
-import { createParamControl } from './params.js';
-import { activationEntries, readActivationView, rememberView } from './activation-state.js';
-import { writeUrlState } from './url-state.js';
+import { cloneTemplate, showMessage } from '../controls/inputs.js';
+import { renderMath } from '../figures/math.js';
+import { renderCheck, renderDerivation } from '../figures/derivation.js';
+import { createStepper } from '../controls/stepper.js';
+import { createPlot, setSeries } from '../figures/plot.js';
+import { createRangeControl, DEFAULT_RANGE, formatBound, grid } from '../controls/range.js';
+import { createSlopeExplorer } from '../figures/slope.js';
+import { createParamControl } from '../controls/params.js';
+import { activationEntries, readActivationView, rememberView } from '../state/activation-state.js';
+import { writeUrlState } from '../state/url-state.js';
 
 // Default parameter values of an activation, as an object {id: value}.
 export function defaultParams(activation) {

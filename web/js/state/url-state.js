@@ -13,7 +13,7 @@ export const currentQuery = () => window.location.search;
 export const loadedQuery = () => LOADED;
 
 // Routing only: which part to load (embed=, fn=, section=), read before the core has loaded, so with
-// URLSearchParams. The values are only compared with known ids (web/js/main.js, embed.js, page.js). Returns
+// URLSearchParams. The values are only compared with known ids (web/js/boot/main.js, embed.js, page.js). Returns
 // {key: string or null}, from the current address or from the one the page was opened with.
 const valuesOf = (search, keys) => {
   const query = new URLSearchParams(search);
