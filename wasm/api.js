@@ -253,6 +253,8 @@ function makeTrainer(wasm, handle, finalizer) {
  * - activations(): [{id, name, latex, definition, params, steps, kinks}]
  * - evaluate(id, z, params?): {value: Float64Array, derivative: Float64Array}
  * - expressionParams(): [{id, name, default, min, max}], the parameters a typed expression may use
+ * - expressionFunctions(): [{name, alias, arity}], the functions a typed expression may call (alias:
+ *   another spelling, or null)
  * - derive(expression, params?): {input, params, steps, derivative, gForm, check}; a malformed
  *   expression throws an Error with a `column`
  * - evaluateExpression(expression, z, params?): {value: Float64Array, derivative: Float64Array}
@@ -312,6 +314,7 @@ export async function loadCore() {
       return checked(wasm.evaluate(id, zs, names, values));
     },
     expressionParams: () => wasm.expressionParams(),
+    expressionFunctions: () => wasm.expressionFunctions(),
     derive(expression, params) {
       checkExpression(expression);
       const { names, values } = splitParams('your expression', params);

@@ -20,6 +20,7 @@
 #include "actderiv/calculus/derive.h"
 #include "actderiv/catalogue/walkthrough.h"
 #include "actderiv/expr/expr.h"
+#include "actderiv/expr/functions.h"
 #include "actderiv/numerics/lesson.h"
 #include "actderiv/calculus/properties.h"
 #include "actderiv/labs/datasets.h"
@@ -199,6 +200,19 @@ val evaluate(const std::string& id, const val& z, const val& names, const val& v
 val expression_params() {
   val list = val::array();
   for (const auto& p : actderiv::expression_params()) list.call<void>("push", describe_param(p));
+  return list;
+}
+
+// The expression language's functions, in table order: {name, alias (or null), arity}.
+val expression_functions() {
+  val list = val::array();
+  for (const auto& f : actderiv::functions()) {
+    val o = val::object();
+    o.set("name", std::string(f.name));
+    o.set("alias", f.alias ? val(std::string(f.alias)) : val::null());
+    o.set("arity", static_cast<double>(f.arity));
+    list.call<void>("push", o);
+  }
   return list;
 }
 
@@ -864,6 +878,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   emscripten::function("activations", &activations);
   emscripten::function("evaluate", &evaluate);
   emscripten::function("expressionParams", &expression_params);
+  emscripten::function("expressionFunctions", &expression_functions);
   emscripten::function("derive", &derive);
   emscripten::function("evaluateExpression", &evaluate_expression);
   emscripten::function("properties", &properties);

@@ -345,3 +345,18 @@ test('a kink is listed with its one-sided slopes and the value used there; smoot
   await typeValid('z*sigmoid(z)');
   assert.equal(await page().locator('#custom [data-slot="kinks"]').isHidden(), true);
 });
+
+test('the syntax help lists the functions of the core\'s table, sech included, and sech(z)^2 is derived', async () => {
+  const listed = await page().evaluate(() => [...document.querySelectorAll('#custom [data-slot="functions"] code')]
+    .map((code) => code.textContent));
+  for (const name of ['exp', 'log', 'ln', 'sqrt', 'abs', 'tanh', 'sinh', 'cosh', 'sech', 'sigmoid', 'softplus', 'relu', 'erf',
+    'max(a, b)', 'min(a, b)']) {
+    assert.ok(listed.includes(name), `${name} is not listed: ${listed.join(', ')}`);
+  }
+  await typeValid('sech(z)^2');
+  const view = await shown();
+  assert.match(view.preview, /\\operatorname\{sech\}\^\{2\}\(z\)/);
+  assert.match(view.badge, /automatic differentiation/);
+  assert.equal(view.warning, false);
+  assert.equal(view.katexErrors, 0);
+});

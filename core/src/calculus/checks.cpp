@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "actderiv/expr/functions.h"
+
 namespace actderiv {
 
 const std::vector<double>& check_points() {
@@ -32,12 +34,12 @@ bool same_function(const Expr& a, const Expr& b, const EvalContext& context) {
 // Forms of the derivative in terms of the function itself, tried in order; each must agree with
 // the derivative numerically before it is offered (an identity check, not a guess).
 Expr find_g_form(const Expr& input, const Expr& derivative, EvalContext context) {
-  const Expr g = call(Op::Self, {var()});
+  const Expr g = make(Op::Self, {var()});
   const Expr candidates[] = {
       g,                                // exponential-like: g' = g
       mul(g, sub(num(1), g)),           // sigmoid-like: g(1 - g)
       sub(num(1), pow(g, num(2))),      // tanh-like: 1 - g^2
-      call(Op::Sigmoid, {var()}),       // softplus-like: sigma(z)
+      call("sigmoid", var()),           // softplus-like: sigma(z)
   };
   context.self = [&input, &context](double z) { return evaluate(input, z, context); };
   // An identity must not hold only at these parameter values (softplus' is sigma(z) at beta = 1

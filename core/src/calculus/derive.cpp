@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "actderiv/calculus/dual.h"
+#include "actderiv/expr/functions.h"
 #include "calculus/checks.h"
 #include "calculus/differentiate.h"
 #include "calculus/typed.h"
@@ -87,11 +88,11 @@ Derivation derive(const Expr& input, const EvalContext& context) {
   result.g_form = find_g_form(input, result.derivative, context);
   if (result.g_form) {
     DerivationStep s;
-    s.rule = result.g_form->op == Op::Sigmoid ? "recognise the sigmoid" : "in terms of g";
+    s.rule = is_call(result.g_form, "sigmoid") ? "recognise the sigmoid" : "in terms of g";
     s.rewrite = true;
     s.before = result.derivative;
     s.after = result.g_form;
-    s.note = result.g_form->op == Op::Sigmoid
+    s.note = is_call(result.g_form, "sigmoid")
                  ? "This is the sigmoid $\\sigma(z) = \\frac{1}{1+e^{-z}}$ (checked numerically)."
                  : "Written with $g(z)$, the function's own value, the derivative is cheap to "
                    "compute once $g(z)$ is known (checked numerically).";

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "actderiv/numerics/numerics.h"
+#include "actderiv/expr/functions.h"
 
 namespace actderiv {
 
@@ -36,35 +36,12 @@ Dual evaluate_dual(const Expr& e, double z, const EvalContext& context) {
         return {v, y.value * std::pow(x.value, y.value - 1) * x.derivative};
       return {v, v * (y.derivative * std::log(x.value) + y.value * x.derivative / x.value)};
     }
-    case Op::Exp: { const Dual x = arg(0); const double v = std::exp(x.value); return {v, v * x.derivative}; }
-    case Op::Log: { const Dual x = arg(0); return {std::log(x.value), x.derivative / x.value}; }
-    case Op::Sqrt: {
-      const Dual x = arg(0);
-      const double v = std::sqrt(x.value);
-      return {v, x.derivative / (2 * v)};
-    }
-    case Op::Abs: {
-      const Dual x = arg(0);
-      const double sign = x.value > 0 ? 1.0 : x.value < 0 ? -1.0 : 0.0;
-      return {std::fabs(x.value), sign * x.derivative};
-    }
-    case Op::Tanh: { const Dual x = arg(0); return {std::tanh(x.value), tanh_derivative(x.value) * x.derivative}; }
-    case Op::Sinh: { const Dual x = arg(0); return {std::sinh(x.value), std::cosh(x.value) * x.derivative}; }
-    case Op::Cosh: { const Dual x = arg(0); return {std::cosh(x.value), std::sinh(x.value) * x.derivative}; }
-    case Op::Sigmoid: { const Dual x = arg(0); return {sigmoid(x.value), sigmoid_derivative(x.value) * x.derivative}; }
-    case Op::Softplus: { const Dual x = arg(0); return {softplus(x.value), sigmoid(x.value) * x.derivative}; }
-    case Op::Relu: { const Dual x = arg(0); return {relu(x.value), relu_derivative(x.value) * x.derivative}; }
-    case Op::Erf: {
-      const Dual x = arg(0);
-      return {std::erf(x.value), 2 / std::sqrt(M_PI) * std::exp(-x.value * x.value) * x.derivative};
+    case Op::Call: {
+      Dual x[kMaxArity];
+      for (std::size_t i = 0; i < a.size(); ++i) x[i] = arg(i);
+      return e->function->dual(x);
     }
     case Op::Self: return {std::nan(""), std::nan("")};
-    case Op::Max: case Op::Min: {
-      const Dual x = arg(0), y = arg(1);
-      if (std::isnan(x.value) || std::isnan(y.value)) return {std::nan(""), std::nan("")};
-      const bool first = e->op == Op::Max ? x.value >= y.value : x.value <= y.value;
-      return first ? x : y;
-    }
     case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
       return {evaluate(e, z, context), 0};
     case Op::Piecewise:

@@ -4,15 +4,21 @@
 #include <algorithm>
 #include <cmath>
 
+#include "actderiv/expr/functions.h"
+
 namespace actderiv {
 
 namespace {
 
-// The quantities whose sign decides which branch of abs, relu, max, min or piecewise applies.
+// The quantities whose sign decides which branch applies: each function's switch (its row says which)
+// and each piecewise condition.
 void collect_switches(const Expr& e, std::vector<Expr>& out) {
   switch (e->op) {
-    case Op::Abs: case Op::Relu: out.push_back(e->args[0]); break;
-    case Op::Max: case Op::Min: case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
+    case Op::Call:
+      if (e->function->kink_switch == Switch::Argument) out.push_back(e->args[0]);
+      if (e->function->kink_switch == Switch::Difference) out.push_back(sub(e->args[0], e->args[1]));
+      break;
+    case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
       out.push_back(sub(e->args[0], e->args[1]));
       break;
     default: break;

@@ -3,18 +3,11 @@
 
 #include <cmath>
 
-#include "actderiv/numerics/numerics.h"
+#include "actderiv/expr/functions.h"
 
 namespace actderiv {
 
 namespace {
-
-Expr make(Op op, std::vector<Expr> args) {
-  auto node = std::make_shared<Node>();
-  node->op = op;
-  node->args = std::move(args);
-  return node;
-}
 
 bool is_number(const Expr& e, double value) { return e->op == Op::Number && e->number == value; }
 bool is_number(const Expr& e) { return e->op == Op::Number; }
@@ -36,7 +29,7 @@ bool depends_on_z(const Expr& e) {
 
 bool equal(const Expr& a, const Expr& b) {
   if (a == b) return true;
-  if (a->op != b->op || a->number != b->number || a->name != b->name ||
+  if (a->op != b->op || a->number != b->number || a->name != b->name || a->function != b->function ||
       a->args.size() != b->args.size())
     return false;
   for (std::size_t i = 0; i < a->args.size(); ++i)
@@ -57,10 +50,27 @@ Expr num(double value) {
   return node;
 }
 
-Expr var() {
+namespace {
+
+Expr named(Op op, const std::string& name) {
   auto node = std::make_shared<Node>();
-  node->op = Op::Variable;
-  node->name = "z";
+  node->op = op;
+  node->name = name;
+  return node;
+}
+
+}  // namespace
+
+Expr var(const std::string& name) { return named(Op::Variable, name); }
+
+Expr constant(const std::string& name) { return named(Op::Constant, name); }
+
+Expr parameter(const std::string& name) { return named(Op::Parameter, name); }
+
+Expr make(Op op, std::vector<Expr> args) {
+  auto node = std::make_shared<Node>();
+  node->op = op;
+  node->args = std::move(args);
   return node;
 }
 
@@ -139,8 +149,6 @@ Expr pow(const Expr& a, const Expr& b) {
   return make(Op::Pow, {a, b});
 }
 
-Expr call(Op op, std::vector<Expr> args) { return make(op, std::move(args)); }
-
 Expr simplify(const Expr& e) {
   std::vector<Expr> args;
   for (const auto& a : e->args) args.push_back(simplify(a));
@@ -152,10 +160,14 @@ Expr simplify(const Expr& e) {
     case Op::Mul: return mul(args[0], args[1]);
     case Op::Div: return div(args[0], args[1]);
     case Op::Pow: return pow(args[0], args[1]);
-    case Op::Exp: case Op::Log: case Op::Sqrt: case Op::Abs: case Op::Tanh: case Op::Sinh:
-    case Op::Cosh: case Op::Sigmoid: case Op::Softplus: case Op::Relu: case Op::Erf: case Op::Self:
-    case Op::Max: case Op::Min: case Op::Less: case Op::LessEq: case Op::Greater:
-    case Op::GreaterEq: case Op::Piecewise:
+    case Op::Call: {
+      // The function's own identity, if one applies (functions.cpp).
+      if (e->function->simplify)
+        if (Expr shorter = e->function->simplify(args)) return shorter;
+      return call(*e->function, std::move(args));
+    }
+    case Op::Self: case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
+    case Op::Piecewise:
       return make(e->op, std::move(args));
   }
   return e;
@@ -187,27 +199,13 @@ double evaluate(const Expr& e, double z, const EvalContext& context) {
       // e^x is the exponential, not pow(2.718..., x), so it is as accurate as exp(x).
       return a[0]->op == Op::Constant && a[0]->name == "e" ? std::exp(arg(1))
                                                            : power(arg(0), arg(1));
-    case Op::Exp: return std::exp(arg(0));
-    case Op::Log: return std::log(arg(0));
-    case Op::Sqrt: return std::sqrt(arg(0));
-    case Op::Abs: return std::fabs(arg(0));
-    case Op::Tanh: return std::tanh(arg(0));
-    case Op::Sinh: return std::sinh(arg(0));
-    case Op::Cosh: return std::cosh(arg(0));
-    case Op::Sigmoid: return sigmoid(arg(0));
-    case Op::Softplus: return softplus(arg(0));
-    case Op::Relu: return relu(arg(0));
-    case Op::Erf: return std::erf(arg(0));
+    case Op::Call: {
+      double x[kMaxArity];
+      for (std::size_t i = 0; i < a.size(); ++i) x[i] = arg(i);
+      return e->function->value(x);
+    }
     case Op::Self:
       return context.self ? context.self(arg(0)) : std::nan("");
-    case Op::Max: {
-      const double x = arg(0), y = arg(1);
-      return std::isnan(x) || std::isnan(y) ? std::nan("") : std::fmax(x, y);
-    }
-    case Op::Min: {
-      const double x = arg(0), y = arg(1);
-      return std::isnan(x) || std::isnan(y) ? std::nan("") : std::fmin(x, y);
-    }
     case Op::Less: return arg(0) < arg(1) ? 1.0 : 0.0;
     case Op::LessEq: return arg(0) <= arg(1) ? 1.0 : 0.0;
     case Op::Greater: return arg(0) > arg(1) ? 1.0 : 0.0;

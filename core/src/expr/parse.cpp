@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "actderiv/expr/expr.h"
+#include "actderiv/expr/functions.h"
 #include "text/unicode.h"
 
 namespace actderiv {
@@ -15,25 +16,20 @@ ParseError::ParseError(const std::string& message, std::size_t column)
 
 namespace {
 
-struct Function {
-  const char* name;
-  Op op;
-  std::size_t arity;  // 0: any even count >= 2 (piecewise)
+// What a name followed by '(' calls: a function of the table, or one of the two constructs the
+// grammar itself knows: g(x), the walkthrough's own function, and piecewise.
+struct Callee {
+  const Function* function;  // null for g and piecewise
+  Op op;                     // Call, Self or Piecewise
+  std::size_t arity;         // 0: any even count >= 2 (piecewise)
 };
 
-const Function kFunctions[] = {
-    {"abs", Op::Abs, 1},         {"cosh", Op::Cosh, 1},         {"erf", Op::Erf, 1},
-    {"exp", Op::Exp, 1},         {"g", Op::Self, 1},            {"ln", Op::Log, 1},
-    {"log", Op::Log, 1},         {"max", Op::Max, 2},           {"min", Op::Min, 2},
-    {"piecewise", Op::Piecewise, 0}, {"relu", Op::Relu, 1},     {"sigmoid", Op::Sigmoid, 1},
-    {"sinh", Op::Sinh, 1},       {"softplus", Op::Softplus, 1}, {"sqrt", Op::Sqrt, 1},
-    {"tanh", Op::Tanh, 1},
-};
-
-const Function* find_function(const std::string& name) {
-  for (const auto& f : kFunctions)
-    if (name == f.name) return &f;
-  return nullptr;
+bool find_callee(const std::string& name, Callee& callee) {
+  if (name == "g") callee = {nullptr, Op::Self, 1};
+  else if (name == "piecewise") callee = {nullptr, Op::Piecewise, 0};
+  else if (const Function* f = find_function(name)) callee = {f, Op::Call, f->arity};
+  else return false;
+  return true;
 }
 
 // Edit distance counting an adjacent transposition as one edit (alpah -> alpha).
@@ -263,14 +259,14 @@ class Parser {
     const bool known_value = id == "z" || id == "x" || id == "e" || id == "pi" ||
                              std::find(parameters_.begin(), parameters_.end(), id) != parameters_.end();
     if (pos_ < text_.size() && text_[pos_] == '(' && !known_value) {  // z(1-z) is a product
-      const Function* f = find_function(id);
-      if (!f) fail_at("unknown function " + quoted(id) + suggestion(id, function_names()), start);
+      Callee f;
+      if (!find_callee(id, f)) fail_at("unknown function " + quoted(id) + suggestion(id, function_spellings()), start);
       Depth guard(*this, pos_);
       ++pos_;
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == ')') fail(id + " needs an argument");
       // piecewise alternates conditions and values; every other call takes plain arguments.
-      const bool piecewise = f->op == Op::Piecewise;
+      const bool piecewise = f.op == Op::Piecewise;
       std::vector<Expr> args{piecewise ? comparison() : sum()};
       skip_space();
       while (accept(",")) {
@@ -280,33 +276,23 @@ class Parser {
       if (!accept(")"))
         fail(pos_ < text_.size() ? "expected ',' or ')' in the arguments of " + id
                                  : "expected ')' to close " + id + "(");
-      if (f->arity != 0 && args.size() != f->arity)
-        fail_at(id + " takes " + std::to_string(f->arity) + " argument" +
-                    (f->arity == 1 ? "" : "s") + ", not " + std::to_string(args.size()),
+      if (f.arity != 0 && args.size() != f.arity)
+        fail_at(id + " takes " + std::to_string(f.arity) + " argument" +
+                    (f.arity == 1 ? "" : "s") + ", not " + std::to_string(args.size()),
                 start);
-      if (f->arity == 0 && args.size() % 2 != 0)
+      if (f.arity == 0 && args.size() % 2 != 0)
         fail_at(id + " takes pairs of condition and value", start);
-      return call(f->op, std::move(args));
+      return f.function ? call(*f.function, std::move(args)) : make(f.op, std::move(args));
     }
     if (id == "z" || id == "x") return var();
     if (id == "e" || id == "pi") return constant(id);
     for (const auto& p : parameters_)
       if (id == p) return parameter(id);
-    if (find_function(id)) fail_at("expected '(' after " + id, pos_);
+    if (Callee f; find_callee(id, f)) fail_at("expected '(' after " + id, pos_);
     std::vector<std::string> names = parameters_;
     names.insert(names.end(), {"z", "x", "e", "pi"});
-    names.insert(names.end(), function_names().begin(), function_names().end());
+    names.insert(names.end(), function_spellings().begin(), function_spellings().end());
     fail_at("unknown name " + quoted(id) + suggestion(id, names), start);
-  }
-
-  static const std::vector<std::string>& function_names() {
-    static const std::vector<std::string> names = [] {
-      std::vector<std::string> n;
-      for (const auto& f : kFunctions)
-        if (f.op != Op::Self && f.op != Op::Piecewise) n.push_back(f.name);
-      return n;
-    }();
-    return names;
   }
 
   bool starts_primary() const {
@@ -325,21 +311,7 @@ class Parser {
     Parser& parser;
   };
 
-  static Expr node(Op op, std::vector<Expr> args) {
-    auto n = std::make_shared<Node>();
-    n->op = op;
-    n->args = std::move(args);
-    return n;
-  }
-
-  static Expr named(Op op, const std::string& name) {
-    auto n = std::make_shared<Node>();
-    n->op = op;
-    n->name = name;
-    return n;
-  }
-  static Expr constant(const std::string& name) { return named(Op::Constant, name); }
-  static Expr parameter(const std::string& name) { return named(Op::Parameter, name); }
+  static Expr node(Op op, std::vector<Expr> args) { return make(op, std::move(args)); }
 
   void skip_space() {
     while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;

@@ -3,11 +3,11 @@
 #include <cstdlib>
 
 #include "actderiv/expr/expr.h"
+#include "actderiv/expr/functions.h"
 
 namespace actderiv {
 
 namespace {
-
 
 // Binding strength: higher binds tighter.
 int precedence(const Expr& e) {
@@ -16,12 +16,11 @@ int precedence(const Expr& e) {
     case Op::Add: case Op::Sub: return 1;
     case Op::Mul: case Op::Div: return 2;
     case Op::Neg: return 3;
-    case Op::Pow: case Op::Exp: return 4;  // e^{x} takes no further superscript unbracketed
+    case Op::Pow: return 4;
+    // e^{x} takes no further superscript unbracketed
+    case Op::Call: return e->function->latex_form == LatexForm::Exponential ? 4 : 5;
     case Op::Number: return e->number < 0 ? 3 : 5;
-    case Op::Variable: case Op::Parameter: case Op::Constant:
-    case Op::Log: case Op::Softplus: case Op::Relu: case Op::Erf: case Op::Sqrt: case Op::Abs: case Op::Tanh: case Op::Sinh:
-    case Op::Cosh: case Op::Sigmoid: case Op::Self: case Op::Max: case Op::Min:
-    case Op::Piecewise:
+    case Op::Variable: case Op::Parameter: case Op::Constant: case Op::Self: case Op::Piecewise:
       return 5;
   }
   return 5;
@@ -48,7 +47,11 @@ std::string latex(const Expr& e);
 // Taller than a line of text: a fraction, a superscript, a root or cases.
 bool tall(const Expr& e) {
   switch (e->op) {
-    case Op::Div: case Op::Pow: case Op::Exp: case Op::Sqrt: case Op::Piecewise: return true;
+    case Op::Div: case Op::Pow: case Op::Piecewise: return true;
+    case Op::Call:
+      if (e->function->latex_form == LatexForm::Exponential || e->function->latex_form == LatexForm::Root)
+        return true;
+      [[fallthrough]];
     default:
       for (const auto& arg : e->args)
         if (tall(arg)) return true;
@@ -68,8 +71,22 @@ std::string operand(const Expr& e, int min_precedence) {
   return precedence(e) < min_precedence ? paren(s, tall(e)) : s;
 }
 
-std::string call_latex(const char* command, const Expr& arg) {
-  return std::string(command) + paren(arg);
+// The arguments, comma-separated, in parentheses that grow when any of them is tall.
+std::string arguments(const Expr& e) {
+  std::string s;
+  for (std::size_t i = 0; i < e->args.size(); ++i) s += (i ? ", " : "") + latex(e->args[i]);
+  return paren(s, tall(e));
+}
+
+std::string call_latex(const Expr& e) {
+  const Function& f = *e->function;
+  switch (f.latex_form) {
+    case LatexForm::Exponential: return "e^{" + latex(e->args[0]) + "}";
+    case LatexForm::Root: return "\\sqrt{" + latex(e->args[0]) + "}";
+    case LatexForm::Bars: return "\\left|" + latex(e->args[0]) + "\\right|";
+    case LatexForm::Operator: case LatexForm::Named: return std::string(f.latex) + arguments(e);
+  }
+  return "";
 }
 
 // The leftmost leaf of a printed product decides whether juxtaposition would be ambiguous.
@@ -108,17 +125,8 @@ std::string comparison(const Expr& e, const char* symbol) {
 }
 
 // tanh(z)^2 prints as \tanh^{2}(z), as textbooks write it.
-bool is_named_function(Op op) {
-  return op == Op::Tanh || op == Op::Sinh || op == Op::Cosh;
-}
-
-const char* function_command(Op op) {
-  switch (op) {
-    case Op::Tanh: return "\\tanh";
-    case Op::Sinh: return "\\sinh";
-    case Op::Cosh: return "\\cosh";
-    default: return "";
-  }
+bool is_named_function(const Expr& e) {
+  return e->op == Op::Call && e->function->latex_form == LatexForm::Named;
 }
 
 std::string latex(const Expr& e) {
@@ -134,22 +142,10 @@ std::string latex(const Expr& e) {
     case Op::Mul: return product(e);
     case Op::Div: return "\\frac{" + latex(a[0]) + "}{" + latex(a[1]) + "}";
     case Op::Pow:
-      if (is_named_function(a[0]->op))
-        return std::string(function_command(a[0]->op)) + "^{" + latex(a[1]) + "}" +
-               paren(a[0]->args[0]);
+      if (is_named_function(a[0])) return std::string(a[0]->function->latex) + "^{" + latex(a[1]) + "}" + arguments(a[0]);
       return operand(a[0], 5) + "^{" + latex(a[1]) + "}";
-    case Op::Exp: return "e^{" + latex(a[0]) + "}";
-    case Op::Log: return call_latex("\\ln", a[0]);
-    case Op::Sqrt: return "\\sqrt{" + latex(a[0]) + "}";
-    case Op::Abs: return "\\left|" + latex(a[0]) + "\\right|";
-    case Op::Tanh: case Op::Sinh: case Op::Cosh: return call_latex(function_command(e->op), a[0]);
-    case Op::Sigmoid: return call_latex("\\sigma", a[0]);
-    case Op::Softplus: return call_latex("\\operatorname{softplus}", a[0]);
-    case Op::Relu: return call_latex("\\operatorname{ReLU}", a[0]);
-    case Op::Erf: return call_latex("\\operatorname{erf}", a[0]);
-    case Op::Self: return call_latex("g", a[0]);
-    case Op::Max: return "\\max" + paren(latex(a[0]) + ", " + latex(a[1]), tall(e));
-    case Op::Min: return "\\min" + paren(latex(a[0]) + ", " + latex(a[1]), tall(e));
+    case Op::Call: return call_latex(e);
+    case Op::Self: return "g" + paren(a[0]);
     case Op::Less: return comparison(e, "<");
     case Op::LessEq: return comparison(e, "\\le");
     case Op::Greater: return comparison(e, ">");
@@ -168,18 +164,6 @@ std::string latex(const Expr& e) {
 
 
 // ---- plain text ----------------------------------------------------------------------------
-
-const char* text_name(Op op) {
-  switch (op) {
-    case Op::Exp: return "exp"; case Op::Log: return "log"; case Op::Sqrt: return "sqrt";
-    case Op::Abs: return "abs"; case Op::Tanh: return "tanh"; case Op::Sinh: return "sinh";
-    case Op::Cosh: return "cosh"; case Op::Sigmoid: return "sigmoid";
-    case Op::Softplus: return "softplus"; case Op::Relu: return "relu"; case Op::Erf: return "erf";
-    case Op::Self: return "g"; case Op::Max: return "max"; case Op::Min: return "min";
-    case Op::Piecewise: return "piecewise";
-    default: return "";
-  }
-}
 
 std::string text(const Expr& e);
 
@@ -212,10 +196,9 @@ std::string text(const Expr& e) {
     case Op::LessEq: return text(a[0]) + " <= " + text(a[1]);
     case Op::Greater: return text(a[0]) + " > " + text(a[1]);
     case Op::GreaterEq: return text(a[0]) + " >= " + text(a[1]);
-    case Op::Exp: case Op::Log: case Op::Sqrt: case Op::Abs: case Op::Tanh: case Op::Sinh:
-    case Op::Cosh: case Op::Sigmoid: case Op::Softplus: case Op::Relu: case Op::Erf:
-    case Op::Self: case Op::Max: case Op::Min: case Op::Piecewise: {
-      std::string s = std::string(text_name(e->op)) + "(";
+    case Op::Call: case Op::Self: case Op::Piecewise: {
+      const std::string name = e->op == Op::Call ? e->function->name : e->op == Op::Self ? "g" : "piecewise";
+      std::string s = name + "(";
       for (std::size_t i = 0; i < a.size(); ++i) s += (i ? ", " : "") + text(a[i]);
       return s + ")";
     }

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "actderiv/numerics/numerics.h"
+#include "actderiv/expr/functions.h"
 
 namespace actderiv {
 
@@ -12,21 +12,21 @@ Program::Program(const Expr& e, const EvalContext& context) { emit(e, context, 0
 void Program::emit(const Expr& e, const EvalContext& context, std::size_t depth) {
   switch (e->op) {
     case Op::Number: case Op::Parameter: case Op::Constant:
-      code_.push_back({Op::Number, evaluate(e, 0, context), 0});
+      code_.push_back({Op::Number, evaluate(e, 0, context), 0, nullptr});
       break;
     case Op::Self:
-      code_.push_back({Op::Number, std::nan(""), 0});
+      code_.push_back({Op::Number, std::nan(""), 0, nullptr});
       break;
     case Op::Pow:
       if (e->args[0]->op == Op::Constant && e->args[0]->name == "e") {  // e^x is exp(x)
         emit(e->args[1], context, depth);
-        code_.push_back({Op::Exp, 0, 1});
+        code_.push_back({Op::Call, 0, 1, &function("exp")});
         break;
       }
       [[fallthrough]];
     default:
       for (std::size_t i = 0; i < e->args.size(); ++i) emit(e->args[i], context, depth + i);
-      code_.push_back({e->op, 0, e->args.size()});
+      code_.push_back({e->op, 0, e->args.size(), e->function});
   }
   stack_size_ = std::max(stack_size_, depth + 1);
 }
@@ -46,23 +46,7 @@ double Program::run(double z, double* stack) const {
       case Op::Mul: a[0] = a[0] * a[1]; break;
       case Op::Div: a[0] = a[0] / a[1]; break;
       case Op::Pow: a[0] = power(a[0], a[1]); break;
-      case Op::Exp: a[0] = std::exp(a[0]); break;
-      case Op::Log: a[0] = std::log(a[0]); break;
-      case Op::Sqrt: a[0] = std::sqrt(a[0]); break;
-      case Op::Abs: a[0] = std::fabs(a[0]); break;
-      case Op::Tanh: a[0] = std::tanh(a[0]); break;
-      case Op::Sinh: a[0] = std::sinh(a[0]); break;
-      case Op::Cosh: a[0] = std::cosh(a[0]); break;
-      case Op::Sigmoid: a[0] = sigmoid(a[0]); break;
-      case Op::Softplus: a[0] = softplus(a[0]); break;
-      case Op::Relu: a[0] = relu(a[0]); break;
-      case Op::Erf: a[0] = std::erf(a[0]); break;
-      case Op::Max:
-        a[0] = std::isnan(a[0]) || std::isnan(a[1]) ? std::nan("") : std::fmax(a[0], a[1]);
-        break;
-      case Op::Min:
-        a[0] = std::isnan(a[0]) || std::isnan(a[1]) ? std::nan("") : std::fmin(a[0], a[1]);
-        break;
+      case Op::Call: a[0] = in.function->value(a); break;
       case Op::Less: a[0] = a[0] < a[1] ? 1.0 : 0.0; break;
       case Op::LessEq: a[0] = a[0] <= a[1] ? 1.0 : 0.0; break;
       case Op::Greater: a[0] = a[0] > a[1] ? 1.0 : 0.0; break;

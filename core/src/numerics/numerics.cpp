@@ -141,6 +141,11 @@ double tanh_derivative(double z) {
   return 4.0 * t / (d * d);
 }
 
+double sech(double z) {
+  const double t = std::exp(-std::fabs(z));
+  return 2.0 * t / (1.0 + t * t);
+}
+
 double relu(double z) { return z > 0 ? z : (z <= 0 ? 0.0 : z); }
 
 double relu_derivative(double z) { return z > 0 ? 1.0 : (z <= 0 ? 0.0 : z); }

@@ -17,9 +17,21 @@ const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
 // activation fn= names.
 const urlKey = (param) => `expr.${param.id}`;
 
+// "exp, log (or ln), ..., max(a, b)": the functions the core's table has, as the syntax help lists them.
+function listFunctions(slot, functions) {
+  const items = functions.map(({ name, alias, arity }) => {
+    const item = document.createDocumentFragment();
+    item.append(Object.assign(document.createElement('code'), { textContent: arity === 1 ? name : `${name}(a, b)` }));
+    if (alias) item.append(' (or ', Object.assign(document.createElement('code'), { textContent: alias }), ')');
+    return item;
+  });
+  slot.replaceChildren(...items.flatMap((item, i) => (i ? [', ', item] : [item])));
+}
+
 // Wires the #custom section with the core's derive/evaluateExpression/expressionParams.
 export function setupCustom(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
+  listFunctions(slot('functions'), core.expressionFunctions());
   const paramList = core.expressionParams();
   // The expression and its parameters from the address, as the core reads them: {values, refused:
   // [[id, sentence]]}, a missing, malformed or out-of-range value falling back to the default.

@@ -2,14 +2,9 @@
 #pragma once
 
 #include "actderiv/expr/expr.h"
+#include "actderiv/expr/functions.h"
 
 namespace actderiv {
-
-// A value and its derivative with respect to z.
-struct Dual {
-  double value;
-  double derivative;
-};
 
 // The value and derivative of `e` at z by forward-mode automatic differentiation (dual numbers).
 Dual evaluate_dual(const Expr& e, double z, const EvalContext& context);

@@ -2,7 +2,7 @@
 //
 // Syntax: numbers (2, 0.01, 1e-3); the variable z (or x); parameters (alpha, beta); the constants
 // e and pi; + - * / ^ (Unicode − × · too); unary minus; parentheses; implicit multiplication (2z,
-// 2(z+1), z sigmoid(z)); calls exp log ln sqrt abs tanh sinh cosh sigmoid softplus relu erf max min;
+// 2(z+1), z sigmoid(z)); calls of the functions in the table (functions.h: exp, log or ln, tanh, ...);
 // g(x) for the activation being derived; comparisons < <= > >= (only inside piecewise); and
 // piecewise(cond1, value1, cond2, value2, ...), the value of the first true condition.
 // Input is limited to kMaxInputLength characters and kMaxNesting levels of nesting.
@@ -19,24 +19,28 @@
 namespace actderiv {
 
 // The closed set of node types. Sub and Neg are kept apart from Add so authored steps print as written.
+// A call of a function (exp, tanh, max, ...) is one type, Call, whose row in the function table
+// (functions.h) says everything about it.
 enum class Op {
   Number, Variable, Parameter, Constant,  // leaves: 2.5, z, alpha, e or pi
   Neg, Add, Sub, Mul, Div, Pow,           // arithmetic
-  Exp, Log, Sqrt, Abs, Tanh, Sinh, Cosh, Sigmoid, Softplus, Relu, Erf,  // one-argument calls
+  Call,                                   // f(args) for a function of the table
   Self,                                   // g(x), the activation being derived (walkthroughs only)
-  Max, Min,                               // two-argument calls
   Less, LessEq, Greater, GreaterEq,       // comparisons, true = 1, false = 0
   Piecewise,                              // cond, value, cond, value, ...
 };
 
 struct Node;
+struct Function;
 using Expr = std::shared_ptr<const Node>;
 
-// One node; `number` is set for Number, `name` for Variable, Parameter and Constant.
+// One node; `number` is set for Number, `name` for Variable, Parameter and Constant, `function`
+// for Call.
 struct Node {
   Op op;
   double number = 0;
   std::string name;
+  const Function* function = nullptr;
   std::vector<Expr> args;
 };
 
@@ -69,14 +73,19 @@ std::size_t size(const Expr& e);
 // Canonicalising factories: fold numbers and drop neutral elements (0 + u = u, 1 u = u, u^1 = u,
 // --u = u, ...). They never change the value where both sides are defined.
 Expr num(double value);
-Expr var();
+Expr var(const std::string& name = "z");   // z, or a rule's placeholder such as u
+Expr constant(const std::string& name);    // e or pi
+Expr parameter(const std::string& name);   // alpha, beta
 Expr neg(const Expr& a);
 Expr add(const Expr& a, const Expr& b);
 Expr sub(const Expr& a, const Expr& b);
 Expr mul(const Expr& a, const Expr& b);
 Expr div(const Expr& a, const Expr& b);
 Expr pow(const Expr& a, const Expr& b);
-Expr call(Op op, std::vector<Expr> args);
+
+// A node of type `op` (Self, a comparison, Piecewise, ...) with these arguments, not simplified.
+// A function's call is made with call() (functions.h).
+Expr make(Op op, std::vector<Expr> args);
 
 // e rebuilt bottom-up through the factories.
 Expr simplify(const Expr& e);

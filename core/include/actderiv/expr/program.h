@@ -23,8 +23,9 @@ class Program {
  private:
   struct Instruction {
     Op op;
-    double number;       // for Number
-    std::size_t count;   // arguments taken from the stack
+    double number;              // for Number
+    std::size_t count;          // arguments taken from the stack
+    const Function* function;   // for Call
   };
   void emit(const Expr& e, const EvalContext& context, std::size_t depth);
 

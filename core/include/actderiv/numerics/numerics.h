@@ -18,6 +18,10 @@ double tanh_value(double z);
 // 1 - tanh^2 return 0 for |z| >= 19.1.
 double tanh_derivative(double z);
 
+// sech(z) = 1/cosh(z) as 2t/(1 + t^2) with t = e^-|z|: no overflow of cosh past |z| = 710, where
+// 1/cosh(z) would return 0 for a value still above the smallest subnormal until |z| = 745.
+double sech(double z);
+
 // max(0, z); NaN gives NaN.
 double relu(double z);
 
