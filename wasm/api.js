@@ -250,8 +250,12 @@ function makeTrainer(wasm, handle, finalizer) {
 
 /**
  * Loads the WebAssembly core once and returns its API:
- * - activations(): [{id, name, latex, definition, params, steps, kinks}]
+ * - activations(): [{id, name, latex, definition, params, steps, kinks, derivation}]; kinks as
+ *   kinks() gives them at the default parameters
  * - evaluate(id, z, params?): {value: Float64Array, derivative: Float64Array}
+ * - kinks(id, params?): [{z, left, right, value, latex}], where g' jumps at these parameters: the
+ *   one-sided slopes, the value the derivative takes there (the frameworks' convention) and a LaTeX
+ *   line stating them with the subgradient
  * - expressionParams(): [{id, name, default, min, max}], the parameters a typed expression may use
  * - expressionFunctions(): [{name, alias, arity}], the functions a typed expression may call (alias:
  *   another spelling, or null)
@@ -312,6 +316,11 @@ export async function loadCore() {
       const zs = toFloat64Array(z);
       const { names, values } = splitParams(id, params);
       return checked(wasm.evaluate(id, zs, names, values));
+    },
+    kinks(id, params) {
+      checkId(id);
+      const { names, values } = splitParams(id, params);
+      return checked(wasm.kinks(id, names, values));
     },
     expressionParams: () => wasm.expressionParams(),
     expressionFunctions: () => wasm.expressionFunctions(),

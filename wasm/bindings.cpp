@@ -18,6 +18,7 @@
 #include "actderiv/catalogue/activation.h"
 #include "actderiv/address/address.h"
 #include "actderiv/calculus/derive.h"
+#include "actderiv/calculus/kinks.h"
 #include "actderiv/catalogue/walkthrough.h"
 #include "actderiv/expr/expr.h"
 #include "actderiv/expr/functions.h"
@@ -84,23 +85,29 @@ val latex_and_text(const actderiv::Expr& e) {
   return o;
 }
 
+// [{z, left, right, value, latex}]: where g' jumps, its one-sided slopes, the value used there.
+val describe_kinks(const std::vector<actderiv::KinkPoint>& kinks) {
+  val list = val::array();
+  for (const auto& k : kinks) {
+    val kink = val::object();
+    kink.set("z", k.z);
+    kink.set("left", k.left);
+    kink.set("right", k.right);
+    kink.set("value", k.value);
+    kink.set("latex", actderiv::kink_latex(k));
+    list.call<void>("push", kink);
+  }
+  return list;
+}
+
 val describe_derivation(const actderiv::Derivation& d) {
   val params = val::array();
   for (const auto& p : d.params) params.call<void>("push", p);
   val check = val::object();
   check.set("maxRelError", d.max_rel_error);
   check.set("points", static_cast<double>(d.points));
-  val kinks = val::array();
-  for (const auto& k : d.kinks) {
-    val kink = val::object();
-    kink.set("z", k.z);
-    kink.set("left", k.left);
-    kink.set("right", k.right);
-    kink.set("value", k.value);
-    kinks.call<void>("push", kink);
-  }
   val o = val::object();
-  o.set("kinks", kinks);
+  o.set("kinks", describe_kinks(d.kinks));
   o.set("input", latex_and_text(d.input));
   o.set("params", params);
   o.set("steps", describe_step(d.steps));
@@ -114,7 +121,7 @@ val describe(const actderiv::Activation& a) {
   val params = val::array();
   for (const auto& p : a.params) params.call<void>("push", describe_param(p));
   val steps = val::array();
-  const actderiv::Derivation derivation = actderiv::derive(a);
+  const actderiv::Derivation derivation = actderiv::built_in_derivation(a);
   for (const auto& s : actderiv::walkthrough(a, derivation)) {
     val o = val::object();
     o.set("kind", std::string(s.setup ? "setup" : "derivative"));
@@ -124,15 +131,6 @@ val describe(const actderiv::Activation& a) {
     o.set("note", s.note);
     steps.call<void>("push", o);
   }
-  val kinks = val::array();
-  for (const auto& k : a.kinks) {
-    val o = val::object();
-    o.set("at", k.at);
-    o.set("left", k.left);
-    o.set("right", k.right);
-    o.set("latex", actderiv::kink_latex(a, k));
-    kinks.call<void>("push", o);
-  }
   val o = val::object();
   o.set("id", a.id);
   o.set("name", a.name);
@@ -141,7 +139,7 @@ val describe(const actderiv::Activation& a) {
   o.set("latex", actderiv::definition_latex(a));
   o.set("params", params);
   o.set("steps", steps);
-  o.set("kinks", kinks);
+  o.set("kinks", describe_kinks(derivation.kinks));
   o.set("derivation", describe_derivation(derivation));
   return o;
 }
@@ -192,6 +190,16 @@ val evaluate(const std::string& id, const val& z, const val& names, const val& v
     result.set("value", value_out);
     result.set("derivative", derivative_out);
     return result;
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+// The kinks of activation `id` at these parameters.
+val kinks(const std::string& id, const val& names, const val& values) {
+  try {
+    const auto& activation = actderiv::find_activation(id);
+    return describe_kinks(actderiv::kinks(activation, actderiv::resolve_params(activation, param_values(names, values))));
   } catch (const std::exception& e) {
     return js_error(e);
   }
@@ -877,6 +885,7 @@ val heap_stats() {
 EMSCRIPTEN_BINDINGS(activation_core) {
   emscripten::function("activations", &activations);
   emscripten::function("evaluate", &evaluate);
+  emscripten::function("kinks", &kinks);
   emscripten::function("expressionParams", &expression_params);
   emscripten::function("expressionFunctions", &expression_functions);
   emscripten::function("derive", &derive);

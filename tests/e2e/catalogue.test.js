@@ -85,6 +85,27 @@ test('ReLU6 lists its two kinks with their one-sided slopes', async () => {
   assert.ok(softsignKinks, 'softsign is smooth but shows kinks');
 });
 
+test('ELU\'s kink follows alpha: listed and left undrawn at 0 for alpha 0.5, gone at alpha 1', async () => {
+  await allBuilt();
+  const elu = page().locator('#elu');
+  const state = () => page().evaluate(() => ({
+    items: [...document.querySelectorAll('#elu [data-slot="kink-list"] li')].map((li) => li.textContent),
+    boxHidden: document.querySelector('#elu [data-slot="kink-box"]').hidden,
+    breaks: document.getElementById('chart-elu').chart.data.datasets.map(({ breaks }) => breaks ?? []),
+  }));
+  const slider = elu.getByRole('slider', { name: /alpha/ });
+  await slider.fill('0.5');
+  const half = await state();
+  assert.equal(half.boxHidden, false);
+  assert.deepEqual(half.items, ['At z = 0: slope 0.5 from the left, 1 from the right; g\u2032(0) = 0.5 here.']);
+  assert.ok(half.breaks.some((breaks) => breaks.length === 1 && breaks[0] === 0), JSON.stringify(half.breaks));
+  await slider.fill('1');
+  const smooth = await state();
+  assert.equal(smooth.boxHidden, true);
+  assert.deepEqual(smooth.items, []);
+  assert.ok(smooth.breaks.every((breaks) => breaks.length === 0), JSON.stringify(smooth.breaks));
+});
+
 test('the compare view overlays the chosen functions and switches between g, g\' and both', async () => {
   const compare = page().locator('#compare');
   const labels = async () => (await chartData(page(), 'chart-compare')).map(({ label }) => label);

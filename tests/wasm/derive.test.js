@@ -132,3 +132,19 @@ test('derive() lists kinks with their one-sided slopes and the value used there'
   const [abs] = core.derive('abs(z + 1)').kinks;
   assert.ok(Math.abs(abs.z + 1) < 1e-12 && Number.isNaN(abs.value), JSON.stringify(abs));
 });
+
+test('kinks(id, params) follow the parameters, and the slope explorer and activations() read them', () => {
+  // The defect of issue 13: ELU's corner at 0 for alpha = 0.5 was missed at the default alpha = 1.
+  const [kink, ...rest] = core.kinks('elu', { alpha: 0.5 });
+  assert.equal(rest.length, 0);
+  assert.deepEqual([kink.z, kink.left, kink.right, kink.value], [0, 0.5, 1, 0.5]);
+  assert.equal(kink.latex, "g'_-(0) = \\alpha,\\quad g'_+(0) = 1,\\quad \\partial g(0) = [\\alpha, 1]");
+  assert.deepEqual(core.kinks('elu', { alpha: 1 }), []);
+  const view = core.slopeView('elu', { alpha: 0.5 }, { z0: 0.002, snap: 0.01 }, [-1, 0, 1]);
+  assert.deepEqual([view.z0, view.kink, view.leftSlope, view.rightSlope], [0, true, 0.5, 1]);
+  const elu = core.activations().find(({ id }) => id === 'elu');
+  assert.deepEqual(elu.kinks, core.kinks('elu'));
+  assert.deepEqual(elu.derivation.kinks, elu.kinks);
+  assert.throws(() => core.kinks('elu', { alpha: 11 }), /alpha/);
+  assert.throws(() => core.kinks('nope'), /unknown activation 'nope'/);
+});

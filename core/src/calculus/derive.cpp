@@ -2,6 +2,8 @@
 #include "actderiv/calculus/derive.h"
 
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include "actderiv/calculus/dual.h"
@@ -136,6 +138,16 @@ Derivation derive(const Activation& activation) {
     context.params.emplace_back(activation.params[i].id, values[i]);
   }
   return derive(parse(activation.derivation_input, ids), context);
+}
+
+Derivation built_in_derivation(const Activation& activation) {
+  if (!is_built_in(activation)) return derive(activation);
+  static std::mutex mutex;
+  static std::map<std::string, Derivation> derived;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto found = derived.find(activation.id);
+  if (found == derived.end()) found = derived.emplace(activation.id, derive(activation)).first;
+  return found->second;
 }
 
 }  // namespace actderiv

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "actderiv/calculus/kinks.h"
 #include "actderiv/expr/expr.h"
 #include "numerics/bisect.h"
 
@@ -184,20 +185,14 @@ std::vector<std::size_t> suspects(const std::vector<double>& indicator, const st
   return out;
 }
 
-// The registry's declared kinks, evaluated at these parameters.
-std::vector<double> declared_kinks(const Activation& activation, const std::vector<double>& params) {
-  std::vector<std::string> ids;
-  EvalContext context;
-  for (std::size_t i = 0; i < activation.params.size(); ++i) {
-    ids.push_back(activation.params[i].id);
-    context.params.emplace_back(activation.params[i].id, params[i]);
-  }
+// The engine's kinks at these parameters (kinks.h): candidates the scan confirms like its own.
+std::vector<double> engine_kinks(const Activation& activation, const std::vector<double>& params) {
   std::vector<double> at;
-  for (const Kink& k : activation.kinks) at.push_back(evaluate(parse(k.at, ids), 0, context));
+  for (const KinkPoint& k : kinks(activation, params)) at.push_back(k.z);
   return at;
 }
 
-std::vector<Break> find_breaks(const Probe& f, const Samples& s, const std::vector<double>& declared) {
+std::vector<Break> find_breaks(const Probe& f, const Samples& s, const std::vector<double>& kinks) {
   std::vector<Break> found;
   const auto keep = [&found](const Break& b) {
     if (b.order >= 0) found.push_back(b);
@@ -227,7 +222,7 @@ std::vector<Break> find_breaks(const Probe& f, const Samples& s, const std::vect
     const double p = refine_kink(f, s.z[n0 + i], kStep);
     if (!std::isnan(p)) keep(classify_kink(f, p));
   }
-  for (double z : declared) keep(classify_kink(f, z));
+  for (double z : kinks) keep(classify_kink(f, z));
 
   // One break per place, the lowest order found there.
   std::sort(found.begin(), found.end(), [](const Break& a, const Break& b) {
@@ -535,7 +530,7 @@ Properties properties(const Activation& activation, const std::vector<double>& p
   const Probe f(activation, params);
   const Samples s = sample(f);
   Properties p;
-  p.breaks = find_breaks(f, s, declared_kinks(activation, params));
+  p.breaks = find_breaks(f, s, engine_kinks(activation, params));
   const Tail left = tail(f, s, p.breaks, -1), right = tail(f, s, p.breaks, 1);
   p.range = range(f, s, p.breaks, left, right);
 

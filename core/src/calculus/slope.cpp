@@ -3,11 +3,10 @@
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <map>
-#include <mutex>
 #include <stdexcept>
 
 #include "actderiv/calculus/derive.h"
+#include "actderiv/calculus/kinks.h"
 
 namespace actderiv {
 
@@ -71,16 +70,6 @@ SlopeView build(const Evaluator& evaluate, const std::vector<KinkPoint>& kinks, 
   return v;
 }
 
-// The engine's kinks of a built-in, found once per activation.
-const std::vector<KinkPoint>& kinks_of(const Activation& activation) {
-  static std::mutex mutex;
-  static std::map<std::string, std::vector<KinkPoint>> found;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto it = found.find(activation.id);
-  if (it == found.end()) it = found.emplace(activation.id, derive(activation).kinks).first;
-  return it->second;
-}
-
 }  // namespace
 
 SlopeView slope_view(const Activation& activation, const std::vector<double>& params, double z0,
@@ -88,7 +77,7 @@ SlopeView slope_view(const Activation& activation, const std::vector<double>& pa
   const Evaluator evaluator = [&](const double* at, std::size_t m, double* value, double* derivative) {
     evaluate(activation, params, at, m, value, derivative);
   };
-  return build(evaluator, kinks_of(activation), z0, h, snap, z, n);
+  return build(evaluator, kinks(activation, params), z0, h, snap, z, n);
 }
 
 SlopeView slope_view(const std::string& expression, const ParamValues& params, double z0, double h,

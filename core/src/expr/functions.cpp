@@ -92,6 +92,7 @@ std::vector<Function> build() {
              "use 0.";
     f.latex_form = LatexForm::Bars;
     f.kink_switch = Switch::Argument;
+    f.branch = [](const std::vector<Expr>& a, bool positive) { return positive ? a[0] : w::neg(a[0]); };
     f.simplify = [](const std::vector<Expr>& a) -> Expr {
       if (a[0]->op == Op::Number) return num(std::fabs(a[0]->number));
       if (is_call(a[0], "abs")) return a[0];
@@ -177,6 +178,7 @@ std::vector<Function> build() {
              "$[0, 1]$; frameworks use 0 there.";
     f.latex = "\\operatorname{ReLU}";
     f.kink_switch = Switch::Argument;
+    f.branch = [](const std::vector<Expr>& a, bool positive) { return positive ? a[0] : num(0); };
     f.simplify = [](const std::vector<Expr>& a) { return is_call(a[0], "relu") ? a[0] : nullptr; };
   }
   {
@@ -224,6 +226,9 @@ std::vector<Function> build() {
                       "ReLU, the first argument's derivative is used.";
     f.latex = is_max ? "\\max" : "\\min";
     f.kink_switch = Switch::Difference;
+    // The switch is a - b: positive picks a for max, b for min.
+    f.branch = is_max ? +[](const std::vector<Expr>& a, bool positive) { return positive ? a[0] : a[1]; }
+                      : +[](const std::vector<Expr>& a, bool positive) { return positive ? a[1] : a[0]; };
     f.simplify = is_max ? +[](const std::vector<Expr>& a) -> Expr {
       if (a[0]->op == Op::Number && a[1]->op == Op::Number) return num(std::fmax(a[0]->number, a[1]->number));
       return equal(a[0], a[1]) ? a[0] : nullptr;

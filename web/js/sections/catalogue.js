@@ -34,8 +34,13 @@ function buildEntry(entry, activation, core) {
     paramSlot.append(holder);
     api.addParamControl(holder, param, { template: 'param-template', prefix: `${activation.id}-${param.id}-control` });
   }
-  renderKinks(entry.querySelector('[data-slot="kink-box"]'), entry.querySelector('[data-slot="kink-list"]'),
-    activation.derivation.kinks);
+  // The kinks at the parameters shown: ELU's corner at 0 goes when alpha is 1.
+  const box = entry.querySelector('[data-slot="kink-box"]');
+  const list = entry.querySelector('[data-slot="kink-list"]');
+  api.addFigure((z, params) => {
+    const kinks = core.kinks(activation.id, params);
+    return () => renderKinks(box, list, kinks);
+  });
 }
 
 const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 16));

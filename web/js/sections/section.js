@@ -32,9 +32,10 @@ export function functionSeries(core, activation, z, params, { colours = [0, 1], 
   const suffix = name ? `, ${name}` : '';
   return [
     { label: `g(z)${suffix}`, z, y: value, colour: colours[0], dashed: false },
-    // The core's kinks (where g' jumps) are left undrawn rather than joined by a steep line.
+    // The core's kinks at these parameters (where g' jumps) are left undrawn rather than joined by a
+    // steep line.
     { label: `g\u2032(z)${suffix}`, z, y: derivative, colour: colours[1], dashed: true,
-      breaks: activation.derivation.kinks.map((kink) => kink.z) },
+      breaks: core.kinks(activation.id, params).map((kink) => kink.z) },
   ];
 }
 

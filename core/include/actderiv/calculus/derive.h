@@ -61,6 +61,10 @@ Derivation derive(const Expr& input, const EvalContext& context);
 // The engine's derivation of a built-in activation's derivation_input, at its default parameters.
 Derivation derive(const Activation& activation);
 
+// derive(activation), computed once per built-in activation (is_built_in) and kept: the steps are
+// symbolic in the parameters, so every parameter setting shares them.
+Derivation built_in_derivation(const Activation& activation);
+
 // value[i] = f(z[i]) and derivative[i] = f'(z[i]) for the expression `text`: parsed and
 // differentiated once, then evaluated at every point. NaN where f or f' is undefined.
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,

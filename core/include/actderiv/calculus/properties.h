@@ -8,7 +8,7 @@
 // refined by bisection (down to 1e-8 relative for g'', to adjacent doubles for g and g') and kept
 // only if its indicator does not fade like a smooth function's and the one-sided limits differ by
 // more than 1e-6 relative (g, g') or 1e-5 (g'', from one-sided differences of g' with Richardson
-// extrapolation). The registry's kinks are checked the same way. Extrema: sign changes of g' between
+// extrapolation). The engine's kinks at these parameters (kinks.h) are checked the same way. Extrema: sign changes of g' between
 // samples, bisected to adjacent doubles; peaks of |g'| by golden-section search. A smooth extremum is
 // placed at the midpoint of the stretch within 1e-10 of its value (about 1e-9 accurate); a located
 // point within 1e-8 of a multiple of 2^-10 is put on it. A value the doubles hold constant over an

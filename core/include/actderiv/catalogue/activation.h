@@ -58,6 +58,10 @@ const std::vector<Activation>& activations();
 // The activation with this id; throws std::invalid_argument naming the id and the known ids.
 const Activation& find_activation(const std::string& id);
 
+// Is `activation` a row of activations() (not a copy or one made elsewhere)? What the core caches
+// per activation is cached for these only.
+bool is_built_in(const Activation& activation);
+
 // Parameter values given by name, as a caller supplies them.
 using ParamValues = std::vector<std::pair<std::string, double>>;
 

@@ -64,6 +64,10 @@ struct Function {
   const char* latex = "";  // the command for Operator and Named forms, e.g. "\\tanh", "\\operatorname{erf}"
 
   Switch kink_switch = Switch::None;
+  // For a row with a switch: the function where its switch quantity is positive (`positive`) or
+  // negative, e.g. abs(u) is u or -u, max(a, b) is a or b; the one-sided slopes at a kink are read
+  // from it.
+  Expr (*branch)(const std::vector<Expr>& args, bool positive) = nullptr;
 
   // An identity that shortens f(args) (already simplified), e.g. abs(abs(u)) = abs(u), or null when
   // none applies. Exact wherever both sides are defined.
