@@ -250,7 +250,10 @@ function makeTrainer(wasm, handle, finalizer) {
 
 /**
  * Loads the WebAssembly core once and returns its API:
- * - activations(): [{id, name, latex, definition, params, steps, kinks}]
+ * - activations(): [{id, name, summary, latex, definition, params, steps, kinks}]
+ * - pageProse(id): [{key, markdown}], the sections of the activation's content file that the site's
+ *   build renders into the page (summary; introduction and key points for the tutorial's four), in
+ *   content/README.md's Markdown subset, with the core's numbers filled in
  * - evaluate(id, z, params?): {value: Float64Array, derivative: Float64Array}
  * - expressionParams(): [{id, name, default, min, max}], the parameters a typed expression may use
  * - derive(expression, params?): {input, params, steps, derivative, gForm, check}; a malformed
@@ -305,6 +308,10 @@ export async function loadCore() {
   const trainerFinalizer = new FinalizationRegistry((handle) => wasm.trainerDestroy(handle));
   return {
     activations: () => checked(wasm.activations()),
+    pageProse(id) {
+      checkId(id);
+      return checked(wasm.pageProse(id));
+    },
     evaluate(id, z, params) {
       checkId(id);
       const zs = toFloat64Array(z);

@@ -99,6 +99,19 @@ TEST(Prose, EverySlotIsFilled) {
   }
 }
 
+TEST(Prose, ThePageGetsTheTutorialSectionsProse) {
+  const auto keys = [](const char* id) {
+    std::vector<std::string> k;
+    for (const auto& page : actderiv::page_prose(actderiv::find_activation(id))) k.push_back(page.key);
+    return k;
+  };
+  for (const char* id : {"sigmoid", "tanh", "relu", "leaky_relu"})
+    EXPECT_EQ(keys(id), (std::vector<std::string>{"summary", "introduction", "key points"})) << id;
+  EXPECT_EQ(keys("gelu"), std::vector<std::string>{"summary"});
+  const auto relu = actderiv::page_prose(actderiv::find_activation("relu"));
+  EXPECT_NE(relu[2].markdown.find("\n  [[display: kinks]]\n"), std::string::npos) << relu[2].markdown;
+}
+
 // The numbers the prose quotes, as the core computes them (a change in the core shows here).
 TEST(Prose, QuotedNumbersComeFromTheCore) {
   const struct {
@@ -106,6 +119,7 @@ TEST(Prose, QuotedNumbersComeFromTheCore) {
     const char* key;  // a page section's key, or a step's rule
     const char* quoted;
   } cases[] = {
+      {"sigmoid", "key points", "exactly 1 from about\n  $z = 37$ on"},
       {"silu", "summary", "dips to $-0.278/\\beta$ at $z \\approx -1.278/\\beta$"},
       {"silu", "summary", "up to about 1.1."},
       {"silu", "simplify", "$\\beta z \\approx -1.2785$, the minimum of $g$"},
