@@ -1,6 +1,7 @@
 // Bundles the static site (web/ -> dist/), the same page as one self-contained file that works from
 // disk (dist/activation-derivations.html), and the library build of the JS API (wasm/api.js ->
-// dist/lib/activation-derivations.js). Run by scripts/build.sh after the WebAssembly module is built.
+// dist/lib/activation-derivations.js). Run by scripts/build.sh after the WebAssembly module is built:
+// the page's prose from content/ comes from that module (scripts/page-prose.mjs).
 import * as esbuild from 'esbuild';
 import katex from 'katex';
 import { createHash } from 'node:crypto';
@@ -8,6 +9,8 @@ import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { loadCore } from '../wasm/api.js';
+import { placeProse } from './page-prose.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -99,7 +102,11 @@ const site = await esbuild.build({
   loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.wasm': 'file' },
   plugins: [hostedCore],
 });
-const typesetHtml = typesetStaticMath(await readFile(path.join(root, 'web/index.html'), 'utf8'));
+// The activations' prose (content/<locale>/activations/*.md, with the core's numbers) goes in first, so
+// that its math is typeset with the rest.
+const core = await loadCore();
+const pageSource = await readFile(path.join(root, 'web/index.html'), 'utf8');
+const typesetHtml = typesetStaticMath(placeProse(pageSource, core));
 let html = typesetHtml;
 html = replaceReference(html, 'src', 'js/boot/main.js', outputOf(site.metafile, 'web/js/boot/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));

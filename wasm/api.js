@@ -250,8 +250,11 @@ function makeTrainer(wasm, handle, finalizer) {
 
 /**
  * Loads the WebAssembly core once and returns its API:
- * - activations(): [{id, name, latex, definition, params, steps, kinks, derivation}]; kinks as
- *   kinks() gives them at the default parameters
+ * - activations(): [{id, name, summary, latex, definition, params, steps, kinks, derivation}]; kinks
+ *   as kinks() gives them at the default parameters
+ * - pageProse(id): [{key, markdown}], the sections of the activation's content file that the site's
+ *   build renders into the page (summary; introduction and key points for the tutorial's four), in
+ *   content/README.md's Markdown subset, with the core's numbers filled in
  * - evaluate(id, z, params?): {value: Float64Array, derivative: Float64Array}
  * - kinks(id, params?): [{z, left, right, value, latex}], where g' jumps at these parameters: the
  *   one-sided slopes, the value the derivative takes there (the frameworks' convention) and a LaTeX
@@ -311,6 +314,10 @@ export async function loadCore() {
   const trainerFinalizer = new FinalizationRegistry((handle) => wasm.trainerDestroy(handle));
   return {
     activations: () => checked(wasm.activations()),
+    pageProse(id) {
+      checkId(id);
+      return checked(wasm.pageProse(id));
+    },
     evaluate(id, z, params) {
       checkId(id);
       const zs = toFloat64Array(z);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "actderiv/catalogue/activation.h"
+#include "actderiv/catalogue/prose.h"
 #include "actderiv/address/address.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/kinks.h"
@@ -148,6 +149,23 @@ val activations() {
   try {
     val list = val::array();
     for (const auto& a : actderiv::activations()) list.call<void>("push", describe(a));
+    return list;
+  } catch (const std::exception& e) {
+    return js_error(e);
+  }
+}
+
+// [{key, markdown}]: the sections of activation `id`'s content file that the site's build places in
+// the page (actderiv/catalogue/prose.h), numbers filled in.
+val page_prose(const std::string& id) {
+  try {
+    val list = val::array();
+    for (const auto& p : actderiv::page_prose(actderiv::find_activation(id))) {
+      val o = val::object();
+      o.set("key", p.key);
+      o.set("markdown", p.markdown);
+      list.call<void>("push", o);
+    }
     return list;
   } catch (const std::exception& e) {
     return js_error(e);
@@ -884,6 +902,7 @@ val heap_stats() {
 
 EMSCRIPTEN_BINDINGS(activation_core) {
   emscripten::function("activations", &activations);
+  emscripten::function("pageProse", &page_prose);
   emscripten::function("evaluate", &evaluate);
   emscripten::function("kinks", &kinks);
   emscripten::function("expressionParams", &expression_params);

@@ -15,16 +15,15 @@ std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Der
     rule[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule[0])));
     return rule;
   };
-  std::vector<WalkthroughStep> steps{{true, "Set up", d.input,
+  std::vector<WalkthroughStep> steps{{true, "set up", "Set up", d.input,
                                       "g'(z) = \\frac{d}{dz}\\left[" + to_latex(d.input) + "\\right]",
                                       prose("set up", "")}};
   std::vector<DerivationStep> top;
   if (d.steps.rule == "derivative") top = d.steps.children;
   else top.push_back(d.steps);
   for (const auto& s : top)
-    steps.push_back({false, title(s.rule), s.after, "g'(z) = " + to_latex(s.after), prose(s.rule, s.note)});
+    steps.push_back({false, s.rule, title(s.rule), s.after, "g'(z) = " + to_latex(s.after), prose(s.rule, s.note)});
   return steps;
 }
-
 
 }  // namespace actderiv

@@ -13,14 +13,14 @@ namespace actderiv {
 // A tunable parameter of an activation, e.g. Leaky ReLU's slope alpha.
 struct Param {
   std::string id;        // identifier used in the API and in expressions, e.g. "alpha"
-  std::string name;      // display name, e.g. "negative slope α"
+  std::string name;      // display label, e.g. "negative slope α" (from the content file)
   double default_value;  // used when the caller does not give one
   double min;            // smallest allowed value (inclusive)
   double max;            // largest allowed value (inclusive)
 };
 
 // Authored prose for one step of the engine's walkthrough, matched by the rule the engine applies
-// ("set up" for the first step).
+// ("set up" for the first step): a "## step: <rule>" section of the activation's content file.
 struct Prose {
   std::string rule;  // e.g. "chain rule"
   std::string note;  // one to three sentences for a student; inline math between $...$ (LaTeX)
@@ -36,7 +36,8 @@ struct Kink {
 // Scalar value or derivative at z given the resolved parameters (in the order of Activation::params).
 using ScalarFn = double (*)(double z, const double* params);
 
-// One activation function: everything the tutorial knows about it.
+// One activation function: everything the tutorial knows about it. The registry sets the formulas;
+// name, parameter labels, summary and prose come from its content file (catalogue/prose.h).
 struct Activation {
   std::string id;          // stable identifier, e.g. "leaky_relu"
   std::string name;        // display name, e.g. "Leaky ReLU"

@@ -12,10 +12,11 @@ namespace actderiv {
 // One step of a built-in activation's walkthrough, as the page's stepper shows it.
 struct WalkthroughStep {
   bool setup;         // the first step, g'(z) = d/dz[g(z)]; the others state g'(z) = ...
+  std::string rule;   // the engine's rule ("set up" for the first step), which keys its prose
   std::string title;  // the rule, capitalised: "Chain rule"
   Expr expr;          // g(z) for the set-up step, a form of g'(z) after it (may use g(z))
   std::string latex;  // the display line
-  std::string note;   // the activation's authored prose for this rule, else the engine's note
+  std::string note;   // the activation's prose for this rule (its content file), else the engine's note
 };
 
 // A built-in's walkthrough from its engine derivation (derive(activation)) as a sequence: set up,

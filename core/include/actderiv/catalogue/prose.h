@@ -1,0 +1,31 @@
+// The built-in activations' authored prose: one content file each, activations/<id>.md in the
+// build's locale (content/README.md), with the numbers it quotes computed by the core.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actderiv/catalogue/activation.h"
+#include "actderiv/text/content.h"
+
+namespace actderiv {
+
+// A section of an activation's file that the page places as written.
+struct PageProse {
+  std::string key;       // "summary", "introduction" or "key points"
+  std::string markdown;  // its text with the slots filled, in content/README.md's Markdown subset
+};
+
+// The content file of activation `id` in the build's locale. Throws ContentError if there is none.
+const ContentFile& activation_content(const std::string& id);
+
+// Sets `activation`'s name, parameter names, summary and step prose from its content file, slots
+// filled; its formulas must be set already. Throws ContentError for a missing file, section or
+// parameter label, a section no activation file has, or a slot that cannot be filled.
+void attach_prose(Activation& activation);
+
+// The page's sections of `activation`'s file (summary, then introduction and key points where it
+// has them), slots filled. Throws ContentError as attach_prose() does.
+std::vector<PageProse> page_prose(const Activation& activation);
+
+}  // namespace actderiv

@@ -1,0 +1,279 @@
+// The content files' reader: one home for the format content/README.md describes.
+#include "actderiv/text/content.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "text/embedded_content.h"
+
+namespace actderiv {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& name, int line, const std::string& message) {
+  throw ContentError(name + ":" + std::to_string(line) + ": " + message);
+}
+
+bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+bool blank(const std::string& line) { return line.find_first_not_of(" \t") == std::string::npos; }
+
+std::string trim(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+// The lines of `text`, each without its line ending (\n or \r\n) and trailing blanks.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    line.erase(line.find_last_not_of(" \t\r") + 1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+bool name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The slot whose "{{" is at text[at]; `end` is set past its "}}". Throws ContentError saying what
+// is wrong with it.
+Slot read_slot(const std::string& text, std::size_t at, std::size_t& end) {
+  const std::string shown = text.substr(at, std::min<std::size_t>(text.size() - at, 40));
+  const auto bad = [&](const std::string& why) -> Slot {
+    throw ContentError("'" + shown + "': " + why +
+                       " (a slot is {{name}} or {{name:digits}}; TeX can write '{ {' for two braces)");
+  };
+  std::size_t i = at + 2;
+  Slot slot{"", 0};
+  const bool letter = i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'));
+  if (!letter) bad("a slot's name starts with a letter");
+  while (i < text.size() && (name_char(text[i]) || text[i] == '.')) {
+    if (text[i] == '.' && (!name_char(text[i - 1]) || i + 1 >= text.size() || !name_char(text[i + 1])))
+      bad("the parts of a slot's name are joined by single dots");
+    slot.name += text[i++];
+  }
+  if (i < text.size() && text[i] == ':') {
+    const std::size_t from = ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - from < 3) ++i;
+    const int digits = i > from ? std::atoi(text.substr(from, i - from).c_str()) : 0;
+    if (digits < 1 || digits > 17) bad("the digits after ':' are a count from 1 to 17");
+    slot.digits = digits;
+  }
+  if (text.compare(i, 2, "}}") != 0) bad("a slot ends with '}}' right after its name or digits");
+  end = i + 2;
+  return slot;
+}
+
+// Whether `line`, outside its $...$ math, has a '*' (Markdown emphasis).
+bool emphasis_outside_math(const std::string& line) {
+  bool math = false;
+  for (char c : line) {
+    if (c == '$') math = !math;
+    else if (c == '*' && !math) return true;
+  }
+  return false;
+}
+
+// A section as it is read, before its checks.
+struct Lines {
+  std::string key;
+  int heading;
+  std::vector<std::pair<int, std::string>> lines;  // line number, text
+};
+
+// Checks the section read into `s` and returns it: not empty, $ paired in every paragraph, slots
+// well-formed.
+ContentSection close_section(const std::string& name, Lines& s) {
+  auto& lines = s.lines;
+  while (!lines.empty() && blank(lines.back().second)) lines.pop_back();
+  std::size_t first = 0;
+  while (first < lines.size() && blank(lines[first].second)) ++first;
+  if (first == lines.size()) fail(name, s.heading, "the section '" + s.key + "' has no text");
+  std::string text;
+  int dollars = 0, paragraph = lines[first].first;
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    const auto& [number, line] = lines[i];
+    if (blank(line)) {
+      if (dollars % 2) fail(name, paragraph, "an odd number of '$' in this paragraph: inline math is $...$");
+      dollars = 0;
+      paragraph = i + 1 < lines.size() ? lines[i + 1].first : number;
+    }
+    if (line.find("$$") != std::string::npos) fail(name, number, "'$$': prose has inline math only, $...$");
+    dollars += static_cast<int>(std::count(line.begin(), line.end(), '$'));
+    for (std::size_t at = line.find("{{"); at != std::string::npos; at = line.find("{{", at)) {
+      try {
+        read_slot(line, at, at);
+      } catch (const ContentError& e) {
+        fail(name, number, e.what());
+      }
+    }
+    text += (i > first ? "\n" : "") + line;
+  }
+  if (dollars % 2) fail(name, paragraph, "an odd number of '$' in this paragraph: inline math is $...$");
+  return {s.key, text, s.heading};
+}
+
+std::vector<ContentFile> parse_embedded() {
+  std::vector<ContentFile> files;
+  for (std::size_t i = 0; i < kEmbeddedContentCount; ++i) {
+    const EmbeddedFile& f = kEmbeddedContent[i];
+    files.push_back(parse_content(std::string(f.locale) + "/" + f.path, f.text));
+  }
+  return files;
+}
+
+const std::vector<ContentFile>& embedded() {
+  static const std::vector<ContentFile> files = parse_embedded();
+  return files;
+}
+
+}  // namespace
+
+const ContentSection* ContentFile::find(const std::string& key) const {
+  for (const auto& s : sections)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+ContentFile parse_content(const std::string& name, const std::string& text) {
+  std::vector<std::string> lines = lines_of(text);
+  // A byte order mark some editors write is not part of the title.
+  if (!lines.empty() && starts_with(lines[0], "\xEF\xBB\xBF")) lines[0].erase(0, 3);
+  ContentFile file{name, "", {}};
+  std::size_t i = 0;
+  while (i < lines.size() && blank(lines[i])) ++i;
+  if (i == lines.size() || !starts_with(lines[i], "# ") || trim(lines[i].substr(2)).empty())
+    fail(name, static_cast<int>(i + 1), "a content file starts with its title: '# Title'");
+  file.title = trim(lines[i].substr(2));
+  Lines current{"", 0, {}};
+  bool open = false;
+  for (++i; i < lines.size(); ++i) {
+    const int number = static_cast<int>(i + 1);
+    const std::string& line = lines[i];
+    if (!line.empty() && line[0] == '#') {
+      if (line == "##") fail(name, number, "a section heading needs a key: '## key'");
+      if (!starts_with(line, "## ") || starts_with(line, "###"))
+        fail(name, number, "a line may start with '#' only as a section heading, '## key'");
+      const std::string key = trim(line.substr(3));
+      if (open) file.sections.push_back(close_section(name, current));
+      if (const ContentSection* earlier = file.find(key))
+        fail(name, number, "the section '" + key + "' appears twice (first at line " + std::to_string(earlier->line) + ")");
+      current = Lines{key, number, {}};
+      open = true;
+    } else if (open) {
+      current.lines.emplace_back(number, line);
+    } else if (!blank(line)) {
+      fail(name, number, "text before the first section: sections start with '## key'");
+    }
+  }
+  if (!open) fail(name, static_cast<int>(lines.size()), "the file has no sections ('## key')");
+  file.sections.push_back(close_section(name, current));
+  return file;
+}
+
+const std::string& content_locale() {
+  static const std::string locale = kContentLocale;
+  return locale;
+}
+
+std::vector<std::string> content_locales() {
+  std::set<std::string> locales;
+  for (std::size_t i = 0; i < kEmbeddedContentCount; ++i) locales.insert(kEmbeddedContent[i].locale);
+  return {locales.begin(), locales.end()};
+}
+
+std::vector<std::string> content_paths(const std::string& locale) {
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < kEmbeddedContentCount; ++i)
+    if (locale == kEmbeddedContent[i].locale) paths.push_back(kEmbeddedContent[i].path);
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+const ContentFile& content_file(const std::string& path, const std::string& locale) {
+  const std::string name = locale + "/" + path;
+  for (const auto& file : embedded())
+    if (file.name == name) return file;
+  throw ContentError("no content file " + name + " (content/" + name + ") in this build");
+}
+
+std::vector<Slot> slots_in(const std::string& text) {
+  std::vector<Slot> slots;
+  for (std::size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", at))
+    slots.push_back(read_slot(text, at, at));
+  return slots;
+}
+
+std::string fill_slots(const std::string& text, const SlotFill& fill) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", from)) {
+    out.append(text, from, at - from);
+    out += fill(read_slot(text, at, from));
+  }
+  return out + text.substr(from);
+}
+
+std::string section_prose(const ContentFile& file, const std::string& key, const SlotFill& fill,
+                          ProseForm form) {
+  const ContentSection* section = file.find(key);
+  if (!section) throw ContentError(file.name + ": no section '## " + key + "'");
+  const auto at = [&](const std::string& message) { fail(file.name, section->line, "'" + key + "': " + message); };
+  std::string text = section->text;
+  if (form == ProseForm::Line) {
+    text.clear();
+    for (const std::string& line : lines_of(section->text)) {
+      const std::string words = trim(line);
+      if (words.empty()) at("shown as one paragraph, so it has no blank line");
+      if (starts_with(words, "- ") || starts_with(words, "[["))
+        at("shown as one paragraph of text, so it has no list item or page element");
+      if (emphasis_outside_math(words)) at("shown as it is written, so it has no '*' emphasis outside $...$");
+      text += (text.empty() ? "" : " ") + words;
+    }
+  }
+  try {
+    return fill_slots(text, fill);
+  } catch (const ContentError& e) {
+    at(e.what());
+  }
+  return text;  // not reached: at() throws
+}
+
+std::string format_significant(double value, int digits) {
+  if (!std::isfinite(value)) throw std::invalid_argument("format_significant: the value is not finite");
+  if (digits < 1 || digits > 17) throw std::invalid_argument("format_significant: digits must be 1 to 17");
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, std::fabs(value));
+  const std::string scientific = buffer;  // "d.ddde+XX"
+  const std::size_t e = scientific.find('e');
+  std::string mantissa = scientific.substr(0, e);
+  const int exponent = std::atoi(scientific.c_str() + e + 1);
+  std::string d = mantissa;
+  d.erase(std::remove(d.begin(), d.end(), '.'), d.end());
+  const bool negative = value < 0 && d.find_first_not_of('0') != std::string::npos;
+  std::string out;
+  if (exponent >= 6 || exponent < -4) {
+    out = mantissa + " \\times 10^{" + std::to_string(exponent) + "}";
+  } else if (exponent >= 0) {
+    const std::size_t whole = static_cast<std::size_t>(exponent) + 1;
+    if (d.size() <= whole) out = d + std::string(whole - d.size(), '0');
+    else out = d.substr(0, whole) + "." + d.substr(whole);
+  } else {
+    out = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + d;
+  }
+  return negative ? "-" + out : out;
+}
+
+}  // namespace actderiv
