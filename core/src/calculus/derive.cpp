@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "actderiv/calculus/dual.h"
+#include "actderiv/calculus/notes.h"
 #include "actderiv/expr/functions.h"
 #include "calculus/checks.h"
 #include "calculus/differentiate.h"
@@ -75,8 +76,7 @@ Derivation derive(const Expr& input, const EvalContext& context) {
   DerivationStep root;
   root.rule = "derivative";
   root.before = input;
-  root.note = "Each sub-step applies one rule; the result is checked against automatic "
-              "differentiation.";
+  root.note = note("derivative");
   root.children.push_back(std::move(main));
   if (!equal(raw, result.derivative)) {
     DerivationStep s;
@@ -84,7 +84,7 @@ Derivation derive(const Expr& input, const EvalContext& context) {
     s.rewrite = true;
     s.before = raw;
     s.after = result.derivative;
-    s.note = "Multiply out the constants and drop the terms that are 0 and the factors that are 1.";
+    s.note = note("simplify");
     root.children.push_back(std::move(s));
   }
   result.g_form = find_g_form(input, result.derivative, context);
@@ -94,10 +94,7 @@ Derivation derive(const Expr& input, const EvalContext& context) {
     s.rewrite = true;
     s.before = result.derivative;
     s.after = result.g_form;
-    s.note = is_call(result.g_form, "sigmoid")
-                 ? "This is the sigmoid $\\sigma(z) = \\frac{1}{1+e^{-z}}$ (checked numerically)."
-                 : "Written with $g(z)$, the function's own value, the derivative is cheap to "
-                   "compute once $g(z)$ is known (checked numerically).";
+    s.note = note(s.rule);
     root.children.push_back(std::move(s));
   }
   root.after = result.g_form ? result.g_form : result.derivative;

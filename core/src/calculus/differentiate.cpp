@@ -2,8 +2,8 @@
 #include "calculus/differentiate.h"
 
 #include <stdexcept>
-#include <utility>
 
+#include "actderiv/calculus/notes.h"
 #include "actderiv/expr/functions.h"
 #include "actderiv/expr/written.h"
 
@@ -19,18 +19,11 @@ bool is_z(const Expr& e) { return e->op == Op::Variable; }
 
 std::string tex(const Expr& e) { return to_latex(e); }
 
-// `text` with each {name} replaced by its value: a note's slots.
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& slots) {
-  for (const auto& [name, value] : slots) {
-    const std::string key = "{" + name + "}";
-    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
-      text.replace(at, key.size(), value);
-  }
-  return text;
+// " " + the note of f's rule, if rules.md has one.
+std::string extra_note(const Function& f) {
+  const std::string text = function_note(f);
+  return text.empty() ? "" : " " + text;
 }
-
-// " " + the function's own note, if it has one.
-std::string function_note(const Function& f) { return *f.note ? std::string(" ") + f.note : ""; }
 
 class Differentiator {
  public:
@@ -73,18 +66,18 @@ class Differentiator {
     const auto& a = e->args;
     if (!depends_on_z(e) && e->op != Op::Less && e->op != Op::LessEq && e->op != Op::Greater &&
         e->op != Op::GreaterEq)
-      return leaf("constant rule", num(0), "It does not depend on $z$, so its derivative is 0.");
+      return leaf("constant rule", num(0), note("constant rule"));
     switch (e->op) {
       case Op::Number: case Op::Parameter: case Op::Constant:
-        return leaf("constant rule", num(0), "A constant does not change with $z$.");
+        break;  // no z in them: the constant rule above
       case Op::Variable:
-        return leaf("variable", num(1), "The slope of $z$ itself is 1.");
+        return leaf("variable", num(1), note("variable"));
       case Op::Neg: {
         DerivationStep s;
         s.rule = "constant multiple";
         s.children.push_back(d(a[0]));
         s.after = w::neg(s.children[0].after);
-        s.note = "A minus sign stays in front of the derivative.";
+        s.note = note("constant multiple: minus sign");
         return s;
       }
       case Op::Add: case Op::Sub: {
@@ -95,8 +88,7 @@ class Differentiator {
         s.children.push_back(d(a[1]));
         s.after = plus ? w::add(s.children[0].after, s.children[1].after)
                        : w::sub(s.children[0].after, s.children[1].after);
-        s.note = plus ? "The derivative of a sum is the sum of the derivatives."
-                      : "The derivative of a difference is the difference of the derivatives.";
+        s.note = note(s.rule);
         return s;
       }
       case Op::Mul: return product(e);
@@ -115,20 +107,21 @@ class Differentiator {
   // f(u): the rule itself when u = z, else the chain rule with u's derivation as a sub-step.
   DerivationStep function(const Function& f, const Expr& u) {
     const Expr outer = f.derivative(u);
-    if (is_z(u)) return leaf(f.rule, outer, rule_note(f) + function_note(f));
+    if (is_z(u)) return leaf(f.rule, outer, rule_note(f) + extra_note(f));
     const Expr symbol = var("u");
     DerivationStep s;
     s.rule = "chain rule";
     s.children.push_back(d(u));
     s.after = chain(outer, s.children[0].after);
-    s.note = "Outer function: $\\frac{d}{du}" + tex(call(f, {symbol})) + " = " + tex(f.derivative(symbol)) +
-             "$ with $u = " + tex(u) + "$; multiply by the inner derivative $u'$." + function_note(f);
+    s.note = note("chain rule: function",
+                  {{"outer", tex(call(f, {symbol}))}, {"derivative", tex(f.derivative(symbol))}, {"u", tex(u)}}) +
+             extra_note(f);
     return s;
   }
 
   static std::string rule_note(const Function& f) {
     const Expr z = var();
-    return "$\\frac{d}{dz}" + tex(call(f, {z})) + " = " + tex(f.derivative(z)) + "$.";
+    return note("rule of a function", {{"f", tex(call(f, {z}))}, {"derivative", tex(f.derivative(z))}});
   }
 
   DerivationStep product(const Expr& e) {
@@ -141,14 +134,14 @@ class Differentiator {
       s.rule = "constant multiple";
       s.children.push_back(d(left_constant ? v : u));
       s.after = w::mul(c, s.children[0].after);
-      s.note = "The constant factor $" + tex(c) + "$ stays; differentiate the rest.";
+      s.note = note("constant multiple: factor", {{"c", tex(c)}});
       return s;
     }
     s.rule = "product rule";
     s.children.push_back(d(u));
     s.children.push_back(d(v));
     s.after = w::add(w::mul(s.children[0].after, v), w::mul(u, s.children[1].after));
-    s.note = "$(uv)' = u'v + uv'$ with $u = " + tex(u) + "$ and $v = " + tex(v) + "$.";
+    s.note = note("product rule", {{"u", tex(u)}, {"v", tex(v)}});
     return s;
   }
 
@@ -160,22 +153,21 @@ class Differentiator {
       s.rule = "constant multiple";
       s.children.push_back(d(u));
       s.after = w::div(s.children[0].after, v);
-      s.note = "Dividing by the constant $" + tex(v) + "$ divides the derivative by it.";
+      s.note = note("constant multiple: divisor", {{"v", tex(v)}});
       return s;
     }
     if (!depends_on_z(u)) {
       s.rule = "reciprocal rule";
       s.children.push_back(d(v));
       s.after = w::neg(w::div(w::mul(u, s.children[0].after), w::pow(v, num(2))));
-      s.note = "$\\left(\\frac{c}{v}\\right)' = -\\frac{c\\,v'}{v^2}$ with $v = " + tex(v) + "$.";
+      s.note = note("reciprocal rule", {{"v", tex(v)}});
       return s;
     }
     s.rule = "quotient rule";
     s.children.push_back(d(u));
     s.children.push_back(d(v));
     s.after = w::div(w::sub(w::mul(s.children[0].after, v), w::mul(u, s.children[1].after)), w::pow(v, num(2)));
-    s.note = "$\\left(\\frac{u}{v}\\right)' = \\frac{u'v - uv'}{v^2}$ with $u = " + tex(u) +
-             "$ and $v = " + tex(v) + "$.";
+    s.note = note("quotient rule", {{"u", tex(u)}, {"v", tex(v)}});
     return s;
   }
 
@@ -186,29 +178,27 @@ class Differentiator {
     if (!depends_on_z(n)) {
       const Expr outer_derivative = w::mul(n, w::pow(u, w::sub(n, num(1))));
       if (is_z(u)) {
-        return leaf("power rule", outer_derivative,
-                    "$\\frac{d}{dz} z^n = n z^{n-1}$ with $n = " + tex(n) + "$.");
+        return leaf("power rule", outer_derivative, note("power rule", {{"n", tex(n)}}));
       }
       s.rule = "chain rule";
       s.children.push_back(d(u));
       s.after = chain(outer_derivative, s.children[0].after);
-      s.note = "Power rule on the outside, $\\frac{d}{du}u^{n} = n u^{n-1}$ with $n = " + tex(n) +
-               "$ and $u = " + tex(u) + "$; multiply by $u'$.";
+      s.note = note("chain rule: power", {{"n", tex(n)}, {"u", tex(u)}});
       return s;
     }
     if (u->op == Op::Constant && u->name == "e") {
-      if (is_z(n)) return leaf("exponential rule", e, "$e^z$ is its own derivative.");
+      if (is_z(n)) return leaf("exponential rule", e, note("exponential rule: e^z"));
       s.rule = "chain rule";
       s.children.push_back(d(n));
       s.after = chain(e, s.children[0].after);
-      s.note = "$\\frac{d}{du}e^{u} = e^{u}$ with $u = " + tex(n) + "$; multiply by $u'$.";
+      s.note = note("chain rule: e^u", {{"u", tex(n)}});
       return s;
     }
     if (!depends_on_z(u)) {
       s.rule = "exponential rule";
       s.children.push_back(d(n));
       s.after = w::mul(w::mul(e, call("log", u)), s.children[0].after);
-      s.note = "$\\frac{d}{du}a^{u} = a^{u}\\ln a$ with $a = " + tex(u) + "$; multiply by $u'$.";
+      s.note = note("exponential rule: a^u", {{"a", tex(u)}});
       return s;
     }
     s.rule = "general power rule";
@@ -216,8 +206,7 @@ class Differentiator {
     s.children.push_back(d(n));
     s.after = w::mul(e, w::add(w::mul(s.children[1].after, call("log", u)),
                          w::div(w::mul(n, s.children[0].after), u)));
-    s.note = "Write $u^{v} = e^{v \\ln u}$ and use the chain rule: "
-             "$(u^v)' = u^v\\left(v' \\ln u + \\frac{v u'}{u}\\right)$.";
+    s.note = note("general power rule");
     return s;
   }
 
@@ -231,7 +220,7 @@ class Differentiator {
     s.children.push_back(d(a));
     s.children.push_back(d(b));
     s.after = f.combine(a, b, s.children[0].after, s.children[1].after);
-    s.note = fill(f.note, {{"a", tex(a)}, {"b", tex(b)}});
+    s.note = function_note(f, {{"a", tex(a)}, {"b", tex(b)}});
     return s;
   }
 
@@ -245,8 +234,7 @@ class Differentiator {
       args.push_back(s.children.back().after);
     }
     s.after = make(Op::Piecewise, std::move(args));
-    s.note = "Differentiate each piece on its own interval; at a boundary the one-sided "
-             "derivatives are those of the pieces that meet there.";
+    s.note = note("piecewise rule");
     return s;
   }
 

@@ -38,12 +38,6 @@ const Activation& find_activation(const std::string& id) {
   throw std::invalid_argument("unknown activation '" + id + "' (known: " + known + ")");
 }
 
-bool is_built_in(const Activation& activation) {
-  for (const auto& a : activations())
-    if (&a == &activation) return true;
-  return false;
-}
-
 std::vector<double> resolve_params(const Activation& activation, const ParamValues& given) {
   return resolve_params(activation.params, activation.id, given);
 }

@@ -87,9 +87,6 @@ std::vector<Function> build() {
       return Dual{std::fabs(x[0].value), sign * x[0].derivative};
     };
     f.derivative = [](const Expr& u) { return w::div(u, call("abs", u)); };
-    f.note = "$|u|$ has a kink at $u = 0$: slope $-1$ from the left and $1$ from the right, "
-             "subgradient $[-1, 1]$. $\\frac{u}{|u|}$ is undefined there; PyTorch and TensorFlow "
-             "use 0.";
     f.latex_form = LatexForm::Bars;
     f.kink_switch = Switch::Argument;
     f.branch = [](const std::vector<Expr>& a, bool positive) { return positive ? a[0] : w::neg(a[0]); };
@@ -174,8 +171,6 @@ std::vector<Function> build() {
     f.derivative = [](const Expr& u) {
       return cases(Op::Greater, Op::LessEq, u, num(0), num(1), num(0));
     };
-    f.note = "ReLU has a kink at $u = 0$: slope 0 from the left and 1 from the right, subgradient "
-             "$[0, 1]$; frameworks use 0 there.";
     f.latex = "\\operatorname{ReLU}";
     f.kink_switch = Switch::Argument;
     f.branch = [](const std::vector<Expr>& a, bool positive) { return positive ? a[0] : num(0); };
@@ -216,14 +211,6 @@ std::vector<Function> build() {
     } : +[](const Expr& a, const Expr& b, const Expr& da, const Expr& db) {
       return cases(Op::LessEq, Op::Greater, a, b, da, db);
     };
-    f.note = is_max ? "Take the derivative of whichever argument is larger. Where ${a} = {b}$ the "
-                      "graph may have a kink: the one-sided slopes are the two derivatives and any "
-                      "value between them is a subgradient; here, as in frameworks for ReLU and Leaky "
-                      "ReLU, the first argument's derivative is used."
-                    : "Take the derivative of whichever argument is smaller. Where ${a} = {b}$ the "
-                      "graph may have a kink: the one-sided slopes are the two derivatives and any "
-                      "value between them is a subgradient; here, as in frameworks for ReLU and Leaky "
-                      "ReLU, the first argument's derivative is used.";
     f.latex = is_max ? "\\max" : "\\min";
     f.kink_switch = Switch::Difference;
     // The switch is a - b: positive picks a for max, b for min.

@@ -49,16 +49,15 @@ struct Function {
   // f and its derivative in z at the arguments' duals (the chain rule on numbers).
   Dual (*dual)(const Dual* x) = nullptr;
 
-  // The rule's name in the derivation steps, e.g. "tanh rule".
+  // The rule's name in the derivation steps, e.g. "tanh rule". Its prose, if any (about the
+  // function's corner; for two arguments the whole note, with slots {{a}} and {{b}}), is the section
+  // of that name in content/<locale>/rules.md (calculus/notes.h).
   const char* rule = "";
   // Arity 1: f'(u), the outer derivative, as a student writes it; the differentiator applies the
   // chain rule around it.
   Expr (*derivative)(const Expr& u) = nullptr;
   // Arity 2: the derivative of f(a, b) from the arguments and their derivatives da, db.
   Expr (*combine)(const Expr& a, const Expr& b, const Expr& da, const Expr& db) = nullptr;
-  // The rule's note, appended to the step's own sentence: about the function's corner, or for arity
-  // 2 the whole note, with {a} and {b} standing for the arguments' LaTeX. Inline math in $...$.
-  const char* note = "";
 
   LatexForm latex_form = LatexForm::Operator;
   const char* latex = "";  // the command for Operator and Named forms, e.g. "\\tanh", "\\operatorname{erf}"

@@ -1,0 +1,83 @@
+// The engine's notes from rules.md, each section's text read once and its slots filled per step.
+#include "actderiv/calculus/notes.h"
+
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include "actderiv/text/content.h"
+
+namespace actderiv {
+
+const std::vector<NoteKey>& note_keys() {
+  static const std::vector<NoteKey> keys = {
+      {"derivative", {}},
+      {"constant rule", {}},
+      {"variable", {}},
+      {"constant multiple: minus sign", {}},
+      {"constant multiple: factor", {"c"}},
+      {"constant multiple: divisor", {"v"}},
+      {"sum rule", {}},
+      {"difference rule", {}},
+      {"product rule", {"u", "v"}},
+      {"reciprocal rule", {"v"}},
+      {"quotient rule", {"u", "v"}},
+      {"power rule", {"n"}},
+      {"chain rule: power", {"n", "u"}},
+      {"exponential rule: e^z", {}},
+      {"chain rule: e^u", {"u"}},
+      {"exponential rule: a^u", {"a"}},
+      {"general power rule", {}},
+      {"rule of a function", {"f", "derivative"}},
+      {"chain rule: function", {"outer", "derivative", "u"}},
+      {"piecewise rule", {}},
+      {"simplify", {}},
+      {"in terms of g", {}},
+      {"recognise the sigmoid", {}},
+  };
+  return keys;
+}
+
+namespace {
+
+// The section's text as one line with its slots left in ({{u}}), read from rules.md once.
+const std::string* template_of(const std::string& key) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> read;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto found = read.find(key);
+  if (found == read.end()) {
+    const ContentFile& file = content_file(kRulesContent);
+    if (!file.find(key)) return nullptr;
+    const auto keep = [](const Slot& slot) { return "{{" + slot.name + "}}"; };
+    found = read.emplace(key, section_prose(file, key, keep)).first;
+  }
+  return &found->second;
+}
+
+std::string filled(const std::string& key, const std::string& text, const NoteSlots& slots) {
+  return fill_slots(text, [&](const Slot& slot) -> std::string {
+    for (const auto& [name, value] : slots)
+      if (slot.name == name) return value;
+    throw ContentError(content_locale() + "/" + kRulesContent + ": '" + key + "' uses the slot {{" + slot.name +
+                       "}}, which the engine does not fill there");
+  });
+}
+
+}  // namespace
+
+std::string note(const std::string& key, const NoteSlots& slots) {
+  bool listed = false;
+  for (const auto& k : note_keys()) listed = listed || key == k.key;
+  if (!listed) throw std::logic_error("the engine asked for the note '" + key + "', which note_keys() does not list");
+  const std::string* text = template_of(key);
+  if (!text) throw ContentError(content_locale() + "/" + kRulesContent + ": no section '## " + key + "'");
+  return filled(key, *text, slots);
+}
+
+std::string function_note(const Function& f, const NoteSlots& slots) {
+  const std::string* text = template_of(f.rule);
+  return text ? filled(f.rule, *text, slots) : "";
+}
+
+}  // namespace actderiv
