@@ -2,7 +2,6 @@
 #include "actderiv/calculus/notes.h"
 
 #include <map>
-#include <mutex>
 #include <stdexcept>
 
 #include "actderiv/text/content.h"
@@ -40,19 +39,18 @@ const std::vector<NoteKey>& note_keys() {
 
 namespace {
 
-// The section's text as one line with its slots left in ({{u}}), read from rules.md once.
+// Each section's text as one line with its slots left in ({{u}}): rules.md read once, whole, so that
+// later calls allocate nothing that stays.
 const std::string* template_of(const std::string& key) {
-  static std::mutex mutex;
-  static std::map<std::string, std::string> read;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto found = read.find(key);
-  if (found == read.end()) {
+  static const std::map<std::string, std::string> templates = [] {
+    std::map<std::string, std::string> read;
     const ContentFile& file = content_file(kRulesContent);
-    if (!file.find(key)) return nullptr;
     const auto keep = [](const Slot& slot) { return "{{" + slot.name + "}}"; };
-    found = read.emplace(key, section_prose(file, key, keep)).first;
-  }
-  return &found->second;
+    for (const auto& section : file.sections) read.emplace(section.key, section_prose(file, section.key, keep));
+    return read;
+  }();
+  const auto found = templates.find(key);
+  return found == templates.end() ? nullptr : &found->second;
 }
 
 std::string filled(const std::string& key, const std::string& text, const NoteSlots& slots) {

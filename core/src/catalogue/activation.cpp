@@ -85,12 +85,4 @@ std::string definition_latex(const Activation& activation) {
   return latex_of(activation, activation.definition);
 }
 
-std::string kink_latex(const Activation& activation, const Kink& kink) {
-  const std::string at = latex_of(activation, kink.at);
-  const std::string left = latex_of(activation, kink.left);
-  const std::string right = latex_of(activation, kink.right);
-  return "g'_-(" + at + ") = " + left + ",\\quad g'_+(" + at + ") = " + right +
-         ",\\quad \\partial g(" + at + ") = [" + left + ", " + right + "]";
-}
-
 }  // namespace actderiv

@@ -1,5 +1,5 @@
 // The activation table: formulas, the form the derivation engine differentiates, parameters and
-// kinks. Names, parameter labels, summaries and the prose of each step the engine produces come from
+// their limits. Names, parameter labels, summaries and the prose of each step the engine produces come from
 // each activation's content file (catalogue/prose.h). tests/core/walkthrough_test.cpp checks every
 // step against the value and derivative functions beside it.
 #include "actderiv/catalogue/activation.h"
@@ -62,10 +62,10 @@ Param param(const char* id, double default_value, double min, double max) {
 std::vector<Activation> build() {
   std::vector<Activation> table;
   // id, definition (its LaTeX is printed from it), the form the engine differentiates, parameters,
-  // value, derivative, kinks (at, left and right derivatives), batch kernel.
+  // value, derivative, batch kernel. Kinks are found by the engine (calculus/kinks.h).
   const auto add = [&table](const char* id, const char* definition, const char* derivation_input,
                             std::vector<Param> params, ScalarFn value, ScalarFn derivative,
-                            std::vector<Kink> kinks = {}, BatchFn batch = nullptr) {
+                            BatchFn batch = nullptr) {
     Activation a;
     a.id = id;
     a.definition = definition;
@@ -73,17 +73,15 @@ std::vector<Activation> build() {
     a.params = std::move(params);
     a.value = value;
     a.derivative = derivative;
-    a.kinks = std::move(kinks);
     a.batch = batch;
     table.push_back(std::move(a));
   };
 
-  add("sigmoid", "1/(1+e^-z)", "(1+e^-z)^-1", {}, sigmoid_value_fn, sigmoid_derivative_fn, {}, sigmoid_batch);
-  add("tanh", "tanh(z)", "tanh(z)", {}, tanh_value_fn, tanh_derivative_fn, {}, tanh_batch);
-  add("relu", "max(0, z)", "relu(z)", {}, relu_value_fn, relu_derivative_fn, {{"0", "0", "1"}}, relu_batch);
+  add("sigmoid", "1/(1+e^-z)", "(1+e^-z)^-1", {}, sigmoid_value_fn, sigmoid_derivative_fn, sigmoid_batch);
+  add("tanh", "tanh(z)", "tanh(z)", {}, tanh_value_fn, tanh_derivative_fn, tanh_batch);
+  add("relu", "max(0, z)", "relu(z)", {}, relu_value_fn, relu_derivative_fn, relu_batch);
   add("leaky_relu", "piecewise(z > 0, z, z <= 0, alpha*z)", "piecewise(z > 0, z, z <= 0, alpha*z)",
-      {param("alpha", 0.01, 0.0, 1.0)}, leaky_value_fn, leaky_derivative_fn, {{"0", "alpha", "1"}},
-      leaky_relu_batch);
+      {param("alpha", 0.01, 0.0, 1.0)}, leaky_value_fn, leaky_derivative_fn, leaky_relu_batch);
   // The catalogue beyond the tutorial's four.
   add("identity", "z", "z", {}, identity_value_fn, identity_derivative_fn);
   add("binary_step", "piecewise(z >= 0, 1, z < 0, 0)", "piecewise(z >= 0, 1, z < 0, 0)", {}, step_value_fn,
@@ -96,7 +94,7 @@ std::vector<Activation> build() {
   add("softplus", "log(1 + e^(beta*z))/beta", "log(1 + e^(beta*z))/beta", {param("beta", 1.0, 0.1, 10.0)},
       softplus_value_fn, softplus_derivative_fn);
   add("prelu", "piecewise(z > 0, z, z <= 0, alpha*z)", "piecewise(z > 0, z, z <= 0, alpha*z)",
-      {param("alpha", 0.25, 0.0, 1.0)}, leaky_value_fn, leaky_derivative_fn, {}, leaky_relu_batch);
+      {param("alpha", 0.25, 0.0, 1.0)}, leaky_value_fn, leaky_derivative_fn, leaky_relu_batch);
   add("hard_sigmoid", "max(0, min(1, (z + 3)/6))", "max(0, min(1, (z + 3)/6))", {}, hard_sigmoid_value_fn,
       hard_sigmoid_derivative_fn);
   add("hard_swish", "z*max(0, min(1, (z + 3)/6))", "piecewise(z < -3, 0, z > 3, z, z >= -3, z*(z + 3)/6)", {},

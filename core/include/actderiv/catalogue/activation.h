@@ -26,13 +26,6 @@ struct Prose {
   std::string note;  // one to three sentences for a student; inline math between $...$ (LaTeX)
 };
 
-// A point where g is not differentiable, with its one-sided derivatives as expressions.
-struct Kink {
-  std::string at;     // where, e.g. "0"
-  std::string left;   // left derivative g'_-(at), e.g. "alpha"
-  std::string right;  // right derivative g'_+(at), e.g. "1"
-};
-
 // Scalar value or derivative at z given the resolved parameters (in the order of Activation::params).
 using ScalarFn = double (*)(double z, const double* params);
 
@@ -49,7 +42,6 @@ struct Activation {
   ScalarFn value;       // g(z), numerically careful
   ScalarFn derivative;  // g'(z), numerically careful; at a kink, the frameworks' convention
   std::vector<Prose> prose;
-  std::vector<Kink> kinks;
   BatchFn batch = nullptr;  // value and derivative of many points at once (batch.h), or null
 };
 
@@ -80,9 +72,5 @@ void evaluate(const Activation& activation, const std::vector<double>& params, c
 
 // LaTeX of g's definition, right-hand side only, printed from Activation::definition.
 std::string definition_latex(const Activation& activation);
-
-// LaTeX stating a kink's one-sided derivatives and subgradient, e.g.
-// "g'_-(0) = \alpha,\; g'_+(0) = 1,\; \partial g(0) = [\alpha, 1]".
-std::string kink_latex(const Activation& activation, const Kink& kink);
 
 }  // namespace actderiv
