@@ -121,7 +121,7 @@ TEST(Dataset, ErrorsNameTheProblem) {
       {"moons", 1, 0.1, "the number of points must be from 2 to 10000, not 1"},
       {"moons", 10001, 0.1, "the number of points must be from 2 to 10000, not 10001"},
       {"moons", 100, -0.1, "the noise must be from 0 to 1, not -0.1"},
-      {"moons", 100, NAN, "the noise must be from 0 to 1, not nan"},
+      {"moons", 100, NAN, "the noise must be from 0 to 1, not NaN"},
   };
   for (const Case& c : cases) EXPECT_EQ(error_of(c.kind, c.n, c.noise), c.expected);
 }

@@ -214,7 +214,7 @@ TEST(Mlp, ConfigErrorsNameTheProblem) {
       {[](MlpConfig& c, Dataset&) { c.hidden = {4, 17}; }, "hidden layer 2 needs 1 to 16 units, not 17"},
       {[](MlpConfig& c, Dataset&) { c.hidden = {0}; }, "hidden layer 1 needs 1 to 16 units, not 0"},
       {[](MlpConfig& c, Dataset&) { c.learning_rate = 0; }, "the learning rate must be above 0 and at most 10, not 0"},
-      {[](MlpConfig& c, Dataset&) { c.learning_rate = NAN; }, "the learning rate must be above 0 and at most 10, not nan"},
+      {[](MlpConfig& c, Dataset&) { c.learning_rate = NAN; }, "the learning rate must be above 0 and at most 10, not NaN"},
       {[](MlpConfig& c, Dataset&) { c.initial_bias = -11; }, "the initial bias must be from -10 to 10, not -11"},
       {[](MlpConfig& c, Dataset&) { c.batch_size = 0; }, "the batch size must be from 1 to the 40 training points, not 0"},
       {[](MlpConfig& c, Dataset&) { c.batch_size = 41; }, "the batch size must be from 1 to the 40 training points, not 41"},

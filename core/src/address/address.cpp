@@ -3,14 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <map>
 
 #include "actderiv/calculus/derive.h"
 #include "actderiv/catalogue/walkthrough.h"
+#include "text/format.h"
 #include "text/unicode.h"
 
 namespace actderiv {
@@ -128,13 +126,6 @@ bool decimal(const std::string& s) {
 // Number.isInteger.
 bool whole(double value) { return std::isfinite(value) && std::floor(value) == value; }
 
-// Whether `value` is written exactly by the digits `digits` times 10^exponent.
-bool reads_back(const std::string& digits, int exponent, double value) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%se%d", digits.c_str(), exponent);
-  return std::strtod(buffer, nullptr) == value;
-}
-
 }  // namespace
 
 QueryEntries parse_query(std::string_view query) {
@@ -184,48 +175,9 @@ NumberReading parse_number(std::string_view text, std::string_view what) {
   return {value, ""};
 }
 
-std::string number_text(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (value == 0) return "0";
-  if (value < 0) return "-" + number_text(-value);
-  if (std::isinf(value)) return "Infinity";
-  // The fewest significant digits that read back as `value` (ECMAScript Number::toString): for each
-  // count, the correctly rounded digits; failing those, a neighbour that lies in the wider half of
-  // the rounding interval just above a power of two.
-  std::string digits;
-  int point = 0;  // value = 0.digits * 10^point
-  for (int precision = 1; precision <= 17 && digits.empty(); ++precision) {
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
-    std::string mantissa(buffer, std::strchr(buffer, 'e'));
-    mantissa.erase(std::remove(mantissa.begin(), mantissa.end(), '.'), mantissa.end());
-    const int exponent = std::atoi(std::strchr(buffer, 'e') + 1) - (precision - 1);
-    const std::uint64_t m = std::strtoull(mantissa.c_str(), nullptr, 10);
-    for (std::uint64_t candidate : {m, m + 1, m - 1}) {
-      const std::string text = std::to_string(candidate);
-      if (candidate == 0 || !reads_back(text, exponent, value)) continue;
-      digits = text;
-      point = exponent + static_cast<int>(text.size());
-      break;
-    }
-  }
-  digits.erase(digits.find_last_not_of('0') + 1);
-  const int k = static_cast<int>(digits.size());
-  const int n = point;
-  if (k <= n && n <= 21) return digits + std::string(n - k, '0');
-  if (0 < n && n <= 21) return digits.substr(0, n) + "." + digits.substr(n);
-  if (-6 < n && n <= 0) return "0." + std::string(-n, '0') + digits;
-  const std::string exponent = (n - 1 < 0 ? "-" : "+") + std::to_string(std::abs(n - 1));
-  return digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" + exponent;
-}
+std::string number_text(double value) { return text::number_text(value); }
 
-std::string format_setting(double value) {
-  // The first '-' only, as the page's String(value).replace('-', '−') did: 1e-7 gives "1e−7".
-  std::string text = number_text(value);
-  const std::size_t minus = text.find('-');
-  if (minus != std::string::npos) text.replace(minus, 1, "\xE2\x88\x92");
-  return text;
-}
+std::string format_setting(double value) { return text::display_number(value); }
 
 SettingReading read_setting(const Setting& setting, std::string_view text) {
   SettingReading reading;

@@ -3,11 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
 #include "actderiv/labs/random.h"
+#include "text/format.h"
 
 namespace actderiv {
 
@@ -18,14 +18,8 @@ constexpr std::size_t kMaxSamples = 20000;
 constexpr double kMinusInf = -std::numeric_limits<double>::infinity();
 constexpr double kLog10E = 0.43429448190325182;  // log10(e)
 
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
-
 void require(bool ok, const std::string& what, double value) {
-  if (!ok) throw std::invalid_argument(what + ", not " + number_text(value));
+  if (!ok) throw std::invalid_argument(what + ", not " + text::number_text(value));
 }
 
 void validate(const std::vector<DepthActivation>& list, const DepthConfig& c) {

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 #include "actderiv/numerics/numerics.h"
+#include "text/format.h"
 
 namespace actderiv {
 
@@ -15,12 +15,6 @@ namespace {
 constexpr std::size_t kMaxHidden = 4;
 constexpr std::size_t kMaxWidth = 16;
 constexpr std::size_t kMaxGrid = 1000;
-
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
 
 void validate(const MlpConfig& c, const Dataset& data) {
   const std::size_t n = data.x.size();
@@ -43,9 +37,9 @@ void validate(const MlpConfig& c, const Dataset& data) {
                                   std::to_string(c.hidden[l]));
   if (!(c.learning_rate > 0 && c.learning_rate <= 10))
     throw std::invalid_argument("the learning rate must be above 0 and at most 10, not " +
-                                number_text(c.learning_rate));
+                                text::number_text(c.learning_rate));
   if (!(c.initial_bias >= -10 && c.initial_bias <= 10))
-    throw std::invalid_argument("the initial bias must be from -10 to 10, not " + number_text(c.initial_bias));
+    throw std::invalid_argument("the initial bias must be from -10 to 10, not " + text::number_text(c.initial_bias));
   if (c.batch_size < 1 || c.batch_size > n)
     throw std::invalid_argument("the batch size must be from 1 to the " + std::to_string(n) +
                                 " training points, not " + std::to_string(c.batch_size));
