@@ -4,7 +4,7 @@ import createActivationCore from '../build-wasm/wasm/activation-core.mjs';
 
 let modulePromise = null;
 
-// The module returns a failure as an Error instead of throwing it (see js_error in
+// Every binding returns a failure as an Error instead of throwing it (see Guarded in
 // wasm/bindings.cpp): thrown here, where nothing is left to clean up.
 function checked(result) {
   if (result instanceof Error) throw result;
@@ -241,7 +241,7 @@ function makeTrainer(wasm, handle, finalizer) {
     dispose() {
       if (live === null) return;
       finalizer.unregister(token);
-      wasm.trainerDestroy(live);
+      checked(wasm.trainerDestroy(live));
       live = null;
     },
   };
@@ -311,7 +311,7 @@ export async function loadCore() {
       const { names, values } = splitParams(id, params);
       return checked(wasm.evaluate(id, zs, names, values));
     },
-    expressionParams: () => wasm.expressionParams(),
+    expressionParams: () => checked(wasm.expressionParams()),
     derive(expression, params) {
       checkExpression(expression);
       const { names, values } = splitParams('your expression', params);
@@ -328,14 +328,14 @@ export async function loadCore() {
       const { names, values } = splitParams(id, params);
       return checked(wasm.properties(id, names, values));
     },
-    lessonCases: () => wasm.lessonCases(),
+    lessonCases: () => checked(wasm.lessonCases()),
     lessonErrors(caseId, z) {
       if (typeof caseId !== 'string') {
         throw new TypeError(`lesson case id must be a string, not ${describeValue(caseId)}`);
       }
       return checked(wasm.lessonErrors(caseId, toFloat64Array(z)));
     },
-    lessonFacts: () => wasm.lessonFacts(),
+    lessonFacts: () => checked(wasm.lessonFacts()),
     slopeView(id, params, { z0, h = 0, snap = 0 }, z) {
       checkId(id);
       checkNumbers({ z0, h, snap });
@@ -348,7 +348,7 @@ export async function loadCore() {
       const { names, values } = splitParams('your expression', params);
       return checked(wasm.slopeViewExpression(expression, names, values, z0, h, snap, toFloat64Array(z)));
     },
-    datasetKinds: () => wasm.datasetKinds(),
+    datasetKinds: () => checked(wasm.datasetKinds()),
     generateDataset(kind, n, noise, seed) {
       if (typeof kind !== 'string') throw new TypeError(`data set kind must be a string, not ${describeValue(kind)}`);
       checkWhole(n, 'the number of points');
@@ -379,9 +379,9 @@ export async function loadCore() {
       const handle = checked(wasm.trainerCreate(trainerConfig(config), trainingData(data)));
       return makeTrainer(wasm, handle, trainerFinalizer);
     },
-    liveTrainers: () => wasm.trainerCount(),
-    labPresets: () => wasm.labPresets(),
-    heapStats: () => wasm.heapStats(),
+    liveTrainers: () => checked(wasm.trainerCount()),
+    labPresets: () => checked(wasm.labPresets()),
+    heapStats: () => checked(wasm.heapStats()),
     parseQuery: (query) => checked(wasm.parseQuery(checkQuery(query))).map((entry) => entry.map(decodeText)),
     queryValue(query, name) {
       checkText(name, 'the name');
@@ -395,14 +395,14 @@ export async function loadCore() {
     visibleCharacter(character) {
       checkText(character, 'the character');
       if (character === '') throw new RangeError('the character must not be empty');
-      return wasm.visibleCharacter(character.codePointAt(0));
+      return checked(wasm.visibleCharacter(character.codePointAt(0)));
     },
     readSetting: (setting, text) => checked(wasm.readSetting(checkSetting(setting), typedBytes(text, 'the text'))),
     readSettings(query, settings) {
       if (!Array.isArray(settings)) throw new TypeError(`settings must be an array, not ${describeValue(settings)}`);
       return checked(wasm.readSettings(checkQuery(query), settings.map(checkSetting)));
     },
-    parameterKeys: () => wasm.parameterKeys(),
+    parameterKeys: () => checked(wasm.parameterKeys()),
     readActivationView(query, id) {
       checkId(id);
       return checked(wasm.readActivationView(checkQuery(query), id));
