@@ -26,6 +26,7 @@
 #include "actderiv/expr/expr.h"
 #include "actderiv/labs/datasets.h"
 #include "actderiv/labs/depth.h"
+#include "actderiv/labs/limits.h"
 #include "actderiv/labs/mlp.h"
 #include "actderiv/labs/presets.h"
 #include "actderiv/numerics/lesson.h"
@@ -623,6 +624,24 @@ val lab_presets() {
   });
 }
 
+// Returns {depth: {key: limit}, training: {key: limit}, expression: {maxLength, maxNesting}}: what the
+// labs' settings and the expression field accept, as the core checks it.
+val limits() {
+  const auto by_key = [](const std::vector<actderiv::Limit>& table) {
+    val out = val::object();
+    for (const actderiv::Limit& row : table) out.set(row.key, row);
+    return out;
+  };
+  val expression = val::object();
+  expression.set("maxLength", static_cast<double>(actderiv::kMaxInputLength));
+  expression.set("maxNesting", static_cast<double>(actderiv::kMaxNesting));
+  val o = val::object();
+  o.set("depth", by_key(actderiv::depth_limits()));
+  o.set("training", by_key(actderiv::training_limits()));
+  o.set("expression", expression);
+  return o;
+}
+
 // The heap as the allocator sees it, for memory measurements: the linear memory's size (which only
 // ever grows) and the bytes malloc has handed out and not had back (dlmalloc's uordblks, chunk
 // headers included), which fall again when the core frees what it allocated.
@@ -705,6 +724,12 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   value_object<actderiv::Bounds>("Bounds")
       .field("min", &actderiv::Bounds::min)
       .field("max", &actderiv::Bounds::max);
+  value_object<actderiv::Limit>("Limit")
+      .field("key", &actderiv::Limit::key)
+      .field("what", &actderiv::Limit::what)
+      .field("min", &actderiv::Limit::min)
+      .field("max", &actderiv::Limit::max)
+      .field("whole", &actderiv::Limit::whole);
   // A preset's scalars and bounds; lab_presets adds its config.
   value_object<actderiv::Preset>("Preset")
       .field("id", &actderiv::Preset::id)
@@ -743,6 +768,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   function("trainerDestroy", guarded<&trainer_destroy>);
   function("trainerCount", guarded<&trainer_count>);
   function("labPresets", guarded<&lab_presets>);
+  function("limits", guarded<&limits>);
   function("heapStats", guarded<&heap_stats>);
   function("parseQuery", guarded<&parse_query>);
   function("queryValue", guarded<&query_value>);

@@ -122,7 +122,7 @@ const ERROR_CASES = [
   { name: 'NaN parameter', id: 'leaky_relu', params: { alpha: NaN }, message: [/alpha/, /nan|finite/i] },
   { name: 'infinite parameter', id: 'leaky_relu', params: { alpha: Infinity }, message: [/alpha/, /inf|finite/i] },
   { name: 'negative infinite parameter', id: 'leaky_relu', params: { alpha: -Infinity }, message: [/alpha/, /inf|finite/i] },
-  { name: 'parameter below min', id: 'leaky_relu', params: { alpha: -0.1 }, message: [/alpha/, /-0\.1/] },
+  { name: 'parameter below min', id: 'leaky_relu', params: { alpha: -0.1 }, message: [/alpha/, /from 0 to 1, not \u22120\.1/] },
   { name: 'parameter above max', id: 'leaky_relu', params: { alpha: 1.5 }, message: [/alpha/, /1\.5/] },
   { name: 'z a string', id: 'sigmoid', z: 'abc', message: [/array/i] },
   { name: 'z a number', id: 'sigmoid', z: 0.5, message: [/array/i] },

@@ -175,9 +175,9 @@ NumberReading parse_number(std::string_view text, std::string_view what) {
   return {value, ""};
 }
 
-std::string number_text(double value) { return text::number_text(value); }
+std::string number_text(double value) { return format::number_text(value); }
 
-std::string format_setting(double value) { return text::display_number(value); }
+std::string format_setting(double value) { return format::display_number(value); }
 
 SettingReading read_setting(const Setting& setting, std::string_view text) {
   SettingReading reading;
@@ -188,10 +188,9 @@ SettingReading read_setting(const Setting& setting, std::string_view text) {
       if (!number.value) {
         reading.error = number.error;
       } else if (setting.whole && !whole(*number.value)) {
-        reading.error = what + " must be a whole number, not " + format_setting(*number.value) + ".";
+        reading.error = format::whole_error(what, *number.value) + ".";
       } else if (*number.value < setting.min || *number.value > setting.max) {
-        reading.error = what + " must be from " + format_setting(setting.min) + " to " +
-                        format_setting(setting.max) + ", not " + format_setting(*number.value) + ".";
+        reading.error = format::range_error(what, setting.min, setting.max, *number.value) + ".";
       } else {
         reading.ok = true;
         reading.number = *number.value;
@@ -287,8 +286,8 @@ ActivationView read_activation_view(std::string_view query, const Activation& ac
     if (!number.value)
       view.param_notices.emplace_back(param.id, ignored(param.id, *text, param.id + " must be a number " + bounds + fallback));
     else if (*number.value < param.min || *number.value > param.max)
-      view.param_notices.emplace_back(param.id, ignored(param.id, *text, param.id + " must be " + bounds + ", not " +
-                                                                          format_setting(*number.value) + fallback));
+      view.param_notices.emplace_back(
+          param.id, ignored(param.id, *text, format::range_error(param.id, param.min, param.max, *number.value) + fallback));
     else
       view.params.emplace_back(param.id, *number.value);
   }
@@ -325,13 +324,13 @@ ExpressionParams read_expression_params(std::string_view query) {
     const std::string key = "expr." + param.id;
     if (const std::optional<std::string> text = query_get(entries, key)) {
       const std::string what = key + " in the link";
-      const std::string fallback = number_text(param.default_value);
+      const std::string fallback = format::display_number(param.default_value);
       const NumberReading number = parse_number(*text, what);
       if (!number.value)
         result.refused.emplace_back(param.id, number.error + " Using " + fallback + ".");
       else if (*number.value < param.min || *number.value > param.max)
-        result.refused.emplace_back(param.id, what + " must be between " + number_text(param.min) + " and " +
-                                                  number_text(param.max) + "; using " + fallback + ".");
+        result.refused.emplace_back(
+            param.id, format::range_error(what, param.min, param.max, *number.value) + "; using " + fallback + ".");
       else
         value = *number.value;
     }

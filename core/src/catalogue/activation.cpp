@@ -27,7 +27,7 @@ const Activation& find_activation(const std::string& id) {
     if (a.id == id) return a;
   std::vector<std::string> known;
   for (const auto& a : activations()) known.push_back(a.id);
-  throw std::invalid_argument(text::unknown_id("activation", id, known));
+  throw std::invalid_argument(format::unknown_id("activation", id, known));
 }
 
 std::vector<double> resolve_params(const Activation& activation, const ParamValues& given) {
@@ -44,16 +44,14 @@ std::vector<double> resolve_params(const std::vector<Param>& params, const std::
     if (i == params.size()) {
       std::vector<std::string> known;
       for (const auto& p : params) known.push_back(p.id);
-      throw std::invalid_argument(text::unknown_id("parameter", id, known, " for " + owner));
+      throw std::invalid_argument(format::unknown_id("parameter", id, known, " for " + owner));
     }
     const Param& p = params[i];
     if (!std::isfinite(value))
       throw std::invalid_argument("parameter '" + id + "' of " + owner +
-                                  " must be a finite number, not " + text::number_text(value));
+                                  " must be a finite number, not " + format::number_text(value));
     if (value < p.min || value > p.max)
-      throw std::invalid_argument("parameter '" + id + "' of " + owner + " must be in [" +
-                                  text::number_text(p.min) + ", " + text::number_text(p.max) + "], not " +
-                                  text::number_text(value));
+      throw std::invalid_argument(format::range_error("parameter '" + id + "' of " + owner, p.min, p.max, value));
     values[i] = value;
   }
   return values;

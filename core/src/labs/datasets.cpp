@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "actderiv/labs/limits.h"
 #include "actderiv/labs/random.h"
 #include "text/format.h"
 
@@ -13,7 +14,6 @@ namespace actderiv {
 namespace {
 
 constexpr double kPi = 3.14159265358979312;
-constexpr std::size_t kMaxPoints = 10000;
 
 struct Point {
   double x;
@@ -100,13 +100,10 @@ Dataset generate_dataset(const std::string& kind, std::size_t n, double noise, s
   if (generator == nullptr) {
     std::vector<std::string> known;
     for (const auto& g : generators()) known.push_back(g.kind.id);
-    throw std::invalid_argument(text::unknown_id("data set", kind, known));
+    throw std::invalid_argument(format::unknown_id("data set", kind, known));
   }
-  if (n < 2 || n > kMaxPoints)
-    throw std::invalid_argument("the number of points must be from 2 to " + std::to_string(kMaxPoints) +
-                                ", not " + std::to_string(n));
-  if (!(noise >= 0 && noise <= 1))
-    throw std::invalid_argument("the noise must be from 0 to 1, not " + text::number_text(noise));
+  check_limit(limit(training_limits(), "n"), static_cast<double>(n));
+  check_limit(limit(training_limits(), "noise"), noise);
 
   Rng rng(seed);
   Dataset data;

@@ -47,7 +47,7 @@ const Preset& find_preset(const std::string& id) {
     if (p.id == id) return p;
   std::vector<std::string> known;
   for (const auto& p : presets()) known.push_back(p.id);
-  throw std::invalid_argument(text::unknown_id("preset", id, known));
+  throw std::invalid_argument(format::unknown_id("preset", id, known));
 }
 
 Dataset preset_dataset(const Preset& preset) {

@@ -112,7 +112,7 @@ const Definition& definition(const std::string& case_id) {
     if (d.meta.id == case_id) return d;
   std::vector<std::string> known;
   for (const auto& d : definitions()) known.push_back(d.meta.id);
-  throw std::invalid_argument(text::unknown_id("lesson case", case_id, known));
+  throw std::invalid_argument(format::unknown_id("lesson case", case_id, known));
 }
 
 Formula formula(const Definition& d, const std::string& formula_id) {
@@ -124,7 +124,7 @@ Formula formula(const Definition& d, const std::string& formula_id) {
 void check_z(double z) {
   if (!std::isfinite(z) || std::fabs(z) > kMaxLessonZ) {
     throw std::invalid_argument("lesson points must be finite with |z| <= 1e6, got " +
-                                text::number_text(z));
+                                format::number_text(z));
   }
 }
 

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace actderiv::text {
+namespace actderiv::format {
 
 namespace {
 
@@ -74,4 +74,13 @@ std::string unknown_id(std::string_view what, std::string_view id, const std::ve
          (list.empty() ? "none" : list) + ")";
 }
 
-}  // namespace actderiv::text
+std::string range_error(std::string_view what, double min, double max, double value) {
+  return std::string(what) + " must be from " + display_number(min) + " to " + display_number(max) + ", not " +
+         display_number(value);
+}
+
+std::string whole_error(std::string_view what, double value) {
+  return std::string(what) + " must be a whole number, not " + display_number(value);
+}
+
+}  // namespace actderiv::format

@@ -7,11 +7,8 @@ import { defaultParams, describeParams } from '../sections/section.js';
 import { formatSetting, listSetting, numberSetting, readSettings, showNotices, writeSettings } from '../state/lab-state.js';
 
 const DEFAULTS = Object.freeze({ fn: ['sigmoid', 'tanh', 'relu', 'leaky_relu'], L: 20, mu: 0, sd: 1 });
-const SLIDERS = {
-  L: { id: 'L', name: 'depth L', min: 1, max: 50, whole: true },
-  mu: { id: 'mu', name: 'mean of z', min: -5, max: 5 },
-  sd: { id: 'sd', name: 'spread of z', min: 0, max: 5 },
-};
+// The sliders' labels; what each accepts is the core's (core.limits().depth).
+const SLIDER_NAMES = { L: 'depth L', mu: 'mean of z', sd: 'spread of z' };
 // Chains per activation, the band's quantiles and the seed: fixed, so a shared link shows the same plot.
 const RUN = Object.freeze({ samples: 2000, lowerQuantile: 0.1, upperQuantile: 0.9, seed: 1 });
 // The activations the prose quotes, followed whether or not they are plotted.
@@ -27,13 +24,9 @@ function cell(tag, text) {
 }
 
 // The address's settings of this lab; parameters are depth.<activation>.<parameter>.
-function settingsTable(activations) {
-  const settings = {
-    fn: listSetting('depth.fn', 'depth.fn', activations.map(({ id }) => id)),
-    L: numberSetting('depth.L', 'the depth', SLIDERS.L),
-    mu: numberSetting('depth.mu', 'the mean', SLIDERS.mu),
-    sd: numberSetting('depth.sd', 'the spread', SLIDERS.sd),
-  };
+function settingsTable(activations, limits) {
+  const settings = { fn: listSetting('depth.fn', 'depth.fn', activations.map(({ id }) => id)) };
+  for (const key of Object.keys(SLIDER_NAMES)) settings[key] = numberSetting(`depth.${key}`, limits[key].what, limits[key]);
   for (const activation of activations) {
     for (const param of activation.params) {
       settings[`${activation.id}.${param.id}`] = numberSetting(`depth.${activation.id}.${param.id}`,
@@ -47,7 +40,8 @@ function settingsTable(activations) {
 export function setupDepthLab(section, activations, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
   const byId = new Map(activations.map((activation) => [activation.id, activation]));
-  const settings = settingsTable(activations);
+  const limits = core.limits().depth;
+  const settings = settingsTable(activations, limits);
   const { values: fromUrl, notices } = readSettings(settings);
   showNotices(slot('notice'), notices);
   const defaults = { ...DEFAULTS };
@@ -178,17 +172,13 @@ export function setupDepthLab(section, activations, core) {
     onChange: (id, paramId, value) => update({ params: withParam(state.params, id, paramId, value) }),
   });
 
-  for (const [key, slider] of Object.entries(SLIDERS)) {
-    const { form: control } = createParamControl(slot(key), { ...slider, default: DEFAULTS[key] }, {
+  for (const [key, name] of Object.entries(SLIDER_NAMES)) {
+    createParamControl(slot(key), { ...limits[key], id: key, name, default: DEFAULTS[key] }, {
       template: 'lab-slider-template',
       prefix: `depth-${key}-control`,
       initial: state[key],
-      onChange(value) {
-        if (slider.whole && !Number.isInteger(value)) throw new Error(`The depth must be a whole number from 1 to ${slider.max}.`);
-        update({ [key]: value });
-      },
+      onChange: (value) => update({ [key]: value }),
     });
-    if (slider.whole) control.elements.slider.step = '1';
   }
 
   form.addEventListener('submit', (event) => event.preventDefault());

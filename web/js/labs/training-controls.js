@@ -3,7 +3,7 @@
 import { showMessage } from '../controls/inputs.js';
 import { numberSetting } from '../state/lab-state.js';
 import { createParamControl } from '../controls/params.js';
-import { NAMES, range, SPEEDS } from './training-settings.js';
+import { range, settingName, SPEEDS } from './training-settings.js';
 
 // Text fields and the settings they hold (read with their range); selects hold the rest.
 const TEXT_FIELDS = ['n', 'noise', 'dseed', 'lr', 'bias', 'batch', 'seed', 'epochs'];
@@ -21,7 +21,7 @@ export function createTrainingControls(section, { kinds, activations, presets },
   const forms = ['preset-form', 'data-form', 'network-form', 'training-form'].map(slot);
   const field = (name) => forms.map((form) => form.elements[name]).find(Boolean);
   const byId = new Map(activations.map((activation) => [activation.id, activation]));
-  const readers = Object.fromEntries(TEXT_FIELDS.map((key) => [key, numberSetting(key, NAMES[key], range(key))]));
+  const readers = Object.fromEntries(TEXT_FIELDS.map((key) => [key, numberSetting(key, settingName(key), range(key))]));
 
   field('preset').append(option('', 'Your own settings'), ...presets.map(({ id, name }) => option(id, name)));
   field('data').append(...kinds.map(({ id, name }) => option(id, name)));

@@ -96,6 +96,7 @@ export function setupCustom(section, core) {
   }
 
   const field = createExpressionField(slot('expression'), {
+    maxLength: core.limits().expression.maxLength,
     onText(text) {
       try {
         update({ expression: text });
