@@ -3,6 +3,7 @@
 import { loadedCore } from '../boot/core.js';
 import { choiceSetting, formatSetting, numberSetting, readSettings } from '../state/lab-state.js';
 import { describeParams } from '../sections/section.js';
+import { formatNumber } from '../figures/plot.js';
 
 // The settings that make a network and its training; a preset also fixes how many epochs to train.
 // Speed and the comparison are the page's own.
@@ -63,6 +64,22 @@ export function partnerChanges(partnerId, presets, byId) {
   if (changed.includes('params')) changed.push('fn');
   if (changed.includes('fn')) changed.push('params');
   return Object.fromEntries(changed.map((key) => [key, theirs[key]]));
+}
+
+// The partner the comparison shows, or would show if switched on: the current one, else the partner
+// of the preset `settings` match, else `lastPartner`.
+export function offeredPartner(settings, presets, byId, lastPartner) {
+  if (settings.vs !== NO_COMPARISON) return settings.vs;
+  return matchingPreset(settings, presets, byId)?.compareWith || lastPartner;
+}
+
+// What a preset's run reaches, as its table in the core states it; '' for no preset.
+export function presetNote(preset) {
+  if (!preset) return '';
+  const range = ({ min, max }, fmt) => (min === max ? fmt(min) : `${fmt(min)} to ${fmt(max)}`);
+  const pct = (x) => `${formatNumber(100 * x)}%`;
+  return `${preset.name}: after ${preset.epochs} epochs, ${range(preset.dead, pct)} of the hidden units are dead, `
+    + `${range(preset.inactive, pct)} inactive, and the loss is ${range(preset.loss, formatNumber)} (the ranges the core's tests check).`;
 }
 
 // "Leaky ReLU (alpha = 0.1)"-style text of the settings in `changes`.
