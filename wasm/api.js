@@ -4,7 +4,7 @@ import createActivationCore from '../build-wasm/wasm/activation-core.mjs';
 
 let modulePromise = null;
 
-// The module returns a failure as an Error instead of throwing it (see js_error in
+// Every binding returns a failure as an Error instead of throwing it (see Guarded in
 // wasm/bindings.cpp): thrown here, where nothing is left to clean up.
 function checked(result) {
   if (result instanceof Error) throw result;
@@ -241,7 +241,7 @@ function makeTrainer(wasm, handle, finalizer) {
     dispose() {
       if (live === null) return;
       finalizer.unregister(token);
-      wasm.trainerDestroy(live);
+      checked(wasm.trainerDestroy(live));
       live = null;
     },
   };
@@ -292,6 +292,10 @@ function makeTrainer(wasm, handle, finalizer) {
  * - liveTrainers(): how many trainers are not disposed yet
  * - labPresets(): [{id, name, dataset, points, noise, dataSeed, config, epochs, compareWith, dead,
  *   inactive, loss}], settings that reproduce an effect and the bounds [min, max] they reach
+ * - limits(): {depth: {key: limit}, training: {key: limit}, expression: {maxLength, maxNesting}}, each
+ *   limit {key, what, min, max, whole}: the labs' numeric settings as the core checks them (the
+ *   address keys are depth.<key> and train.<key>; `what` names one in messages), and the typed
+ *   expression's length and nesting
  * - heapStats(): {heapBytes, inUseBytes}, the module's linear memory (it only grows) and the bytes
  *   its allocator has handed out and not had back; for measuring that repeated calls do not leak
  * - parseQuery(query): [[name, value]], the query parsed as URLSearchParams parses it
@@ -329,8 +333,8 @@ export async function loadCore() {
       const { names, values } = splitParams(id, params);
       return checked(wasm.kinks(id, names, values));
     },
-    expressionParams: () => wasm.expressionParams(),
-    expressionFunctions: () => wasm.expressionFunctions(),
+    expressionParams: () => checked(wasm.expressionParams()),
+    expressionFunctions: () => checked(wasm.expressionFunctions()),
     derive(expression, params) {
       checkExpression(expression);
       const { names, values } = splitParams('your expression', params);
@@ -347,14 +351,14 @@ export async function loadCore() {
       const { names, values } = splitParams(id, params);
       return checked(wasm.properties(id, names, values));
     },
-    lessonCases: () => wasm.lessonCases(),
+    lessonCases: () => checked(wasm.lessonCases()),
     lessonErrors(caseId, z) {
       if (typeof caseId !== 'string') {
         throw new TypeError(`lesson case id must be a string, not ${describeValue(caseId)}`);
       }
       return checked(wasm.lessonErrors(caseId, toFloat64Array(z)));
     },
-    lessonFacts: () => wasm.lessonFacts(),
+    lessonFacts: () => checked(wasm.lessonFacts()),
     slopeView(id, params, { z0, h = 0, snap = 0 }, z) {
       checkId(id);
       checkNumbers({ z0, h, snap });
@@ -367,7 +371,7 @@ export async function loadCore() {
       const { names, values } = splitParams('your expression', params);
       return checked(wasm.slopeViewExpression(expression, names, values, z0, h, snap, toFloat64Array(z)));
     },
-    datasetKinds: () => wasm.datasetKinds(),
+    datasetKinds: () => checked(wasm.datasetKinds()),
     generateDataset(kind, n, noise, seed) {
       if (typeof kind !== 'string') throw new TypeError(`data set kind must be a string, not ${describeValue(kind)}`);
       checkWhole(n, 'the number of points');
@@ -398,9 +402,10 @@ export async function loadCore() {
       const handle = checked(wasm.trainerCreate(trainerConfig(config), trainingData(data)));
       return makeTrainer(wasm, handle, trainerFinalizer);
     },
-    liveTrainers: () => wasm.trainerCount(),
-    labPresets: () => wasm.labPresets(),
-    heapStats: () => wasm.heapStats(),
+    liveTrainers: () => checked(wasm.trainerCount()),
+    labPresets: () => checked(wasm.labPresets()),
+    limits: () => checked(wasm.limits()),
+    heapStats: () => checked(wasm.heapStats()),
     parseQuery: (query) => checked(wasm.parseQuery(checkQuery(query))).map((entry) => entry.map(decodeText)),
     queryValue(query, name) {
       checkText(name, 'the name');
@@ -414,14 +419,14 @@ export async function loadCore() {
     visibleCharacter(character) {
       checkText(character, 'the character');
       if (character === '') throw new RangeError('the character must not be empty');
-      return wasm.visibleCharacter(character.codePointAt(0));
+      return checked(wasm.visibleCharacter(character.codePointAt(0)));
     },
     readSetting: (setting, text) => checked(wasm.readSetting(checkSetting(setting), typedBytes(text, 'the text'))),
     readSettings(query, settings) {
       if (!Array.isArray(settings)) throw new TypeError(`settings must be an array, not ${describeValue(settings)}`);
       return checked(wasm.readSettings(checkQuery(query), settings.map(checkSetting)));
     },
-    parameterKeys: () => wasm.parameterKeys(),
+    parameterKeys: () => checked(wasm.parameterKeys()),
     readActivationView(query, id) {
       checkId(id);
       return checked(wasm.readActivationView(checkQuery(query), id));

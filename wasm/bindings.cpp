@@ -1,6 +1,7 @@
 // embind bindings: names and type conversion only. Every result is a plain JS value or a copied
 // typed array, so JavaScript never has to call .delete(); a failure is returned as an Error, which
-// wasm/api.js throws.
+// wasm/api.js throws. Flat structs are value_objects (registered at the bottom); the rest is built
+// here, one converter per result.
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
@@ -13,23 +14,25 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
-#include "actderiv/catalogue/activation.h"
-#include "actderiv/catalogue/prose.h"
 #include "actderiv/address/address.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/kinks.h"
+#include "actderiv/calculus/properties.h"
+#include "actderiv/calculus/slope.h"
+#include "actderiv/catalogue/activation.h"
+#include "actderiv/catalogue/prose.h"
 #include "actderiv/catalogue/walkthrough.h"
 #include "actderiv/expr/expr.h"
 #include "actderiv/expr/functions.h"
-#include "actderiv/numerics/lesson.h"
-#include "actderiv/calculus/properties.h"
 #include "actderiv/labs/datasets.h"
 #include "actderiv/labs/depth.h"
+#include "actderiv/labs/limits.h"
 #include "actderiv/labs/mlp.h"
 #include "actderiv/labs/presets.h"
-#include "actderiv/calculus/slope.h"
+#include "actderiv/numerics/lesson.h"
 
 namespace {
 
@@ -47,14 +50,62 @@ val js_error(const std::exception& e) {
   return error;
 }
 
-val describe_param(const actderiv::Param& p) {
-  val o = val::object();
-  o.set("id", p.id);
-  o.set("name", p.name);
-  o.set("default", p.default_value);
-  o.set("min", p.min);
-  o.set("max", p.max);
-  return o;
+// The binding of F: F's result as a JS value (undefined for void), or the Error of the exception it
+// threw (js_error). Every function below is registered through it, so none has a catch of its own.
+template <auto F>
+struct Guarded;
+
+template <typename Result, typename... Args, Result (*F)(Args...)>
+struct Guarded<F> {
+  static val call(Args... args) {
+    try {
+      if constexpr (std::is_void_v<Result>) {
+        F(args...);
+        return val::undefined();
+      } else {
+        return val(F(args...));
+      }
+    } catch (const std::exception& e) {
+      return js_error(e);
+    }
+  }
+};
+
+template <auto F>
+constexpr auto guarded = &Guarded<F>::call;
+
+// A JS array of convert(item) per item; without `convert`, of the items themselves (strings, numbers
+// and value_objects convert as they are).
+template <typename List, typename Convert>
+val array_of(const List& list, Convert convert) {
+  val out = val::array();
+  for (const auto& item : list) out.call<void>("push", convert(item));
+  return out;
+}
+
+template <typename List>
+val array_of(const List& list) {
+  return array_of(list, [](const auto& item) { return val(item); });
+}
+
+// A JS object {name: value} of (name, value) pairs.
+template <typename Pairs>
+val object_of(const Pairs& pairs) {
+  val out = val::object();
+  for (const auto& [name, value] : pairs) out.set(name, value);
+  return out;
+}
+
+val copy_out(const std::vector<double>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+// Bytes (or small codes) as a Uint8Array copy.
+template <typename Code>
+val bytes_out(const std::vector<Code>& codes) {
+  std::vector<unsigned char> bytes(codes.size());
+  for (std::size_t i = 0; i < codes.size(); ++i) bytes[i] = static_cast<unsigned char>(codes[i]);
+  return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
 }
 
 actderiv::ParamValues param_values(const val& names, const val& values) {
@@ -66,15 +117,15 @@ actderiv::ParamValues param_values(const val& names, const val& values) {
   return given;
 }
 
+// The catalogue and the derivation engine.
+
 val describe_step(const actderiv::DerivationStep& step) {
-  val children = val::array();
-  for (const auto& child : step.children) children.call<void>("push", describe_step(child));
   val o = val::object();
   o.set("rule", step.rule);
   o.set("before", actderiv::before_latex(step));
   o.set("after", actderiv::to_latex(step.after));
   o.set("note", step.note);
-  o.set("children", children);
+  o.set("children", array_of(step.children, describe_step));
   return o;
 }
 
@@ -88,29 +139,25 @@ val latex_and_text(const actderiv::Expr& e) {
 
 // [{z, left, right, value, latex}]: where g' jumps, its one-sided slopes, the value used there.
 val describe_kinks(const std::vector<actderiv::KinkPoint>& kinks) {
-  val list = val::array();
-  for (const auto& k : kinks) {
+  return array_of(kinks, [](const actderiv::KinkPoint& k) {
     val kink = val::object();
     kink.set("z", k.z);
     kink.set("left", k.left);
     kink.set("right", k.right);
     kink.set("value", k.value);
     kink.set("latex", actderiv::kink_latex(k));
-    list.call<void>("push", kink);
-  }
-  return list;
+    return kink;
+  });
 }
 
 val describe_derivation(const actderiv::Derivation& d) {
-  val params = val::array();
-  for (const auto& p : d.params) params.call<void>("push", p);
   val check = val::object();
   check.set("maxRelError", d.max_rel_error);
   check.set("points", static_cast<double>(d.points));
   val o = val::object();
   o.set("kinks", describe_kinks(d.kinks));
   o.set("input", latex_and_text(d.input));
-  o.set("params", params);
+  o.set("params", array_of(d.params));
   o.set("steps", describe_step(d.steps));
   o.set("derivative", latex_and_text(d.derivative));
   o.set("gForm", latex_and_text(d.g_form));
@@ -119,61 +166,45 @@ val describe_derivation(const actderiv::Derivation& d) {
 }
 
 val describe(const actderiv::Activation& a) {
-  val params = val::array();
-  for (const auto& p : a.params) params.call<void>("push", describe_param(p));
-  val steps = val::array();
   const actderiv::Derivation derivation = actderiv::built_in_derivation(a);
-  for (const auto& s : actderiv::walkthrough(a, derivation)) {
-    val o = val::object();
-    o.set("kind", std::string(s.setup ? "setup" : "derivative"));
-    o.set("title", s.title);
-    o.set("expr", actderiv::to_text(s.expr));
-    o.set("latex", s.latex);
-    o.set("note", s.note);
-    steps.call<void>("push", o);
-  }
   val o = val::object();
   o.set("id", a.id);
   o.set("name", a.name);
   o.set("summary", a.summary);
   o.set("definition", a.definition);
   o.set("latex", actderiv::definition_latex(a));
-  o.set("params", params);
-  o.set("steps", steps);
+  o.set("params", array_of(a.params));
+  o.set("steps", array_of(actderiv::walkthrough(a, derivation), [](const actderiv::WalkthroughStep& s) {
+          val step = val::object();
+          step.set("kind", std::string(s.setup ? "setup" : "derivative"));
+          step.set("title", s.title);
+          step.set("expr", actderiv::to_text(s.expr));
+          step.set("latex", s.latex);
+          step.set("note", s.note);
+          return step;
+        }));
   o.set("kinks", describe_kinks(derivation.kinks));
   o.set("derivation", describe_derivation(derivation));
   return o;
 }
 
-val activations() {
-  try {
-    val list = val::array();
-    for (const auto& a : actderiv::activations()) list.call<void>("push", describe(a));
-    return list;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
-}
+val activations() { return array_of(actderiv::activations(), describe); }
 
 // [{key, markdown}]: the sections of activation `id`'s content file that the site's build places in
 // the page (actderiv/catalogue/prose.h), numbers filled in.
 val page_prose(const std::string& id) {
-  try {
-    val list = val::array();
-    for (const auto& p : actderiv::page_prose(actderiv::find_activation(id))) {
-      val o = val::object();
-      o.set("key", p.key);
-      o.set("markdown", p.markdown);
-      list.call<void>("push", o);
-    }
-    return list;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  return array_of(actderiv::page_prose(actderiv::find_activation(id)), [](const actderiv::PageProse& p) {
+    val o = val::object();
+    o.set("key", p.key);
+    o.set("markdown", p.markdown);
+    return o;
+  });
 }
 
-val copy_out(const std::vector<double>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+// The kinks of activation `id` at these parameters.
+val kinks(const std::string& id, const val& names, const val& values) {
+  const auto& activation = actderiv::find_activation(id);
+  return describe_kinks(actderiv::kinks(activation, actderiv::resolve_params(activation, param_values(names, values))));
 }
 
 // Points per trip through the heap in evaluate(): z, value and derivative stay in the cache from the
@@ -183,99 +214,62 @@ constexpr std::size_t kEvaluateChunk = 16384;
 // z: a Float64Array; names/values: parallel arrays of parameter ids and numbers (the JS adapter
 // checks their types).
 val evaluate(const std::string& id, const val& z, const val& names, const val& values) {
-  try {
-    const auto& activation = actderiv::find_activation(id);
-    const auto params = actderiv::resolve_params(activation, param_values(names, values));
-    const auto n = z["length"].as<std::size_t>();
-    const std::size_t chunk = std::min(n, kEvaluateChunk);
-    std::vector<double> heap(3 * chunk);
-    double* input = heap.data();
-    double* value = input + chunk;
-    double* derivative = value + chunk;
-    const val float64 = val::global("Float64Array");
-    val value_out = float64.new_(n);
-    val derivative_out = float64.new_(n);
-    // Each heap view is made right before its one use: memory growth cannot detach it in between.
-    for (std::size_t start = 0; start < n; start += chunk) {
-      const std::size_t m = std::min(chunk, n - start);
-      val(emscripten::typed_memory_view(m, input))
-          .call<void>("set", z.call<val>("subarray", start, start + m));
-      actderiv::evaluate(activation, params, input, m, value, derivative);
-      value_out.call<void>("set", val(emscripten::typed_memory_view(m, value)), start);
-      derivative_out.call<void>("set", val(emscripten::typed_memory_view(m, derivative)), start);
-    }
-    val result = val::object();
-    result.set("value", value_out);
-    result.set("derivative", derivative_out);
-    return result;
-  } catch (const std::exception& e) {
-    return js_error(e);
+  const auto& activation = actderiv::find_activation(id);
+  const auto params = actderiv::resolve_params(activation, param_values(names, values));
+  const auto n = z["length"].as<std::size_t>();
+  const std::size_t chunk = std::min(n, kEvaluateChunk);
+  std::vector<double> heap(3 * chunk);
+  double* input = heap.data();
+  double* value = input + chunk;
+  double* derivative = value + chunk;
+  const val float64 = val::global("Float64Array");
+  val value_out = float64.new_(n);
+  val derivative_out = float64.new_(n);
+  // Each heap view is made right before its one use: memory growth cannot detach it in between.
+  for (std::size_t start = 0; start < n; start += chunk) {
+    const std::size_t m = std::min(chunk, n - start);
+    val(emscripten::typed_memory_view(m, input)).call<void>("set", z.call<val>("subarray", start, start + m));
+    actderiv::evaluate(activation, params, input, m, value, derivative);
+    value_out.call<void>("set", val(emscripten::typed_memory_view(m, value)), start);
+    derivative_out.call<void>("set", val(emscripten::typed_memory_view(m, derivative)), start);
   }
+  val result = val::object();
+  result.set("value", value_out);
+  result.set("derivative", derivative_out);
+  return result;
 }
 
-// The kinks of activation `id` at these parameters.
-val kinks(const std::string& id, const val& names, const val& values) {
-  try {
-    const auto& activation = actderiv::find_activation(id);
-    return describe_kinks(actderiv::kinks(activation, actderiv::resolve_params(activation, param_values(names, values))));
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
-}
-
-val expression_params() {
-  val list = val::array();
-  for (const auto& p : actderiv::expression_params()) list.call<void>("push", describe_param(p));
-  return list;
-}
+val expression_params() { return array_of(actderiv::expression_params()); }
 
 // The expression language's functions, in table order: {name, alias (or null), arity}.
 val expression_functions() {
-  val list = val::array();
-  for (const auto& f : actderiv::functions()) {
+  return array_of(actderiv::functions(), [](const actderiv::Function& f) {
     val o = val::object();
     o.set("name", std::string(f.name));
     o.set("alias", f.alias ? val(std::string(f.alias)) : val::null());
     o.set("arity", static_cast<double>(f.arity));
-    list.call<void>("push", o);
-  }
-  return list;
+    return o;
+  });
 }
 
 val derive(const std::string& text, const val& names, const val& values) {
-  try {
-    return describe_derivation(actderiv::derive(text, param_values(names, values)));
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  return describe_derivation(actderiv::derive(text, param_values(names, values)));
 }
 
-val evaluate_expression(const std::string& text, const val& z, const val& names,
-                        const val& values) {
-  try {
-    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
-    std::vector<double> value(input.size()), derivative(input.size());
-    actderiv::evaluate_expression(text, param_values(names, values), input.data(), input.size(),
-                                  value.data(), derivative.data());
-    val result = val::object();
-    result.set("value", copy_out(value));
-    result.set("derivative", copy_out(derivative));
-    return result;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+val evaluate_expression(const std::string& text, const val& z, const val& names, const val& values) {
+  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+  std::vector<double> value(input.size()), derivative(input.size());
+  actderiv::evaluate_expression(text, param_values(names, values), input.data(), input.size(), value.data(),
+                                derivative.data());
+  val result = val::object();
+  result.set("value", copy_out(value));
+  result.set("derivative", copy_out(derivative));
+  return result;
 }
 
+// The slope explorer: the scalars as the value_object, the lines as Float64Array copies.
 val describe_slope(const actderiv::SlopeView& v) {
-  val o = val::object();
-  o.set("z0", v.z0);
-  o.set("value", v.value);
-  o.set("slope", v.slope);
-  o.set("leftSlope", v.left_slope);
-  o.set("rightSlope", v.right_slope);
-  o.set("kink", v.kink);
-  o.set("h", v.h);
-  o.set("secantSlope", v.secant_slope);
+  val o(v);
   o.set("tangent", copy_out(v.tangent));
   o.set("leftTangent", copy_out(v.left_tangent));
   o.set("rightTangent", copy_out(v.right_tangent));
@@ -283,55 +277,19 @@ val describe_slope(const actderiv::SlopeView& v) {
   return o;
 }
 
-val slope_view(const std::string& id, const val& names, const val& values, double z0, double h,
-               double snap, const val& z) {
-  try {
-    const auto& activation = actderiv::find_activation(id);
-    const auto params = actderiv::resolve_params(activation, param_values(names, values));
-    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
-    return describe_slope(
-        actderiv::slope_view(activation, params, z0, h, snap, input.data(), input.size()));
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+val slope_view(const std::string& id, const val& names, const val& values, double z0, double h, double snap,
+               const val& z) {
+  const auto& activation = actderiv::find_activation(id);
+  const auto params = actderiv::resolve_params(activation, param_values(names, values));
+  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+  return describe_slope(actderiv::slope_view(activation, params, z0, h, snap, input.data(), input.size()));
 }
 
-val slope_view_expression(const std::string& text, const val& names, const val& values, double z0,
-                          double h, double snap, const val& z) {
-  try {
-    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
-    return describe_slope(actderiv::slope_view(text, param_values(names, values), z0, h, snap,
-                                               input.data(), input.size()));
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
-}
-
-val describe_where(const actderiv::Where& w) {
-  val o = val::object();
-  o.set("lo", w.lo);
-  o.set("hi", w.hi);
-  o.set("loClosed", w.lo_closed);
-  o.set("hiClosed", w.hi_closed);
-  o.set("text", w.text);
-  o.set("latex", w.latex);
-  return o;
-}
-
-val describe_bound(const actderiv::Bound& b) {
-  val o = val::object();
-  o.set("value", b.value);
-  o.set("attained", b.attained);
-  o.set("where", describe_where(b.where));
-  return o;
-}
-
-val describe_saturation(const actderiv::Saturation& s) {
-  val o = val::object();
-  o.set("saturates", s.saturates);
-  o.set("hard", s.hard);
-  o.set("from", s.from);
-  return o;
+val slope_view_expression(const std::string& text, const val& names, const val& values, double z0, double h,
+                          double snap, const val& z) {
+  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+  return describe_slope(
+      actderiv::slope_view(text, param_values(names, values), z0, h, snap, input.data(), input.size()));
 }
 
 const char* continuity_name(actderiv::Continuity c) {
@@ -345,70 +303,38 @@ const char* continuity_name(actderiv::Continuity c) {
 }
 
 val properties(const std::string& id, const val& names, const val& values) {
-  try {
-    const auto& activation = actderiv::find_activation(id);
-    const auto p = actderiv::properties(
-        activation, actderiv::resolve_params(activation, param_values(names, values)));
-    val range = val::object();
-    range.set("inf", describe_bound(p.range.inf));
-    range.set("sup", describe_bound(p.range.sup));
-    range.set("text", p.range.text);
-    range.set("latex", p.range.latex);
-    val breaks = val::array();
-    for (const auto& b : p.breaks) {
-      val o = val::object();
-      o.set("z", b.z);
-      o.set("order", b.order);
-      o.set("left", b.left);
-      o.set("right", b.right);
-      breaks.call<void>("push", o);
-    }
-    val at_zero = val::object();
-    at_zero.set("value", p.at_zero.value);
-    at_zero.set("left", p.at_zero.left);
-    at_zero.set("right", p.at_zero.right);
-    at_zero.set("kink", p.at_zero.kink);
-    val o = val::object();
-    o.set("range", range);
-    o.set("continuity", std::string(continuity_name(p.continuity)));
-    o.set("continuityOrder", static_cast<int>(p.continuity));
-    o.set("continuityText", p.continuity_text);
-    o.set("continuityLatex", p.continuity_latex);
-    o.set("breaks", breaks);
-    o.set("monotonic", p.monotonic);
-    o.set("monotonicDerivative", p.monotonic_derivative);
-    o.set("identityNearZero", p.identity_near_zero);
-    o.set("zeroCentred", p.zero_centred);
-    o.set("maxSlope", describe_bound(p.max_slope));
-    o.set("left", describe_saturation(p.left));
-    o.set("right", describe_saturation(p.right));
-    o.set("atZero", at_zero);
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const auto& activation = actderiv::find_activation(id);
+  const auto p =
+      actderiv::properties(activation, actderiv::resolve_params(activation, param_values(names, values)));
+  val o = val::object();
+  o.set("range", p.range);
+  o.set("continuity", std::string(continuity_name(p.continuity)));
+  o.set("continuityOrder", static_cast<int>(p.continuity));
+  o.set("continuityText", p.continuity_text);
+  o.set("continuityLatex", p.continuity_latex);
+  o.set("breaks", array_of(p.breaks));
+  o.set("monotonic", p.monotonic);
+  o.set("monotonicDerivative", p.monotonic_derivative);
+  o.set("identityNearZero", p.identity_near_zero);
+  o.set("zeroCentred", p.zero_centred);
+  o.set("maxSlope", p.max_slope);
+  o.set("left", p.left);
+  o.set("right", p.right);
+  o.set("atZero", p.at_zero);
+  return o;
 }
 
+// The floating-point lesson.
+
 val lesson_cases() {
-  val list = val::array();
-  for (const auto& c : actderiv::lesson_cases()) {
-    val formulas = val::array();
-    for (const auto& f : c.formulas) {
-      val o = val::object();
-      o.set("id", f.id);
-      o.set("label", f.label);
-      o.set("latex", f.latex);
-      o.set("careful", f.careful);
-      formulas.call<void>("push", o);
-    }
+  return array_of(actderiv::lesson_cases(), [](const actderiv::LessonCase& c) {
     val o = val::object();
     o.set("id", c.id);
     o.set("name", c.name);
     o.set("latex", c.latex);
-    o.set("formulas", formulas);
-    list.call<void>("push", o);
-  }
-  return list;
+    o.set("formulas", array_of(c.formulas));
+    return o;
+  });
 }
 
 const char* status_name(actderiv::ErrorStatus s) {
@@ -431,67 +357,35 @@ const char* range_name(actderiv::ReferenceRange r) {
   return "";
 }
 
-// Per-point codes as a Uint8Array of the enum's values; `names` maps a code to its name.
-template <typename Enum>
-val codes(const std::vector<Enum>& list) {
-  std::vector<unsigned char> bytes(list.size());
-  for (std::size_t i = 0; i < list.size(); ++i) bytes[i] = static_cast<unsigned char>(list[i]);
-  return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
-}
-
+// Per-point codes are Uint8Arrays of the enums' values; statusNames and rangeNames map a code to its name.
 val lesson_errors(const std::string& case_id, const val& z) {
-  try {
-    const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
-    const auto result = actderiv::lesson_errors(case_id, input.data(), input.size());
-    val status_names = val::array();
-    for (auto s : {actderiv::ErrorStatus::Ok, actderiv::ErrorStatus::Zero,
-                   actderiv::ErrorStatus::Underflow, actderiv::ErrorStatus::Overflow,
-                   actderiv::ErrorStatus::NotANumber})
-      status_names.call<void>("push", std::string(status_name(s)));
-    val range_names = val::array();
-    for (auto r : {actderiv::ReferenceRange::Normal, actderiv::ReferenceRange::Subnormal,
-                   actderiv::ReferenceRange::Underflow})
-      range_names.call<void>("push", std::string(range_name(r)));
-    val formulas = val::array();
-    for (const auto& f : result.formulas) {
-      val o = val::object();
-      o.set("id", f.formula_id);
-      o.set("value", copy_out(f.value));
-      o.set("error", copy_out(f.error));
-      o.set("status", codes(f.status));
-      formulas.call<void>("push", o);
-    }
-    val o = val::object();
-    o.set("caseId", result.case_id);
-    o.set("z", copy_out(result.z));
-    o.set("reference", copy_out(result.reference));
-    o.set("referenceLog10", copy_out(result.reference_log10));
-    o.set("range", codes(result.range));
-    o.set("rangeNames", range_names);
-    o.set("statusNames", status_names);
-    o.set("formulas", formulas);
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+  const auto result = actderiv::lesson_errors(case_id, input.data(), input.size());
+  const std::vector<actderiv::ReferenceRange> ranges = {
+      actderiv::ReferenceRange::Normal, actderiv::ReferenceRange::Subnormal, actderiv::ReferenceRange::Underflow};
+  const std::vector<actderiv::ErrorStatus> statuses = {
+      actderiv::ErrorStatus::Ok, actderiv::ErrorStatus::Zero, actderiv::ErrorStatus::Underflow,
+      actderiv::ErrorStatus::Overflow, actderiv::ErrorStatus::NotANumber};
+  val o = val::object();
+  o.set("caseId", result.case_id);
+  o.set("z", copy_out(result.z));
+  o.set("reference", copy_out(result.reference));
+  o.set("referenceLog10", copy_out(result.reference_log10));
+  o.set("range", bytes_out(result.range));
+  o.set("rangeNames", array_of(ranges, [](auto r) { return std::string(range_name(r)); }));
+  o.set("statusNames", array_of(statuses, [](auto s) { return std::string(status_name(s)); }));
+  o.set("formulas", array_of(result.formulas, [](const actderiv::FormulaErrors& f) {
+          val formula = val::object();
+          formula.set("id", f.formula_id);
+          formula.set("value", copy_out(f.value));
+          formula.set("error", copy_out(f.error));
+          formula.set("status", bytes_out(f.status));
+          return formula;
+        }));
+  return o;
 }
 
-val lesson_facts() {
-  val list = val::array();
-  for (const auto& f : actderiv::lesson_facts()) {
-    val o = val::object();
-    o.set("id", f.id);
-    o.set("caseId", f.case_id);
-    o.set("formulaId", f.formula_id);
-    o.set("event", f.event);
-    o.set("z", f.z);
-    o.set("value", f.value);
-    o.set("reference", f.reference);
-    o.set("referenceLog10", f.reference_log10);
-    list.call<void>("push", o);
-  }
-  return list;
-}
+val lesson_facts() { return array_of(actderiv::lesson_facts()); }
 
 // The page address (actderiv/address.h): the query as the core parses it, and the readers. Queries
 // arrive as strings (wasm/api.js has made them well-formed, as URLSearchParams does); typed text
@@ -510,42 +404,25 @@ val utf8_bytes(const std::string& text) {
 }
 
 val parse_query(const std::string& query) {
-  try {
-    val list = val::array();
-    for (const auto& [name, value] : actderiv::parse_query(query)) {
-      val entry = val::array();
-      entry.call<void>("push", utf8_bytes(name));
-      entry.call<void>("push", utf8_bytes(value));
-      list.call<void>("push", entry);
-    }
-    return list;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  return array_of(actderiv::parse_query(query), [](const auto& entry) {
+    val pair = val::array();
+    pair.call<void>("push", utf8_bytes(entry.first));
+    pair.call<void>("push", utf8_bytes(entry.second));
+    return pair;
+  });
 }
 
 val query_value(const std::string& query, const std::string& name) {
-  try {
-    const auto value = actderiv::query_get(actderiv::parse_query(query), name);
-    return value ? utf8_bytes(*value) : val::null();
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const auto value = actderiv::query_get(actderiv::parse_query(query), name);
+  return value ? utf8_bytes(*value) : val::null();
 }
 
-val describe_number(const actderiv::NumberReading& reading) {
+val parse_number(const val& text, const std::string& what) {
+  const actderiv::NumberReading reading = actderiv::parse_number(bytes_of(text), what);
   val o = val::object();
   if (reading.value) o.set("value", *reading.value);
   else o.set("error", reading.error);
   return o;
-}
-
-val parse_number(const val& text, const std::string& what) {
-  try {
-    return describe_number(actderiv::parse_number(bytes_of(text), what));
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
 }
 
 std::string visible_character(double code_point) {
@@ -574,98 +451,64 @@ actderiv::Setting setting_of(const val& setting) {
 val setting_value(const actderiv::Setting& setting, const actderiv::SettingReading& reading) {
   if (setting.kind == actderiv::Setting::Kind::Number) return val(reading.number);
   if (setting.kind == actderiv::Setting::Kind::Choice) return val(reading.ids.front());
-  val ids = val::array();
-  for (const auto& id : reading.ids) ids.call<void>("push", id);
-  return ids;
+  return array_of(reading.ids);
 }
 
 val read_setting(const val& setting, const val& text) {
-  try {
-    const actderiv::Setting s = setting_of(setting);
-    const actderiv::SettingReading reading = actderiv::read_setting(s, bytes_of(text));
-    val o = val::object();
-    if (reading.ok) o.set("value", setting_value(s, reading));
-    else o.set("error", reading.error);
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const actderiv::Setting s = setting_of(setting);
+  const actderiv::SettingReading reading = actderiv::read_setting(s, bytes_of(text));
+  val o = val::object();
+  if (reading.ok) o.set("value", setting_value(s, reading));
+  else o.set("error", reading.error);
+  return o;
 }
 
 // Returns {values: [value or null, per setting], notices: [sentence]}.
 val read_settings(const std::string& query, const val& table) {
-  try {
-    std::vector<actderiv::Setting> settings;
-    const auto count = table["length"].as<std::size_t>();
-    for (std::size_t i = 0; i < count; ++i) settings.push_back(setting_of(table[i]));
-    const actderiv::SettingsReading result = actderiv::read_settings(query, settings);
-    val values = val::array();
-    for (std::size_t i = 0; i < settings.size(); ++i)
-      values.call<void>("push", result.readings[i] ? setting_value(settings[i], *result.readings[i]) : val::null());
-    val notices = val::array();
-    for (const auto& notice : result.notices) notices.call<void>("push", notice);
-    val o = val::object();
-    o.set("values", values);
-    o.set("notices", notices);
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  std::vector<actderiv::Setting> settings;
+  const auto count = table["length"].as<std::size_t>();
+  for (std::size_t i = 0; i < count; ++i) settings.push_back(setting_of(table[i]));
+  const actderiv::SettingsReading result = actderiv::read_settings(query, settings);
+  val values = val::array();
+  for (std::size_t i = 0; i < settings.size(); ++i)
+    values.call<void>("push", result.readings[i] ? setting_value(settings[i], *result.readings[i]) : val::null());
+  val o = val::object();
+  o.set("values", values);
+  o.set("notices", array_of(result.notices));
+  return o;
 }
 
-val parameter_keys() {
-  val list = val::array();
-  for (const auto& key : actderiv::parameter_keys()) list.call<void>("push", key);
-  return list;
-}
+val parameter_keys() { return array_of(actderiv::parameter_keys()); }
 
 // Returns {named, params: {id: value}, step: {index, all}, notices: {params: {id: sentence}, section}}.
 val read_activation_view(const std::string& query, const std::string& id) {
-  try {
-    const actderiv::ActivationView view = actderiv::read_activation_view(query, actderiv::find_activation(id));
-    val params = val::object();
-    for (const auto& [name, value] : view.params) params.set(name, value);
-    val step = val::object();
-    step.set("index", static_cast<double>(view.step));
-    step.set("all", view.all_steps);
-    val param_notices = val::object();
-    for (const auto& [name, notice] : view.param_notices) param_notices.set(name, notice);
-    val section = val::array();
-    for (const auto& notice : view.section_notices) section.call<void>("push", notice);
-    val notices = val::object();
-    notices.set("params", param_notices);
-    notices.set("section", section);
-    val o = val::object();
-    o.set("named", view.named);
-    o.set("params", params);
-    o.set("step", step);
-    o.set("notices", notices);
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const actderiv::ActivationView view = actderiv::read_activation_view(query, actderiv::find_activation(id));
+  val step = val::object();
+  step.set("index", static_cast<double>(view.step));
+  step.set("all", view.all_steps);
+  val notices = val::object();
+  notices.set("params", object_of(view.param_notices));
+  notices.set("section", array_of(view.section_notices));
+  val o = val::object();
+  o.set("named", view.named);
+  o.set("params", object_of(view.params));
+  o.set("step", step);
+  o.set("notices", notices);
+  return o;
 }
 
 // Returns {values: {id: value}, refused: [[id, sentence]]}.
 val read_expression_params(const std::string& query) {
-  try {
-    const actderiv::ExpressionParams read = actderiv::read_expression_params(query);
-    val values = val::object();
-    for (const auto& [name, value] : read.values) values.set(name, value);
-    val refused = val::array();
-    for (const auto& [name, sentence] : read.refused) {
-      val entry = val::array();
-      entry.call<void>("push", name);
-      entry.call<void>("push", sentence);
-      refused.call<void>("push", entry);
-    }
-    val o = val::object();
-    o.set("values", values);
-    o.set("refused", refused);
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const actderiv::ExpressionParams read = actderiv::read_expression_params(query);
+  val o = val::object();
+  o.set("values", object_of(read.values));
+  o.set("refused", array_of(read.refused, [](const auto& refusal) {
+          val pair = val::array();
+          pair.call<void>("push", refusal.first);
+          pair.call<void>("push", refusal.second);
+          return pair;
+        }));
+  return o;
 }
 
 // The labs (issue 5, parts 2 and 3): toy data sets, depth products, trainers, presets.
@@ -678,80 +521,52 @@ void read_number(const val& object, const char* key, T& out) {
   if (!field.isUndefined()) out = static_cast<T>(field.as<double>());
 }
 
-val labels_out(const std::vector<int>& labels) {
-  std::vector<unsigned char> bytes(labels.begin(), labels.end());
-  return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
-}
-
-val dataset_kinds() {
-  val list = val::array();
-  for (const auto& kind : actderiv::dataset_kinds()) {
-    val o = val::object();
-    o.set("id", kind.id);
-    o.set("name", kind.name);
-    list.call<void>("push", o);
-  }
-  return list;
-}
+val dataset_kinds() { return array_of(actderiv::dataset_kinds()); }
 
 val generate_dataset(const std::string& kind, std::size_t n, double noise, std::uint32_t seed) {
-  try {
-    const actderiv::Dataset data = actderiv::generate_dataset(kind, n, noise, seed);
-    val o = val::object();
-    o.set("x", copy_out(data.x));
-    o.set("y", copy_out(data.y));
-    o.set("label", labels_out(data.label));
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const actderiv::Dataset data = actderiv::generate_dataset(kind, n, noise, seed);
+  val o = val::object();
+  o.set("x", copy_out(data.x));
+  o.set("y", copy_out(data.y));
+  o.set("label", bytes_out(data.label));
+  return o;
 }
 
 // activations: [{id, names, values}]; config: {maxDepth, samples, mean, spread, lowerQuantile,
 // upperQuantile, seed}, each optional.
 val depth_products(const val& activations, const val& config) {
-  try {
-    std::vector<actderiv::DepthActivation> list;
-    const auto count = activations["length"].as<std::size_t>();
-    for (std::size_t i = 0; i < count; ++i) {
-      const val item = activations[i];
-      list.push_back({item["id"].as<std::string>(), param_values(item["names"], item["values"])});
-    }
-    actderiv::DepthConfig c;
-    read_number(config, "maxDepth", c.max_depth);
-    read_number(config, "samples", c.samples);
-    read_number(config, "mean", c.mean);
-    read_number(config, "spread", c.spread);
-    read_number(config, "lowerQuantile", c.lower_quantile);
-    read_number(config, "upperQuantile", c.upper_quantile);
-    read_number(config, "seed", c.seed);
-    const actderiv::DepthResult result = actderiv::depth_products(list, c);
-    val curves = val::array();
-    for (const auto& curve : result.curves) {
-      val o = val::object();
-      o.set("id", curve.id);
-      o.set("median", copy_out(curve.median));
-      o.set("lower", copy_out(curve.lower));
-      o.set("upper", copy_out(curve.upper));
-      o.set("zeroFraction", copy_out(curve.zero_fraction));
-      curves.call<void>("push", o);
-    }
-    val o = val::object();
-    o.set("curves", curves);
-    o.set("floor", result.floor);
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
+  std::vector<actderiv::DepthActivation> list;
+  const auto count = activations["length"].as<std::size_t>();
+  for (std::size_t i = 0; i < count; ++i) {
+    const val item = activations[i];
+    list.push_back({item["id"].as<std::string>(), param_values(item["names"], item["values"])});
   }
+  actderiv::DepthConfig c;
+  read_number(config, "maxDepth", c.max_depth);
+  read_number(config, "samples", c.samples);
+  read_number(config, "mean", c.mean);
+  read_number(config, "spread", c.spread);
+  read_number(config, "lowerQuantile", c.lower_quantile);
+  read_number(config, "upperQuantile", c.upper_quantile);
+  read_number(config, "seed", c.seed);
+  const actderiv::DepthResult result = actderiv::depth_products(list, c);
+  val o = val::object();
+  o.set("curves", array_of(result.curves, [](const actderiv::DepthCurve& curve) {
+          val line = val::object();
+          line.set("id", curve.id);
+          line.set("median", copy_out(curve.median));
+          line.set("lower", copy_out(curve.lower));
+          line.set("upper", copy_out(curve.upper));
+          line.set("zeroFraction", copy_out(curve.zero_fraction));
+          return line;
+        }));
+  o.set("floor", result.floor);
+  return o;
 }
 
-val depth_product_at_fixed_z(const std::string& id, const val& names, const val& values, double mean,
-                             std::size_t depth) {
-  try {
-    return val(actderiv::depth_product_at_fixed_z({id, param_values(names, values)}, mean, depth));
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+double depth_product_at_fixed_z(const std::string& id, const val& names, const val& values, double mean,
+                                std::size_t depth) {
+  return actderiv::depth_product_at_fixed_z({id, param_values(names, values)}, mean, depth);
 }
 
 // Trainers are stateful, so they live here, by integer handle, until the JS adapter destroys them;
@@ -771,120 +586,90 @@ actderiv::Trainer& trainer_at(int handle) {
 
 // config: {activation, names, values, hidden, learningRate, initialBias, batchSize, seed}, each
 // optional; data: {x, y, label}. Returns the new trainer's handle.
-val trainer_create(const val& config, const val& data) {
-  try {
-    actderiv::MlpConfig c;
-    if (!config["activation"].isUndefined()) c.activation = config["activation"].as<std::string>();
-    if (!config["names"].isUndefined()) c.params = param_values(config["names"], config["values"]);
-    if (!config["hidden"].isUndefined()) {
-      c.hidden.clear();
-      for (double width : emscripten::convertJSArrayToNumberVector<double>(config["hidden"]))
-        c.hidden.push_back(static_cast<std::size_t>(width));
-    }
-    read_number(config, "learningRate", c.learning_rate);
-    read_number(config, "initialBias", c.initial_bias);
-    read_number(config, "batchSize", c.batch_size);
-    read_number(config, "seed", c.seed);
-    actderiv::Dataset d;
-    d.x = emscripten::convertJSArrayToNumberVector<double>(data["x"]);
-    d.y = emscripten::convertJSArrayToNumberVector<double>(data["y"]);
-    d.label = emscripten::convertJSArrayToNumberVector<int>(data["label"]);
-    static int next_handle = 1;
-    auto trainer = std::make_unique<actderiv::Trainer>(c, d);
-    live_trainers().emplace(next_handle, std::move(trainer));
-    return val(next_handle++);
-  } catch (const std::exception& e) {
-    return js_error(e);
+int trainer_create(const val& config, const val& data) {
+  actderiv::MlpConfig c;
+  if (!config["activation"].isUndefined()) c.activation = config["activation"].as<std::string>();
+  if (!config["names"].isUndefined()) c.params = param_values(config["names"], config["values"]);
+  if (!config["hidden"].isUndefined()) {
+    c.hidden.clear();
+    for (double width : emscripten::convertJSArrayToNumberVector<double>(config["hidden"]))
+      c.hidden.push_back(static_cast<std::size_t>(width));
   }
+  read_number(config, "learningRate", c.learning_rate);
+  read_number(config, "initialBias", c.initial_bias);
+  read_number(config, "batchSize", c.batch_size);
+  read_number(config, "seed", c.seed);
+  actderiv::Dataset d;
+  d.x = emscripten::convertJSArrayToNumberVector<double>(data["x"]);
+  d.y = emscripten::convertJSArrayToNumberVector<double>(data["y"]);
+  d.label = emscripten::convertJSArrayToNumberVector<int>(data["label"]);
+  static int next_handle = 1;
+  auto trainer = std::make_unique<actderiv::Trainer>(c, d);
+  live_trainers().emplace(next_handle, std::move(trainer));
+  return next_handle++;
 }
 
-val trainer_step(int handle, std::size_t batches) {
-  try {
-    trainer_at(handle).step(batches);
-    return val::undefined();
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
-}
+void trainer_step(int handle, std::size_t batches) { trainer_at(handle).step(batches); }
 
 val trainer_state(int handle) {
-  try {
-    const actderiv::Trainer& t = trainer_at(handle);
-    val o = val::object();
-    o.set("epoch", static_cast<double>(t.epoch()));
-    o.set("samplesSeen", static_cast<double>(t.samples_seen()));
-    o.set("batchesPerEpoch", static_cast<double>(t.batches_per_epoch()));
-    o.set("loss", t.loss());
-    o.set("accuracy", t.accuracy());
-    o.set("dead", copy_out(t.dead_fraction_per_layer()));
-    o.set("inactive", copy_out(t.inactive_fraction_per_layer()));
-    o.set("deadAll", t.dead_fraction());
-    o.set("inactiveAll", t.inactive_fraction());
-    o.set("diverged", t.diverged());
-    return o;
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  const actderiv::Trainer& t = trainer_at(handle);
+  val o = val::object();
+  o.set("epoch", static_cast<double>(t.epoch()));
+  o.set("samplesSeen", static_cast<double>(t.samples_seen()));
+  o.set("batchesPerEpoch", static_cast<double>(t.batches_per_epoch()));
+  o.set("loss", t.loss());
+  o.set("accuracy", t.accuracy());
+  o.set("dead", copy_out(t.dead_fraction_per_layer()));
+  o.set("inactive", copy_out(t.inactive_fraction_per_layer()));
+  o.set("deadAll", t.dead_fraction());
+  o.set("inactiveAll", t.inactive_fraction());
+  o.set("diverged", t.diverged());
+  return o;
 }
 
 val trainer_grid(int handle, std::size_t nx, std::size_t ny, double x0, double x1, double y0, double y1) {
-  try {
-    return copy_out(trainer_at(handle).grid_predictions(nx, ny, x0, x1, y0, y1));
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
+  return copy_out(trainer_at(handle).grid_predictions(nx, ny, x0, x1, y0, y1));
 }
 
-val trainer_parameters(int handle) {
-  try {
-    return copy_out(trainer_at(handle).parameters());
-  } catch (const std::exception& e) {
-    return js_error(e);
-  }
-}
+val trainer_parameters(int handle) { return copy_out(trainer_at(handle).parameters()); }
 
 bool trainer_destroy(int handle) { return live_trainers().erase(handle) > 0; }
 
 double trainer_count() { return static_cast<double>(live_trainers().size()); }
 
-val describe_bounds(const actderiv::Bounds& b) {
-  val o = val::object();
-  o.set("min", b.min);
-  o.set("max", b.max);
-  return o;
-}
-
+// A preset: its scalars and bounds as the value_object, its network as an object.
 val lab_presets() {
-  val list = val::array();
-  for (const auto& p : actderiv::presets()) {
-    val params = val::object();
-    for (const auto& [name, value] : p.config.params) params.set(name, value);
-    val hidden = val::array();
-    for (std::size_t width : p.config.hidden) hidden.call<void>("push", static_cast<double>(width));
+  return array_of(actderiv::presets(), [](const actderiv::Preset& p) {
     val config = val::object();
     config.set("activation", p.config.activation);
-    config.set("params", params);
-    config.set("hidden", hidden);
+    config.set("params", object_of(p.config.params));
+    config.set("hidden", array_of(p.config.hidden, [](std::size_t width) { return val(static_cast<double>(width)); }));
     config.set("learningRate", p.config.learning_rate);
     config.set("initialBias", p.config.initial_bias);
     config.set("batchSize", static_cast<double>(p.config.batch_size));
     config.set("seed", static_cast<double>(p.config.seed));
-    val o = val::object();
-    o.set("id", p.id);
-    o.set("name", p.name);
-    o.set("dataset", p.dataset);
-    o.set("points", static_cast<double>(p.points));
-    o.set("noise", p.noise);
-    o.set("dataSeed", static_cast<double>(p.data_seed));
+    val o(p);
     o.set("config", config);
-    o.set("epochs", static_cast<double>(p.epochs));
-    o.set("compareWith", p.compare_with);
-    o.set("dead", describe_bounds(p.dead));
-    o.set("inactive", describe_bounds(p.inactive));
-    o.set("loss", describe_bounds(p.loss));
-    list.call<void>("push", o);
-  }
-  return list;
+    return o;
+  });
+}
+
+// Returns {depth: {key: limit}, training: {key: limit}, expression: {maxLength, maxNesting}}: what the
+// labs' settings and the expression field accept, as the core checks it.
+val limits() {
+  const auto by_key = [](const std::vector<actderiv::Limit>& table) {
+    val out = val::object();
+    for (const actderiv::Limit& row : table) out.set(row.key, row);
+    return out;
+  };
+  val expression = val::object();
+  expression.set("maxLength", static_cast<double>(actderiv::kMaxInputLength));
+  expression.set("maxNesting", static_cast<double>(actderiv::kMaxNesting));
+  val o = val::object();
+  o.set("depth", by_key(actderiv::depth_limits()));
+  o.set("training", by_key(actderiv::training_limits()));
+  o.set("expression", expression);
+  return o;
 }
 
 // The heap as the allocator sees it, for memory measurements: the linear memory's size (which only
@@ -901,40 +686,130 @@ val heap_stats() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(activation_core) {
-  emscripten::function("activations", &activations);
-  emscripten::function("pageProse", &page_prose);
-  emscripten::function("evaluate", &evaluate);
-  emscripten::function("kinks", &kinks);
-  emscripten::function("expressionParams", &expression_params);
-  emscripten::function("expressionFunctions", &expression_functions);
-  emscripten::function("derive", &derive);
-  emscripten::function("evaluateExpression", &evaluate_expression);
-  emscripten::function("properties", &properties);
-  emscripten::function("lessonCases", &lesson_cases);
-  emscripten::function("lessonErrors", &lesson_errors);
-  emscripten::function("lessonFacts", &lesson_facts);
-  emscripten::function("slopeView", &slope_view);
-  emscripten::function("slopeViewExpression", &slope_view_expression);
-  emscripten::function("datasetKinds", &dataset_kinds);
-  emscripten::function("generateDataset", &generate_dataset);
-  emscripten::function("depthProducts", &depth_products);
-  emscripten::function("depthProductAtFixedZ", &depth_product_at_fixed_z);
-  emscripten::function("trainerCreate", &trainer_create);
-  emscripten::function("trainerStep", &trainer_step);
-  emscripten::function("trainerState", &trainer_state);
-  emscripten::function("trainerGrid", &trainer_grid);
-  emscripten::function("trainerParameters", &trainer_parameters);
-  emscripten::function("trainerDestroy", &trainer_destroy);
-  emscripten::function("trainerCount", &trainer_count);
-  emscripten::function("labPresets", &lab_presets);
-  emscripten::function("heapStats", &heap_stats);
-  emscripten::function("parseQuery", &parse_query);
-  emscripten::function("queryValue", &query_value);
-  emscripten::function("parseNumber", &parse_number);
-  emscripten::function("visibleCharacter", &visible_character);
-  emscripten::function("readSetting", &read_setting);
-  emscripten::function("readSettings", &read_settings);
-  emscripten::function("parameterKeys", &parameter_keys);
-  emscripten::function("readActivationView", &read_activation_view);
-  emscripten::function("readExpressionParams", &read_expression_params);
+  using emscripten::value_object;
+  // Flat structs, converted field by field wherever they appear in a result.
+  value_object<actderiv::Param>("Param")
+      .field("id", &actderiv::Param::id)
+      .field("name", &actderiv::Param::name)
+      .field("default", &actderiv::Param::default_value)
+      .field("min", &actderiv::Param::min)
+      .field("max", &actderiv::Param::max);
+  value_object<actderiv::Where>("Where")
+      .field("lo", &actderiv::Where::lo)
+      .field("hi", &actderiv::Where::hi)
+      .field("loClosed", &actderiv::Where::lo_closed)
+      .field("hiClosed", &actderiv::Where::hi_closed)
+      .field("text", &actderiv::Where::text)
+      .field("latex", &actderiv::Where::latex);
+  value_object<actderiv::Bound>("Bound")
+      .field("value", &actderiv::Bound::value)
+      .field("attained", &actderiv::Bound::attained)
+      .field("where", &actderiv::Bound::where);
+  value_object<actderiv::Range>("Range")
+      .field("inf", &actderiv::Range::inf)
+      .field("sup", &actderiv::Range::sup)
+      .field("text", &actderiv::Range::text)
+      .field("latex", &actderiv::Range::latex);
+  value_object<actderiv::Break>("Break")
+      .field("z", &actderiv::Break::z)
+      .field("order", &actderiv::Break::order)
+      .field("left", &actderiv::Break::left)
+      .field("right", &actderiv::Break::right);
+  value_object<actderiv::Saturation>("Saturation")
+      .field("saturates", &actderiv::Saturation::saturates)
+      .field("hard", &actderiv::Saturation::hard)
+      .field("from", &actderiv::Saturation::from);
+  value_object<actderiv::AtZero>("AtZero")
+      .field("value", &actderiv::AtZero::value)
+      .field("left", &actderiv::AtZero::left)
+      .field("right", &actderiv::AtZero::right)
+      .field("kink", &actderiv::AtZero::kink);
+  // The slope view's scalars; describe_slope adds its lines.
+  value_object<actderiv::SlopeView>("SlopeView")
+      .field("z0", &actderiv::SlopeView::z0)
+      .field("value", &actderiv::SlopeView::value)
+      .field("slope", &actderiv::SlopeView::slope)
+      .field("leftSlope", &actderiv::SlopeView::left_slope)
+      .field("rightSlope", &actderiv::SlopeView::right_slope)
+      .field("kink", &actderiv::SlopeView::kink)
+      .field("h", &actderiv::SlopeView::h)
+      .field("secantSlope", &actderiv::SlopeView::secant_slope);
+  value_object<actderiv::LessonFormula>("LessonFormula")
+      .field("id", &actderiv::LessonFormula::id)
+      .field("label", &actderiv::LessonFormula::label)
+      .field("latex", &actderiv::LessonFormula::latex)
+      .field("careful", &actderiv::LessonFormula::careful);
+  value_object<actderiv::LessonFact>("LessonFact")
+      .field("id", &actderiv::LessonFact::id)
+      .field("caseId", &actderiv::LessonFact::case_id)
+      .field("formulaId", &actderiv::LessonFact::formula_id)
+      .field("event", &actderiv::LessonFact::event)
+      .field("z", &actderiv::LessonFact::z)
+      .field("value", &actderiv::LessonFact::value)
+      .field("reference", &actderiv::LessonFact::reference)
+      .field("referenceLog10", &actderiv::LessonFact::reference_log10);
+  value_object<actderiv::DatasetKind>("DatasetKind")
+      .field("id", &actderiv::DatasetKind::id)
+      .field("name", &actderiv::DatasetKind::name);
+  value_object<actderiv::Bounds>("Bounds")
+      .field("min", &actderiv::Bounds::min)
+      .field("max", &actderiv::Bounds::max);
+  value_object<actderiv::Limit>("Limit")
+      .field("key", &actderiv::Limit::key)
+      .field("what", &actderiv::Limit::what)
+      .field("min", &actderiv::Limit::min)
+      .field("max", &actderiv::Limit::max)
+      .field("whole", &actderiv::Limit::whole);
+  // A preset's scalars and bounds; lab_presets adds its config.
+  value_object<actderiv::Preset>("Preset")
+      .field("id", &actderiv::Preset::id)
+      .field("name", &actderiv::Preset::name)
+      .field("dataset", &actderiv::Preset::dataset)
+      .field("points", &actderiv::Preset::points)
+      .field("noise", &actderiv::Preset::noise)
+      .field("dataSeed", &actderiv::Preset::data_seed)
+      .field("epochs", &actderiv::Preset::epochs)
+      .field("compareWith", &actderiv::Preset::compare_with)
+      .field("dead", &actderiv::Preset::dead)
+      .field("inactive", &actderiv::Preset::inactive)
+      .field("loss", &actderiv::Preset::loss);
+
+  using emscripten::function;
+  function("activations", guarded<&activations>);
+  function("pageProse", guarded<&page_prose>);
+  function("evaluate", guarded<&evaluate>);
+  function("kinks", guarded<&kinks>);
+  function("expressionParams", guarded<&expression_params>);
+  function("expressionFunctions", guarded<&expression_functions>);
+  function("derive", guarded<&derive>);
+  function("evaluateExpression", guarded<&evaluate_expression>);
+  function("properties", guarded<&properties>);
+  function("lessonCases", guarded<&lesson_cases>);
+  function("lessonErrors", guarded<&lesson_errors>);
+  function("lessonFacts", guarded<&lesson_facts>);
+  function("slopeView", guarded<&slope_view>);
+  function("slopeViewExpression", guarded<&slope_view_expression>);
+  function("datasetKinds", guarded<&dataset_kinds>);
+  function("generateDataset", guarded<&generate_dataset>);
+  function("depthProducts", guarded<&depth_products>);
+  function("depthProductAtFixedZ", guarded<&depth_product_at_fixed_z>);
+  function("trainerCreate", guarded<&trainer_create>);
+  function("trainerStep", guarded<&trainer_step>);
+  function("trainerState", guarded<&trainer_state>);
+  function("trainerGrid", guarded<&trainer_grid>);
+  function("trainerParameters", guarded<&trainer_parameters>);
+  function("trainerDestroy", guarded<&trainer_destroy>);
+  function("trainerCount", guarded<&trainer_count>);
+  function("labPresets", guarded<&lab_presets>);
+  function("limits", guarded<&limits>);
+  function("heapStats", guarded<&heap_stats>);
+  function("parseQuery", guarded<&parse_query>);
+  function("queryValue", guarded<&query_value>);
+  function("parseNumber", guarded<&parse_number>);
+  function("visibleCharacter", guarded<&visible_character>);
+  function("readSetting", guarded<&read_setting>);
+  function("readSettings", guarded<&read_settings>);
+  function("parameterKeys", guarded<&parameter_keys>);
+  function("readActivationView", guarded<&read_activation_view>);
+  function("readExpressionParams", guarded<&read_expression_params>);
 }

@@ -289,7 +289,7 @@ TEST(ReadExpressionParams, ReadsOrFallsBackToTheDefault) {
   EXPECT_EQ(read.values[0], std::make_pair(std::string("alpha"), 0.5));
   EXPECT_EQ(read.values[1], std::make_pair(std::string("beta"), params[1].default_value));
   ASSERT_EQ(read.refused.size(), 1u);
-  EXPECT_EQ(read.refused[0].second, "expr.beta in the link must be between -5 and 5; using 1.");
+  EXPECT_EQ(read.refused[0].second, "expr.beta in the link must be from \xE2\x88\x92" "5 to 5, not 9; using 1.");
   const auto bad = actderiv::read_expression_params("expr.alpha=x");
   ASSERT_EQ(bad.refused.size(), 1u);
   EXPECT_EQ(bad.refused[0].second,

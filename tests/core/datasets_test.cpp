@@ -36,7 +36,7 @@ TEST(Dataset, KindsAreTheFourOfTheIssue) {
 
 TEST(Dataset, SizedBalancedAndInTheBox) {
   for (const auto& kind : actderiv::dataset_kinds()) {
-    for (std::size_t n : {2u, 7u, 500u}) {
+    for (std::size_t n : {20u, 21u, 500u}) {
       const Dataset d = generate_dataset(kind.id, n, 0, 3);
       ASSERT_EQ(d.x.size(), n);
       ASSERT_EQ(d.y.size(), n);
@@ -85,15 +85,15 @@ TEST(Dataset, PointsLieOnTheirCurvesWithoutNoise) {
 }
 
 TEST(Dataset, NoiseHasTheRequestedSpread) {
-  const Dataset clean = generate_dataset("circles", 4000, 0, 5);
-  const Dataset noisy = generate_dataset("circles", 4000, 0.2, 5);
+  const Dataset clean = generate_dataset("circles", 500, 0, 5);
+  const Dataset noisy = generate_dataset("circles", 500, 0.2, 5);
   double squares = 0;
-  for (std::size_t i = 0; i < 4000; ++i) {
+  for (std::size_t i = 0; i < 500; ++i) {
     const double r = std::hypot(noisy.x[i], noisy.y[i]) - (noisy.label[i] == 1 ? 0.6 : 1.3);
     squares += r * r;
   }
   // Radial error of 2-D normal noise of spread 0.2 on a circle: about 0.2 for these radii.
-  EXPECT_NEAR(std::sqrt(squares / 4000), 0.2, 0.02);
+  EXPECT_NEAR(std::sqrt(squares / 500), 0.2, 0.02);
   EXPECT_NE(clean.x, noisy.x);
 }
 
@@ -118,10 +118,10 @@ TEST(Dataset, ErrorsNameTheProblem) {
   };
   const std::vector<Case> cases = {
       {"swirl", 100, 0.1, "unknown data set 'swirl' (known: moons, circles, xor, spiral)"},
-      {"moons", 1, 0.1, "the number of points must be from 2 to 10000, not 1"},
-      {"moons", 10001, 0.1, "the number of points must be from 2 to 10000, not 10001"},
-      {"moons", 100, -0.1, "the noise must be from 0 to 1, not -0.1"},
-      {"moons", 100, NAN, "the noise must be from 0 to 1, not nan"},
+      {"moons", 19, 0.1, "the number of points must be from 20 to 500, not 19"},
+      {"moons", 501, 0.1, "the number of points must be from 20 to 500, not 501"},
+      {"moons", 100, -0.1, "the noise must be from 0 to 1, not \xE2\x88\x92" "0.1"},
+      {"moons", 100, NAN, "the noise must be from 0 to 1, not NaN"},
   };
   for (const Case& c : cases) EXPECT_EQ(error_of(c.kind, c.n, c.noise), c.expected);
 }

@@ -217,9 +217,9 @@ TEST(Depth, ErrorsNameTheProblem) {
       {[](DepthConfig& c) { c.max_depth = 0; }, "the depth must be from 1 to 50, not 0"},
       {[](DepthConfig& c) { c.max_depth = 51; }, "the depth must be from 1 to 50, not 51"},
       {[](DepthConfig& c) { c.samples = 0; }, "the number of samples must be from 1 to 20000, not 0"},
-      {[](DepthConfig& c) { c.mean = 11; }, "the mean must be from -10 to 10, not 11"},
-      {[](DepthConfig& c) { c.spread = -1; }, "the spread must be from 0 to 10, not -1"},
-      {[](DepthConfig& c) { c.spread = NAN; }, "the spread must be from 0 to 10, not nan"},
+      {[](DepthConfig& c) { c.mean = 6; }, "the mean must be from \xE2\x88\x92" "5 to 5, not 6"},
+      {[](DepthConfig& c) { c.spread = -1; }, "the spread must be from 0 to 5, not \xE2\x88\x92" "1"},
+      {[](DepthConfig& c) { c.spread = NAN; }, "the spread must be from 0 to 5, not NaN"},
       {[](DepthConfig& c) { c.lower_quantile = 0.6; }, "the lower quantile must be from 0 to 0.5, not 0.6"},
       {[](DepthConfig& c) { c.upper_quantile = 0.4; }, "the upper quantile must be from 0.5 to 1, not 0.4"},
   };

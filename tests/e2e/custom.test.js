@@ -289,7 +289,7 @@ test('an out-of-range expr.beta= is refused next to its slider, naming the key',
     const [g] = await chartData(view.page, 'chart-custom');
     assert.ok(close(yAt(g, 1), sigmoid(1)), `g(1) = ${yAt(g, 1)}`);
     const notice = await view.page.locator('#custom .param-controls:visible .field-message').textContent();
-    assert.match(notice, /^expr\.beta in the link must be between -5 and 5; using 1\.$/);
+    assert.match(notice, /^expr\.beta in the link must be from \u22125 to 5, not 99; using 1\.$/);
   } finally {
     await view.close();
   }

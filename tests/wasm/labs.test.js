@@ -39,12 +39,12 @@ test('generateDataset() is deterministic per seed, balanced, and labelled 0 or 1
 
 test('generateDataset() refuses bad arguments with a sentence', () => {
   const cases = [
-    { args: ['rings', 10, 0.1, 1], message: /unknown data set 'rings' \(known: moons, circles, xor, spiral\)/ },
-    { args: ['moons', 1, 0.1, 1], message: /number of points must be from 2 to 10000, not 1/ },
-    { args: ['moons', 10, 2, 1], message: /noise must be from 0 to 1, not 2/ },
+    { args: ['rings', 20, 0.1, 1], message: /unknown data set 'rings' \(known: moons, circles, xor, spiral\)/ },
+    { args: ['moons', 19, 0.1, 1], message: /number of points must be from 20 to 500, not 19/ },
+    { args: ['moons', 20, 2, 1], message: /noise must be from 0 to 1, not 2/ },
     { args: ['moons', 2.5, 0.1, 1], message: /number of points must be a whole number/, type: RangeError },
-    { args: ['moons', 10, '0.1', 1], message: /noise must be a number, not the string "0.1"/, type: TypeError },
-    { args: ['moons', 10, 0.1, -1], message: /seed must be a whole number from 0 to 4294967295/, type: RangeError },
+    { args: ['moons', 20, '0.1', 1], message: /noise must be a number, not the string "0.1"/, type: TypeError },
+    { args: ['moons', 20, 0.1, -1], message: /seed must be a whole number from 0 to 4294967295/, type: RangeError },
   ];
   for (const { args, message, type = Error } of cases) {
     assert.throws(() => core.generateDataset(...args), (error) => error instanceof type && message.test(error.message), String(args));
@@ -92,7 +92,7 @@ test('depthProducts() refuses bad settings with the core\'s sentence', () => {
     { list: [], config: {}, message: /choose at least one activation/ },
     { list: [{ id: 'nope' }], config: {}, message: /unknown activation 'nope'/ },
     { list: [{ id: 'relu' }], config: { maxDepth: 51 }, message: /depth must be from 1 to 50, not 51/ },
-    { list: [{ id: 'relu' }], config: { spread: -1 }, message: /spread must be from 0 to 10, not -1/ },
+    { list: [{ id: 'relu' }], config: { spread: -1 }, message: /spread must be from 0 to 5, not \u22121/ },
     { list: [{ id: 'leaky_relu', params: { alpha: 2 } }], config: {}, message: /alpha/ },
     { list: [{ id: 'relu' }], config: { samples: '9' }, message: /config.samples must be a number/ },
   ];
@@ -180,10 +180,10 @@ test('createTrainer() refuses bad settings with the core\'s sentence, and leaks 
   const data = core.generateDataset('moons', 40, 0.1, 1);
   const before = core.liveTrainers();
   const cases = [
-    { config: { hidden: [] }, message: /needs 1 to 4 hidden layers, not 0/ },
-    { config: { hidden: [8, 17] }, message: /hidden layer 2 needs 1 to 16 units, not 17/ },
-    { config: { learningRate: 0 }, message: /learning rate must be above 0 and at most 10, not 0/ },
-    { config: { initialBias: -11 }, message: /initial bias must be from -10 to 10, not -11/ },
+    { config: { hidden: [] }, message: /number of hidden layers must be from 1 to 4, not 0/ },
+    { config: { hidden: [8, 17] }, message: /units per layer must be from 1 to 16, not 17/ },
+    { config: { learningRate: 0 }, message: /learning rate must be from 0\.000001 to 10, not 0/ },
+    { config: { initialBias: -11 }, message: /initial bias must be from \u221210 to 10, not \u221211/ },
     { config: { batchSize: 41 }, message: /batch size must be from 1 to the 40 training points, not 41/ },
     { config: { activation: 'nope' }, message: /unknown activation 'nope'/ },
     { config: { activation: 'leaky_relu', params: { beta: 1 } }, message: /beta/ },
@@ -214,4 +214,39 @@ test('disposed trainers are freed and refuse further use; none leak across many 
   assert.equal(core.liveTrainers(), before);
   assert.throws(() => trainer.step(1), /this trainer was disposed/);
   assert.throws(() => trainer.state(), /this trainer was disposed/);
+});
+
+// The limits the page reads (core.limits()) are the ones the core's calls check, in the same sentence as
+// the address reader's (which ends with a full stop).
+test('limits(): each lab setting\'s limit is what the core refuses, in the reader\'s words', () => {
+  const { depth, training, expression } = core.limits();
+  assert.deepEqual(Object.keys(depth), ['L', 'mu', 'sd', 'samples', 'lowerQuantile', 'upperQuantile']);
+  assert.deepEqual(Object.keys(training), ['n', 'noise', 'dseed', 'layers', 'width', 'lr', 'bias', 'batch', 'seed', 'epochs']);
+  for (const limit of [...Object.values(depth), ...Object.values(training)]) {
+    assert.deepEqual(Object.keys(limit), ['key', 'what', 'min', 'max', 'whole'], limit.key);
+    assert.ok(limit.min < limit.max && limit.what.startsWith('the '), limit.key);
+  }
+  const sentence = (limit, value) => core.readSetting({ key: limit.key, kind: 'number', what: limit.what,
+    min: limit.min, max: limit.max, whole: limit.whole }, String(value)).error.replace(/\.$/, '');
+  const depthConfig = { L: 'maxDepth', mu: 'mean', sd: 'spread', samples: 'samples', lowerQuantile: 'lowerQuantile',
+    upperQuantile: 'upperQuantile' };
+  for (const [key, field] of Object.entries(depthConfig)) {
+    const value = depth[key].max + 1;
+    assert.throws(() => core.depthProducts([{ id: 'relu' }], { maxDepth: 2, samples: 3, [field]: value }),
+      (error) => error.message === sentence(depth[key], value), key);
+  }
+  const data = core.generateDataset('moons', 40, 0.1, 1);
+  const live = core.liveTrainers();
+  const trainerConfig = { lr: (v) => ({ learningRate: v }), bias: (v) => ({ initialBias: v }),
+    layers: (v) => ({ hidden: Array(v).fill(2) }), width: (v) => ({ hidden: [v] }) };
+  for (const [key, config] of Object.entries(trainerConfig)) {
+    const value = training[key].max + 1;
+    assert.throws(() => core.createTrainer(config(value), data), (error) => error.message === sentence(training[key], value), key);
+  }
+  assert.throws(() => core.generateDataset('moons', training.n.max + 1, 0.1, 1),
+    (error) => error.message === sentence(training.n, training.n.max + 1));
+  assert.equal(core.liveTrainers(), live);
+  assert.deepEqual(expression, { maxLength: 500, maxNesting: 64 });
+  assert.throws(() => core.derive('z'.repeat(expression.maxLength + 1)), /longer than 500/);
+  assert.equal(core.derive('z'.padEnd(expression.maxLength)).derivative.text, '1');
 });

@@ -3,14 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <map>
 
 #include "actderiv/calculus/derive.h"
 #include "actderiv/catalogue/walkthrough.h"
+#include "text/format.h"
 #include "text/unicode.h"
 
 namespace actderiv {
@@ -128,13 +126,6 @@ bool decimal(const std::string& s) {
 // Number.isInteger.
 bool whole(double value) { return std::isfinite(value) && std::floor(value) == value; }
 
-// Whether `value` is written exactly by the digits `digits` times 10^exponent.
-bool reads_back(const std::string& digits, int exponent, double value) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%se%d", digits.c_str(), exponent);
-  return std::strtod(buffer, nullptr) == value;
-}
-
 }  // namespace
 
 QueryEntries parse_query(std::string_view query) {
@@ -184,48 +175,9 @@ NumberReading parse_number(std::string_view text, std::string_view what) {
   return {value, ""};
 }
 
-std::string number_text(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (value == 0) return "0";
-  if (value < 0) return "-" + number_text(-value);
-  if (std::isinf(value)) return "Infinity";
-  // The fewest significant digits that read back as `value` (ECMAScript Number::toString): for each
-  // count, the correctly rounded digits; failing those, a neighbour that lies in the wider half of
-  // the rounding interval just above a power of two.
-  std::string digits;
-  int point = 0;  // value = 0.digits * 10^point
-  for (int precision = 1; precision <= 17 && digits.empty(); ++precision) {
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
-    std::string mantissa(buffer, std::strchr(buffer, 'e'));
-    mantissa.erase(std::remove(mantissa.begin(), mantissa.end(), '.'), mantissa.end());
-    const int exponent = std::atoi(std::strchr(buffer, 'e') + 1) - (precision - 1);
-    const std::uint64_t m = std::strtoull(mantissa.c_str(), nullptr, 10);
-    for (std::uint64_t candidate : {m, m + 1, m - 1}) {
-      const std::string text = std::to_string(candidate);
-      if (candidate == 0 || !reads_back(text, exponent, value)) continue;
-      digits = text;
-      point = exponent + static_cast<int>(text.size());
-      break;
-    }
-  }
-  digits.erase(digits.find_last_not_of('0') + 1);
-  const int k = static_cast<int>(digits.size());
-  const int n = point;
-  if (k <= n && n <= 21) return digits + std::string(n - k, '0');
-  if (0 < n && n <= 21) return digits.substr(0, n) + "." + digits.substr(n);
-  if (-6 < n && n <= 0) return "0." + std::string(-n, '0') + digits;
-  const std::string exponent = (n - 1 < 0 ? "-" : "+") + std::to_string(std::abs(n - 1));
-  return digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" + exponent;
-}
+std::string number_text(double value) { return format::number_text(value); }
 
-std::string format_setting(double value) {
-  // The first '-' only, as the page's String(value).replace('-', '−') did: 1e-7 gives "1e−7".
-  std::string text = number_text(value);
-  const std::size_t minus = text.find('-');
-  if (minus != std::string::npos) text.replace(minus, 1, "\xE2\x88\x92");
-  return text;
-}
+std::string format_setting(double value) { return format::display_number(value); }
 
 SettingReading read_setting(const Setting& setting, std::string_view text) {
   SettingReading reading;
@@ -236,10 +188,9 @@ SettingReading read_setting(const Setting& setting, std::string_view text) {
       if (!number.value) {
         reading.error = number.error;
       } else if (setting.whole && !whole(*number.value)) {
-        reading.error = what + " must be a whole number, not " + format_setting(*number.value) + ".";
+        reading.error = format::whole_error(what, *number.value) + ".";
       } else if (*number.value < setting.min || *number.value > setting.max) {
-        reading.error = what + " must be from " + format_setting(setting.min) + " to " +
-                        format_setting(setting.max) + ", not " + format_setting(*number.value) + ".";
+        reading.error = format::range_error(what, setting.min, setting.max, *number.value) + ".";
       } else {
         reading.ok = true;
         reading.number = *number.value;
@@ -335,8 +286,8 @@ ActivationView read_activation_view(std::string_view query, const Activation& ac
     if (!number.value)
       view.param_notices.emplace_back(param.id, ignored(param.id, *text, param.id + " must be a number " + bounds + fallback));
     else if (*number.value < param.min || *number.value > param.max)
-      view.param_notices.emplace_back(param.id, ignored(param.id, *text, param.id + " must be " + bounds + ", not " +
-                                                                          format_setting(*number.value) + fallback));
+      view.param_notices.emplace_back(
+          param.id, ignored(param.id, *text, format::range_error(param.id, param.min, param.max, *number.value) + fallback));
     else
       view.params.emplace_back(param.id, *number.value);
   }
@@ -373,13 +324,13 @@ ExpressionParams read_expression_params(std::string_view query) {
     const std::string key = "expr." + param.id;
     if (const std::optional<std::string> text = query_get(entries, key)) {
       const std::string what = key + " in the link";
-      const std::string fallback = number_text(param.default_value);
+      const std::string fallback = format::display_number(param.default_value);
       const NumberReading number = parse_number(*text, what);
       if (!number.value)
         result.refused.emplace_back(param.id, number.error + " Using " + fallback + ".");
       else if (*number.value < param.min || *number.value > param.max)
-        result.refused.emplace_back(param.id, what + " must be between " + number_text(param.min) + " and " +
-                                                  number_text(param.max) + "; using " + fallback + ".");
+        result.refused.emplace_back(
+            param.id, format::range_error(what, param.min, param.max, *number.value) + "; using " + fallback + ".");
       else
         value = *number.value;
     }

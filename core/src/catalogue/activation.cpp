@@ -1,10 +1,10 @@
 #include "actderiv/catalogue/activation.h"
 
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 #include "actderiv/expr/expr.h"
+#include "text/format.h"
 
 namespace actderiv {
 
@@ -20,22 +20,14 @@ std::string latex_of(const Activation& activation, const std::string& text) {
   return to_latex(parse(text, param_ids(activation)));
 }
 
-// %.17g, not an ostringstream: iostreams would pull libc++'s locale machinery (about 200 KB) into
-// the WebAssembly module.
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
-}
-
 }  // namespace
 
 const Activation& find_activation(const std::string& id) {
   for (const auto& a : activations())
     if (a.id == id) return a;
-  std::string known;
-  for (const auto& a : activations()) known += (known.empty() ? "" : ", ") + a.id;
-  throw std::invalid_argument("unknown activation '" + id + "' (known: " + known + ")");
+  std::vector<std::string> known;
+  for (const auto& a : activations()) known.push_back(a.id);
+  throw std::invalid_argument(format::unknown_id("activation", id, known));
 }
 
 std::vector<double> resolve_params(const Activation& activation, const ParamValues& given) {
@@ -50,19 +42,16 @@ std::vector<double> resolve_params(const std::vector<Param>& params, const std::
     std::size_t i = 0;
     while (i < params.size() && params[i].id != id) ++i;
     if (i == params.size()) {
-      std::string known;
-      for (const auto& p : params) known += (known.empty() ? "" : ", ") + p.id;
-      throw std::invalid_argument("unknown parameter '" + id + "' for " + owner +
-                                  (known.empty() ? " (it takes none)" : " (it takes: " + known + ")"));
+      std::vector<std::string> known;
+      for (const auto& p : params) known.push_back(p.id);
+      throw std::invalid_argument(format::unknown_id("parameter", id, known, " for " + owner));
     }
     const Param& p = params[i];
     if (!std::isfinite(value))
       throw std::invalid_argument("parameter '" + id + "' of " + owner +
-                                  " must be a finite number, not " + number_text(value));
+                                  " must be a finite number, not " + format::number_text(value));
     if (value < p.min || value > p.max)
-      throw std::invalid_argument("parameter '" + id + "' of " + owner + " must be in [" +
-                                  number_text(p.min) + ", " + number_text(p.max) + "], not " +
-                                  number_text(value));
+      throw std::invalid_argument(format::range_error("parameter '" + id + "' of " + owner, p.min, p.max, value));
     values[i] = value;
   }
   return values;

@@ -3,23 +3,17 @@
 #include "actderiv/labs/datasets.h"
 
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
+#include "actderiv/labs/limits.h"
 #include "actderiv/labs/random.h"
+#include "text/format.h"
 
 namespace actderiv {
 
 namespace {
 
 constexpr double kPi = 3.14159265358979312;
-constexpr std::size_t kMaxPoints = 10000;
-
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
 
 struct Point {
   double x;
@@ -104,15 +98,12 @@ Dataset generate_dataset(const std::string& kind, std::size_t n, double noise, s
   for (const auto& g : generators())
     if (g.kind.id == kind) generator = &g;
   if (generator == nullptr) {
-    std::string known;
-    for (const auto& g : generators()) known += (known.empty() ? "" : ", ") + g.kind.id;
-    throw std::invalid_argument("unknown data set '" + kind + "' (known: " + known + ")");
+    std::vector<std::string> known;
+    for (const auto& g : generators()) known.push_back(g.kind.id);
+    throw std::invalid_argument(format::unknown_id("data set", kind, known));
   }
-  if (n < 2 || n > kMaxPoints)
-    throw std::invalid_argument("the number of points must be from 2 to " + std::to_string(kMaxPoints) +
-                                ", not " + std::to_string(n));
-  if (!(noise >= 0 && noise <= 1))
-    throw std::invalid_argument("the noise must be from 0 to 1, not " + number_text(noise));
+  check_limit(limit(training_limits(), "n"), static_cast<double>(n));
+  check_limit(limit(training_limits(), "noise"), noise);
 
   Rng rng(seed);
   Dataset data;

@@ -3,43 +3,28 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
+#include "actderiv/labs/limits.h"
 #include "actderiv/labs/random.h"
 
 namespace actderiv {
 
 namespace {
 
-constexpr std::size_t kMaxDepth = 50;
-constexpr std::size_t kMaxSamples = 20000;
 constexpr double kMinusInf = -std::numeric_limits<double>::infinity();
 constexpr double kLog10E = 0.43429448190325182;  // log10(e)
 
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
-
-void require(bool ok, const std::string& what, double value) {
-  if (!ok) throw std::invalid_argument(what + ", not " + number_text(value));
-}
-
 void validate(const std::vector<DepthActivation>& list, const DepthConfig& c) {
   if (list.empty()) throw std::invalid_argument("choose at least one activation");
-  require(c.max_depth >= 1 && c.max_depth <= kMaxDepth, "the depth must be from 1 to 50",
-          static_cast<double>(c.max_depth));
-  require(c.samples >= 1 && c.samples <= kMaxSamples, "the number of samples must be from 1 to 20000",
-          static_cast<double>(c.samples));
-  require(c.mean >= -10 && c.mean <= 10, "the mean must be from -10 to 10", c.mean);
-  require(c.spread >= 0 && c.spread <= 10, "the spread must be from 0 to 10", c.spread);
-  require(c.lower_quantile >= 0 && c.lower_quantile <= 0.5, "the lower quantile must be from 0 to 0.5",
-          c.lower_quantile);
-  require(c.upper_quantile >= 0.5 && c.upper_quantile <= 1, "the upper quantile must be from 0.5 to 1",
-          c.upper_quantile);
+  const auto& limits = depth_limits();
+  check_limit(limit(limits, "L"), static_cast<double>(c.max_depth));
+  check_limit(limit(limits, "samples"), static_cast<double>(c.samples));
+  check_limit(limit(limits, "mu"), c.mean);
+  check_limit(limit(limits, "sd"), c.spread);
+  check_limit(limit(limits, "lowerQuantile"), c.lower_quantile);
+  check_limit(limit(limits, "upperQuantile"), c.upper_quantile);
 }
 
 // Rearranges `values` so that values[k] and values[k + 1] are the k-th and (k + 1)-th smallest for

@@ -3,24 +3,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
+#include "actderiv/labs/limits.h"
 #include "actderiv/numerics/numerics.h"
 
 namespace actderiv {
 
 namespace {
 
-constexpr std::size_t kMaxHidden = 4;
-constexpr std::size_t kMaxWidth = 16;
+constexpr std::size_t kMaxHidden = kMaxHiddenLayers;
+constexpr std::size_t kMaxWidth = kMaxLayerWidth;
 constexpr std::size_t kMaxGrid = 1000;
-
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
 
 void validate(const MlpConfig& c, const Dataset& data) {
   const std::size_t n = data.x.size();
@@ -34,19 +28,13 @@ void validate(const MlpConfig& c, const Dataset& data) {
       throw std::invalid_argument("the label of training point " + std::to_string(i) +
                                   " must be 0 or 1, not " + std::to_string(data.label[i]));
   }
-  if (c.hidden.empty() || c.hidden.size() > kMaxHidden)
-    throw std::invalid_argument("the network needs 1 to 4 hidden layers, not " +
-                                std::to_string(c.hidden.size()));
-  for (std::size_t l = 0; l < c.hidden.size(); ++l)
-    if (c.hidden[l] < 1 || c.hidden[l] > kMaxWidth)
-      throw std::invalid_argument("hidden layer " + std::to_string(l + 1) + " needs 1 to 16 units, not " +
-                                  std::to_string(c.hidden[l]));
-  if (!(c.learning_rate > 0 && c.learning_rate <= 10))
-    throw std::invalid_argument("the learning rate must be above 0 and at most 10, not " +
-                                number_text(c.learning_rate));
-  if (!(c.initial_bias >= -10 && c.initial_bias <= 10))
-    throw std::invalid_argument("the initial bias must be from -10 to 10, not " + number_text(c.initial_bias));
-  if (c.batch_size < 1 || c.batch_size > n)
+  const auto& limits = training_limits();
+  check_limit(limit(limits, "layers"), static_cast<double>(c.hidden.size()));
+  for (std::size_t width : c.hidden) check_limit(limit(limits, "width"), static_cast<double>(width));
+  check_limit(limit(limits, "lr"), c.learning_rate);
+  check_limit(limit(limits, "bias"), c.initial_bias);
+  check_limit(limit(limits, "batch"), static_cast<double>(c.batch_size));
+  if (c.batch_size > n)
     throw std::invalid_argument("the batch size must be from 1 to the " + std::to_string(n) +
                                 " training points, not " + std::to_string(c.batch_size));
 }

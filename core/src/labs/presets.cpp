@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "text/format.h"
+
 namespace actderiv {
 
 namespace {
@@ -43,9 +45,9 @@ const std::vector<Preset>& presets() { return table(); }
 const Preset& find_preset(const std::string& id) {
   for (const auto& p : presets())
     if (p.id == id) return p;
-  std::string known;
-  for (const auto& p : presets()) known += (known.empty() ? "" : ", ") + p.id;
-  throw std::invalid_argument("unknown preset '" + id + "' (known: " + known + ")");
+  std::vector<std::string> known;
+  for (const auto& p : presets()) known.push_back(p.id);
+  throw std::invalid_argument(format::unknown_id("preset", id, known));
 }
 
 Dataset preset_dataset(const Preset& preset) {

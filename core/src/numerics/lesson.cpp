@@ -6,6 +6,7 @@
 
 #include "actderiv/numerics/numerics.h"
 #include "numerics/bisect.h"
+#include "text/format.h"
 
 namespace actderiv {
 
@@ -109,9 +110,9 @@ const std::vector<Definition>& definitions() {
 const Definition& definition(const std::string& case_id) {
   for (const auto& d : definitions())
     if (d.meta.id == case_id) return d;
-  std::string known;
-  for (const auto& d : definitions()) known += (known.empty() ? "" : ", ") + d.meta.id;
-  throw std::invalid_argument("unknown lesson case '" + case_id + "' (known: " + known + ")");
+  std::vector<std::string> known;
+  for (const auto& d : definitions()) known.push_back(d.meta.id);
+  throw std::invalid_argument(format::unknown_id("lesson case", case_id, known));
 }
 
 Formula formula(const Definition& d, const std::string& formula_id) {
@@ -123,7 +124,7 @@ Formula formula(const Definition& d, const std::string& formula_id) {
 void check_z(double z) {
   if (!std::isfinite(z) || std::fabs(z) > kMaxLessonZ) {
     throw std::invalid_argument("lesson points must be finite with |z| <= 1e6, got " +
-                                std::to_string(z));
+                                format::number_text(z));
   }
 }
 

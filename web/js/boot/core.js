@@ -6,14 +6,15 @@ let loaded = null;
 
 // Resolves to the core API (see loadCore in wasm/api.js); the module is instantiated on the first call
 // only. The registry never changes and building its descriptions through embind takes tens of
-// milliseconds, so the page asks the core for them once: activations() and parameterKeys() return
-// those lists (the page only reads them). A load that failed (its .wasm could not be fetched) is tried
+// milliseconds, so the page asks the core for them once: activations(), parameterKeys() and limits()
+// return those (the page only reads them). A load that failed (its .wasm could not be fetched) is tried
 // again by the next call, so that the Print button's second press can recover.
 export function getCore() {
   loading ??= loadCore().then((core) => {
     const activations = core.activations();
     const parameterKeys = core.parameterKeys();
-    loaded = { ...core, activations: () => activations, parameterKeys: () => parameterKeys };
+    const limits = core.limits();
+    loaded = { ...core, activations: () => activations, parameterKeys: () => parameterKeys, limits: () => limits };
     return loaded;
   }, (failure) => {
     loading = undefined;

@@ -40,10 +40,12 @@ function markedCopy(text, column) {
 
 // Wires the form holding input[name="expr"], its message (.field-message), the marked copy
 // (.expression-echo), the stale-results note (.expression-stale) and example buttons
-// (.example, whose text is the expression). `onText(text)` runs ~150 ms after typing stops, at once
-// for an example or Enter. Returns {setText, showError, clearError}.
-export function createExpressionField(form, { onText }) {
+// (.example, whose text is the expression). The field takes at most `maxLength` characters (the core's
+// limit). `onText(text)` runs ~150 ms after typing stops, at once for an example or Enter. Returns
+// {setText, showError, clearError}.
+export function createExpressionField(form, { onText, maxLength }) {
   const input = form.elements.expr;
+  input.maxLength = maxLength;
   const message = form.querySelector('.field-message');
   const echo = form.querySelector('.expression-echo');
   const stale = form.querySelector('.expression-stale');

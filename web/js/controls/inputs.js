@@ -14,9 +14,11 @@ export function parseNumber(text, what) {
   return loadedCore().parseNumber(text, what);
 }
 
-// "`what` must be between min and max" when `value` lies outside `param`'s range, else null.
-export function rangeError(param, value, what = param.id) {
-  return value < param.min || value > param.max ? `${what} must be between ${param.min} and ${param.max}` : null;
+// The number written in `text` if `limit` ({what, min, max, whole}, e.g. a parameter's range or one of
+// core.limits()) accepts it: {value}, or {error} with the core's sentence, the one its address notices
+// use ("alpha must be from 0 to 10, not 11.").
+export function readLimited(text, { what, min, max, whole = false }) {
+  return loadedCore().readSetting({ key: what, kind: 'number', what, min, max, whole }, text);
 }
 
 // Shows `message` in the form's message element and marks `invalid` inputs; an empty message clears it.

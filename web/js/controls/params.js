@@ -1,12 +1,13 @@
 // A parameter's slider and number field (e.g. Leaky ReLU's alpha): both stay in step, and a value
-// outside the parameter's range is refused with a message next to the inputs.
-import { cloneTemplate, parseNumber, rangeError, showMessage } from './inputs.js';
+// outside the parameter's range is refused with the core's message next to the inputs.
+import { cloneTemplate, readLimited, showMessage } from './inputs.js';
 import { renderTexIn } from '../figures/math.js';
 
 const STEP = 0.01;
 
-// Puts a control for `param` ({id, name, default, min, max}) into `slot`, cloned from `template`;
-// elements marked data-param="id" / data-param="name" receive the parameter's id and symbol.
+// Puts a control for `param` ({id, name, default, min, max}, and optionally `what`, its name in
+// messages, by default its id, and `whole`) into `slot`, cloned from `template`; elements marked
+// data-param="id" / data-param="name" receive the parameter's id and symbol.
 // Each accepted value calls `onChange(value)`, which may throw to refuse it. Returns {form, set},
 // where set(value) moves the inputs without calling onChange.
 export function createParamControl(slot, param, { template, prefix = `${param.id}-control`, initial = param.default, onChange }) {
@@ -14,7 +15,7 @@ export function createParamControl(slot, param, { template, prefix = `${param.id
   for (const element of form.querySelectorAll('[data-param]')) element.textContent = param[element.dataset.param];
   renderTexIn(form);
   const { slider, value: field } = form.elements;
-  Object.assign(slider, { min: param.min, max: param.max, step: STEP });
+  Object.assign(slider, { min: param.min, max: param.max, step: param.whole ? 1 : STEP });
 
   function set(value) {
     slider.value = String(value);
@@ -36,10 +37,9 @@ export function createParamControl(slot, param, { template, prefix = `${param.id
     apply(Number(slider.value));
   });
   field.addEventListener('input', () => {
-    const { value, error } = parseNumber(field.value, param.id);
-    const outside = !error && rangeError(param, value);
-    if (error || outside) {
-      showMessage(form, error ?? `${outside}; ${value} is outside.`, [field]);
+    const { value, error } = readLimited(field.value, { ...param, what: param.what ?? param.id });
+    if (error) {
+      showMessage(form, error, [field]);
       return;
     }
     slider.value = String(value);

@@ -57,24 +57,11 @@ function cellText(p) {
 // A cell centre's coordinate, to three significant digits (the map spans a few units).
 const coordinateText = (x) => formatNumber(Number(x.toPrecision(3)));
 
-// A heat map on `canvas`, with a data table under it. Returns {setPoints(data, extent),
-// setGrid(p, cells, what), describe(text)}; setGrid takes cells x cells probabilities, row-major from
-// the bottom-left cell, as trainer.grid(...cellCentres(extent, cells)) gives them, and `what` names
-// that map for its table ("Decision region of … after epoch 12").
-export function createHeatmap(canvas) {
-  canvas.setAttribute('role', 'img');
-  const showTable = createGridTable(canvas, { across: 'x\u2081', up: 'x\u2082', formatNumber: coordinateText, valueText: cellText });
-  let extent = 1;
-  let pointsText = '';
-  let colours = palette();
-  let table = colourTable(colours);
-  let last = null;
-  let cells = MAX_CELLS;
-  const image = document.createElement('canvas');
-  let pixels = null;
-
+// The chart: two datasets of training points (set by pointDatasets) on square axes, and a plugin that
+// draws `map()` (a canvas, or null before the first map) under them across the chart area.
+function chartConfig(map) {
   const axis = (title) => ({ type: 'linear', title: { display: true, text: title }, border: {}, grid: {}, ticks: {} });
-  const chart = new Chart(canvas, {
+  return {
     type: 'line',
     data: { datasets: [] },
     options: {
@@ -97,7 +84,8 @@ export function createHeatmap(canvas) {
     plugins: [{
       id: 'heatmap',
       beforeDatasetsDraw(drawn) {
-        if (!last) return;
+        const image = map();
+        if (!image) return;
         const { ctx, chartArea: area } = drawn;
         ctx.save();
         ctx.imageSmoothingEnabled = true;
@@ -105,74 +93,104 @@ export function createHeatmap(canvas) {
         ctx.restore();
       },
     }],
-  });
+  };
+}
+
+// The training points {x, y, label} as the chart's datasets: class 0 as circles, class 1 as triangles.
+function pointDatasets({ x, y, label }) {
+  const points = [[], []];
+  for (let i = 0; i < x.length; i += 1) points[label[i]].push({ x: x[i], y: y[i] });
+  return points.map((data, classLabel) => ({
+    label: `class ${classLabel} (${classLabel === 0 ? 'blue circle' : 'orange triangle'})`,
+    classLabel,
+    data,
+    showLine: false,
+    pointStyle: classLabel === 0 ? 'circle' : 'triangle',
+    pointRadius: classLabel === 0 ? 3 : 4,
+    pointHoverRadius: 5,
+    pointBorderWidth: 1,
+  }));
+}
+
+// The theme's `colours` on the chart's axes and points.
+function applyTheme(chart, colours) {
+  for (const scale of Object.values(chart.options.scales)) {
+    scale.grid.color = colours.grid;
+    scale.border.color = colours.axis;
+    scale.ticks.color = colours.axis;
+    scale.title.color = colours.text;
+  }
+  for (const dataset of chart.data.datasets) {
+    dataset.backgroundColor = dataset.classLabel === 0 ? colours.class0 : colours.class1;
+    dataset.borderColor = colours.text;
+  }
+}
+
+// Paints the cells x cells probabilities `p` (row-major from the bottom-left cell) into `image`, one
+// pixel per cell coloured from `table` (colourTable); `pixels` is the last call's ImageData, reused
+// while the size holds. Returns the ImageData used.
+function paintCells(image, pixels, p, cells, table) {
+  const buffer = pixels?.width === cells ? pixels : image.getContext('2d').createImageData(cells, cells);
+  if (buffer !== pixels) {
+    image.width = cells;
+    image.height = cells;
+  }
+  const { data } = buffer;
+  for (let j = 0; j < cells; j += 1) {
+    // Grid row j is at the j-th y from the bottom; image rows run from the top.
+    const row = (cells - 1 - j) * cells;
+    for (let i = 0; i < cells; i += 1) {
+      const k = Math.round(255 * Math.min(1, Math.max(0, p[j * cells + i])));
+      data.set(table.subarray(4 * k, 4 * k + 4), 4 * (row + i));
+    }
+  }
+  image.getContext('2d').putImageData(buffer, 0, 0);
+  return buffer;
+}
+
+// A heat map on `canvas`, with a data table under it. Returns {setPoints(data, extent),
+// setGrid(p, cells, what), describe(text)}; setGrid takes cells x cells probabilities, row-major from
+// the bottom-left cell, as trainer.grid(...cellCentres(extent, cells)) gives them, and `what` names
+// that map for its table ("Decision region of … after epoch 12").
+export function createHeatmap(canvas) {
+  canvas.setAttribute('role', 'img');
+  const showTable = createGridTable(canvas, { across: 'x\u2081', up: 'x\u2082', formatNumber: coordinateText, valueText: cellText });
+  let extent = 1;
+  let pointsText = '';
+  let colours = palette();
+  let table = colourTable(colours);
+  // The last map's probabilities and size, and the canvas and pixels it was painted into.
+  let last = null;
+  let cells = MAX_CELLS;
+  const image = document.createElement('canvas');
+  let pixels = null;
+  const chart = new Chart(canvas, chartConfig(() => (last ? image : null)));
   Object.defineProperty(canvas, 'chart', { value: chart });
-
-  function theme() {
-    for (const scale of Object.values(chart.options.scales)) {
-      scale.grid.color = colours.grid;
-      scale.border.color = colours.axis;
-      scale.ticks.color = colours.axis;
-      scale.title.color = colours.text;
-    }
-    for (const dataset of chart.data.datasets) {
-      dataset.backgroundColor = dataset.classLabel === 0 ? colours.class0 : colours.class1;
-      dataset.borderColor = colours.text;
-    }
-  }
-
-  function paint(p) {
-    if (pixels?.width !== cells) {
-      image.width = cells;
-      image.height = cells;
-      pixels = image.getContext('2d').createImageData(cells, cells);
-    }
-    const { data } = pixels;
-    for (let j = 0; j < cells; j += 1) {
-      // Grid row j is at the j-th y from the bottom; image rows run from the top.
-      const row = (cells - 1 - j) * cells;
-      for (let i = 0; i < cells; i += 1) {
-        const k = Math.round(255 * Math.min(1, Math.max(0, p[j * cells + i])));
-        data.set(table.subarray(4 * k, 4 * k + 4), 4 * (row + i));
-      }
-    }
-    image.getContext('2d').putImageData(pixels, 0, 0);
-  }
 
   onColoursChange(() => {
     colours = palette();
     table = colourTable(colours);
-    theme();
-    if (last) paint(last);
+    applyTheme(chart, colours);
+    if (last) pixels = paintCells(image, pixels, last, cells, table);
     chart.update('none');
   });
 
   return {
     // The training points: class 0 as circles, class 1 as triangles, over [-extent, extent]^2.
-    setPoints({ x, y, label }, size) {
+    setPoints(data, size) {
       extent = size;
-      const points = [[], []];
-      for (let i = 0; i < x.length; i += 1) points[label[i]].push({ x: x[i], y: y[i] });
-      chart.data.datasets = points.map((data, classLabel) => ({
-        label: `class ${classLabel} (${classLabel === 0 ? 'blue circle' : 'orange triangle'})`,
-        classLabel,
-        data,
-        showLine: false,
-        pointStyle: classLabel === 0 ? 'circle' : 'triangle',
-        pointRadius: classLabel === 0 ? 3 : 4,
-        pointHoverRadius: 5,
-        pointBorderWidth: 1,
-      }));
+      chart.data.datasets = pointDatasets(data);
       Object.assign(chart.options.scales.x, { min: -extent, max: extent });
       Object.assign(chart.options.scales.y, { min: -extent, max: extent });
-      theme();
+      applyTheme(chart, colours);
       chart.update('none');
-      pointsText = `Training points: ${points[0].length} of class 0 (blue circles), ${points[1].length} of class 1 (orange triangles).`;
+      const [zeros, ones] = chart.data.datasets.map((dataset) => dataset.data.length);
+      pointsText = `Training points: ${zeros} of class 0 (blue circles), ${ones} of class 1 (orange triangles).`;
     },
     setGrid(p, size, what) {
       last = p;
       cells = size;
-      paint(p);
+      pixels = paintCells(image, pixels, p, cells, table);
       chart.draw();
       // The cells' centres, spaced as the core spaces the grid it was asked for.
       const [, , low, high] = cellCentres(extent, size);

@@ -65,90 +65,99 @@ function powerOfTenTick(value) {
   return Number.isInteger(exponent) ? formatNumber(value) : null;
 }
 
+// The options of a chart made by createPlot (see there for `xAxis` and `yAxis`).
+function plotOptions(xAxis, yAxis) {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    parsing: false,
+    normalized: true,
+    interaction: { mode: 'index', intersect: false },
+    elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 4 }, line: { borderWidth: 2.5 } },
+    scales: {
+      x: { type: 'linear', title: { display: true, text: xAxis.title ?? 'z' }, border: {}, grid: {},
+        ticks: xAxis.integer ? { precision: 0 } : {} },
+      y: {
+        type: yAxis.logarithmic ? 'logarithmic' : 'linear',
+        title: { display: true, text: yAxis.title ?? 'value' },
+        min: yAxis.min,
+        max: yAxis.max,
+        border: {},
+        grid: {},
+        ticks: yAxis.logarithmic ? { callback: powerOfTenTick, autoSkip: true } : {},
+      },
+    },
+    plugins: {
+      legend: {
+        labels: {
+          usePointStyle: true,
+          pointStyle: 'line',
+          pointStyleWidth: 32,
+          padding: 14,
+          filter: (item, data) => data.datasets[item.datasetIndex].legend !== false,
+          // The default takes the dash from the point style (a legend line must show the series' dash)
+          // and lists series in drawing order (the legend keeps the order they were given in).
+          generateLabels: (drawn) => Chart.defaults.plugins.legend.labels.generateLabels(drawn)
+            .map((item) => ({ ...item, lineDash: drawn.data.datasets[item.datasetIndex].borderDash, lineWidth: 2.5 }))
+            .sort((a, b) => a.datasetIndex - b.datasetIndex),
+        },
+      },
+      tooltip: {
+        filter: (item) => !item.dataset.noTooltip,
+        itemSort: (a, b) => a.datasetIndex - b.datasetIndex,
+        callbacks: {
+          title: (items) => (items.length ? `${xAxis.symbol ?? 'z'} = ${formatNumber(items[0].parsed.x)}` : ''),
+          label: (item) => `${item.dataset.label}: ${item.dataset.describe?.(item.dataIndex) ?? formatNumber(item.parsed.y)}`,
+        },
+      },
+    },
+  };
+}
+
+// Draws a chart's markers (setMarkers) as dots over its lines.
+const markersPlugin = {
+  id: 'markers',
+  afterDatasetsDraw(drawn) {
+    const { ctx, scales: { x, y }, chartArea } = drawn;
+    const colours = themeColours();
+    for (const marker of markers.get(drawn) ?? []) {
+      if (!Number.isFinite(marker.y)) continue;
+      const px = x.getPixelForValue(marker.x);
+      const py = y.getPixelForValue(marker.y);
+      if (px < chartArea.left || px > chartArea.right || py < chartArea.top || py > chartArea.bottom) continue;
+      ctx.save();
+      ctx.beginPath();
+      ctx.arc(px, py, 6, 0, 2 * Math.PI);
+      ctx.fillStyle = colours.series[marker.colour % colours.series.length];
+      ctx.strokeStyle = colours.background;
+      ctx.lineWidth = 2;
+      ctx.fill();
+      ctx.stroke();
+      ctx.restore();
+    }
+  },
+};
+
 // A line chart on `canvas` with axes "z" and "value" (or `x`: {title, symbol, integer}, where `symbol`
 // names x in the tooltip and `integer` keeps ticks whole, and `y`: {title, logarithmic, min, max}), a
 // legend and an index tooltip. `onFirstRender` runs once, right after the chart is first drawn with data.
 export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {} } = {}) {
   canvas.setAttribute('role', 'img');
   let rendered = false;
+  const firstRender = {
+    id: 'firstRender',
+    afterRender(drawn) {
+      if (rendered || drawn.data.datasets.length === 0) return;
+      rendered = true;
+      onFirstRender?.();
+    },
+  };
   const chart = new Chart(canvas, {
     type: 'line',
     data: { datasets: [] },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      interaction: { mode: 'index', intersect: false },
-      elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 4 }, line: { borderWidth: 2.5 } },
-      scales: {
-        x: { type: 'linear', title: { display: true, text: xAxis.title ?? 'z' }, border: {}, grid: {},
-          ticks: xAxis.integer ? { precision: 0 } : {} },
-        y: {
-          type: yAxis.logarithmic ? 'logarithmic' : 'linear',
-          title: { display: true, text: yAxis.title ?? 'value' },
-          min: yAxis.min,
-          max: yAxis.max,
-          border: {},
-          grid: {},
-          ticks: yAxis.logarithmic ? { callback: powerOfTenTick, autoSkip: true } : {},
-        },
-      },
-      plugins: {
-        legend: {
-          labels: {
-            usePointStyle: true,
-            pointStyle: 'line',
-            pointStyleWidth: 32,
-            padding: 14,
-            filter: (item, data) => data.datasets[item.datasetIndex].legend !== false,
-            // The default takes the dash from the point style (a legend line must show the series' dash)
-            // and lists series in drawing order (the legend keeps the order they were given in).
-            generateLabels: (drawn) => Chart.defaults.plugins.legend.labels.generateLabels(drawn)
-              .map((item) => ({ ...item, lineDash: drawn.data.datasets[item.datasetIndex].borderDash, lineWidth: 2.5 }))
-              .sort((a, b) => a.datasetIndex - b.datasetIndex),
-          },
-        },
-        tooltip: {
-          filter: (item) => !item.dataset.noTooltip,
-          itemSort: (a, b) => a.datasetIndex - b.datasetIndex,
-          callbacks: {
-            title: (items) => (items.length ? `${xAxis.symbol ?? 'z'} = ${formatNumber(items[0].parsed.x)}` : ''),
-            label: (item) => `${item.dataset.label}: ${item.dataset.describe?.(item.dataIndex) ?? formatNumber(item.parsed.y)}`,
-          },
-        },
-      },
-    },
-    plugins: [breakGaps, {
-      id: 'markers',
-      afterDatasetsDraw(drawn) {
-        const { ctx, scales: { x, y }, chartArea } = drawn;
-        const colours = themeColours();
-        for (const marker of markers.get(drawn) ?? []) {
-          if (!Number.isFinite(marker.y)) continue;
-          const px = x.getPixelForValue(marker.x);
-          const py = y.getPixelForValue(marker.y);
-          if (px < chartArea.left || px > chartArea.right || py < chartArea.top || py > chartArea.bottom) continue;
-          ctx.save();
-          ctx.beginPath();
-          ctx.arc(px, py, 6, 0, 2 * Math.PI);
-          ctx.fillStyle = colours.series[marker.colour % colours.series.length];
-          ctx.strokeStyle = colours.background;
-          ctx.lineWidth = 2;
-          ctx.fill();
-          ctx.stroke();
-          ctx.restore();
-        }
-      },
-    }, {
-      id: 'firstRender',
-      afterRender(drawn) {
-        if (rendered || drawn.data.datasets.length === 0) return;
-        rendered = true;
-        onFirstRender?.();
-      },
-    }],
+    options: plotOptions(xAxis, yAxis),
+    plugins: [breakGaps, markersPlugin, firstRender],
   });
   if (yAxis.min !== undefined || yAxis.max !== undefined) fixedY.add(chart);
   // The end-to-end tests and embedding pages read the Chart instance from its canvas.

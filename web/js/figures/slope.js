@@ -50,26 +50,83 @@ function viewSeries(view, z) {
   return series;
 }
 
+// Lets the point be dragged on `chart`'s canvas while `active()`: a press inside the plot area starts a
+// drag (moving the point there unless it is within GRAB_PIXELS of the point at `z0()`), and each move
+// of the pointer while pressed calls `move(z)`.
+function wireDrag(chart, { active, z0, move }) {
+  const canvas = chart.canvas;
+  const zAt = (event) => {
+    const box = canvas.getBoundingClientRect();
+    return chart.scales.x.getValueForPixel(event.clientX - box.left);
+  };
+  let dragging = false;
+  canvas.addEventListener('pointerdown', (event) => {
+    if (!active() || !chart.chartArea) return;
+    const box = canvas.getBoundingClientRect();
+    const x = event.clientX - box.left;
+    const pointX = chart.scales.x.getPixelForValue(z0());
+    const { left, right, top, bottom } = chart.chartArea;
+    const y = event.clientY - box.top;
+    if (x < left || x > right || y < top || y > bottom) return;
+    dragging = true;
+    canvas.setPointerCapture(event.pointerId);
+    if (Math.abs(x - pointX) > GRAB_PIXELS) move(zAt(event));
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    if (dragging) move(zAt(event));
+  });
+  const stop = () => { dragging = false; };
+  canvas.addEventListener('pointerup', stop);
+  canvas.addEventListener('pointercancel', stop);
+}
+
+// The Shrink button: log h goes from `logH()` down to MIN_LOG_H over SHRINK_MS (at once for a reader
+// who prefers reduced motion), each value through `setLogH` and shown by `hInput`, while `going()`.
+function wireShrink(button, hInput, { logH, setLogH, going }) {
+  let animation = 0;
+  button.addEventListener('click', () => {
+    cancelAnimationFrame(animation);
+    if (REDUCED_MOTION.matches) {
+      hInput.value = String(MIN_LOG_H);
+      setLogH(MIN_LOG_H);
+      return;
+    }
+    const start = performance.now();
+    const from = logH();
+    const frame = (now) => {
+      const t = Math.min(1, (now - start) / SHRINK_MS);
+      const value = from + (MIN_LOG_H - from) * t;
+      hInput.value = String(value);
+      setLogH(value);
+      if (t < 1 && going()) animation = requestAnimationFrame(frame);
+    };
+    animation = requestAnimationFrame(frame);
+  });
+}
+
+// The explorer's elements inside `root` (cloned from #slope-template), its inputs given ids from `prefix`.
+function controlsIn(root, prefix) {
+  const find = (selector) => root.querySelector(selector);
+  const elements = {
+    toggle: find('[data-action="slope"]'), controls: find('.slope-controls'), z0Input: find('input[name="z0"]'),
+    secantInput: find('input[name="secant"]'), hInput: find('input[name="h"]'), hLabel: find('[data-slot="h-value"]'),
+    shrink: find('[data-action="shrink"]'), output: find('.slope-readout'),
+  };
+  for (const input of [elements.z0Input, elements.secantInput, elements.hInput]) input.id = `${prefix}-${input.name}`;
+  Object.assign(elements.hInput, { min: MIN_LOG_H, max: 0, step: 0.05, value: -1 });
+  return elements;
+}
+
 // Puts the explorer's controls into `slot`. `compute(z0, h, snap, z, context)` asks the core for the
 // view; `redraw()` makes the owner recompute its figure (which calls prepare()). Returns
 // {prepare, attach}: attach(chart) once the chart exists; prepare(z, context) -> {series, commit()}
 // in the figure's compute step, `context` being whatever the owner's compute needs (its parameters).
 export function createSlopeExplorer(slot, { prefix, compute, redraw }) {
   const root = cloneTemplate('slope-template', prefix);
-  const toggle = root.querySelector('[data-action="slope"]');
-  const controls = root.querySelector('.slope-controls');
-  const z0Input = root.querySelector('input[name="z0"]');
-  const secantInput = root.querySelector('input[name="secant"]');
-  const hInput = root.querySelector('input[name="h"]');
-  const hLabel = root.querySelector('[data-slot="h-value"]');
-  const shrink = root.querySelector('[data-action="shrink"]');
-  const output = root.querySelector('.slope-readout');
-  for (const input of [z0Input, secantInput, hInput]) input.id = `${prefix}-${input.name}`;
-  Object.assign(hInput, { min: MIN_LOG_H, max: 0, step: 0.05, value: -1 });
+  const { toggle, controls, z0Input, secantInput, hInput, hLabel, shrink, output } = controlsIn(root, prefix);
   const state = { active: false, z0: 0.5, logH: -1, secant: false };
   let chart = null;
   let range = null;
-  let animation = 0;
 
   const h = () => (state.secant ? Number((10 ** state.logH).toPrecision(3)) : 0);
 
@@ -126,51 +183,11 @@ export function createSlopeExplorer(slot, { prefix, compute, redraw }) {
   z0Input.addEventListener('input', () => change({ z0: Number(z0Input.value) }));
   secantInput.addEventListener('change', () => change({ secant: secantInput.checked }));
   hInput.addEventListener('input', () => change({ logH: Number(hInput.value) }));
-  shrink.addEventListener('click', () => {
-    cancelAnimationFrame(animation);
-    if (REDUCED_MOTION.matches) {
-      hInput.value = String(MIN_LOG_H);
-      change({ logH: MIN_LOG_H });
-      return;
-    }
-    const start = performance.now();
-    const from = state.logH;
-    const frame = (now) => {
-      const t = Math.min(1, (now - start) / SHRINK_MS);
-      const logH = from + (MIN_LOG_H - from) * t;
-      hInput.value = String(logH);
-      change({ logH });
-      if (t < 1 && state.secant && state.active) animation = requestAnimationFrame(frame);
-    };
-    animation = requestAnimationFrame(frame);
-  });
+  wireShrink(shrink, hInput, { logH: () => state.logH, setLogH: (logH) => change({ logH }), going: () => state.secant && state.active });
 
   function attach(plotted) {
     chart = plotted;
-    const canvas = chart.canvas;
-    const zAt = (event) => {
-      const box = canvas.getBoundingClientRect();
-      return chart.scales.x.getValueForPixel(event.clientX - box.left);
-    };
-    let dragging = false;
-    canvas.addEventListener('pointerdown', (event) => {
-      if (!state.active || !chart.chartArea) return;
-      const box = canvas.getBoundingClientRect();
-      const x = event.clientX - box.left;
-      const pointX = chart.scales.x.getPixelForValue(state.z0);
-      const { left, right, top, bottom } = chart.chartArea;
-      const y = event.clientY - box.top;
-      if (x < left || x > right || y < top || y > bottom) return;
-      dragging = true;
-      canvas.setPointerCapture(event.pointerId);
-      if (Math.abs(x - pointX) > GRAB_PIXELS) change({ z0: zAt(event) });
-    });
-    canvas.addEventListener('pointermove', (event) => {
-      if (dragging) change({ z0: zAt(event) });
-    });
-    const stop = () => { dragging = false; };
-    canvas.addEventListener('pointerup', stop);
-    canvas.addEventListener('pointercancel', stop);
+    wireDrag(chart, { active: () => state.active, z0: () => state.z0, move: (z0) => change({ z0 }) });
   }
 
   syncControls();

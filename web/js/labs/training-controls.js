@@ -3,7 +3,7 @@
 import { showMessage } from '../controls/inputs.js';
 import { numberSetting } from '../state/lab-state.js';
 import { createParamControl } from '../controls/params.js';
-import { NAMES, range, SPEEDS } from './training-settings.js';
+import { range, settingName, SPEEDS } from './training-settings.js';
 
 // Text fields and the settings they hold (read with their range); selects hold the rest.
 const TEXT_FIELDS = ['n', 'noise', 'dseed', 'lr', 'bias', 'batch', 'seed', 'epochs'];
@@ -13,16 +13,8 @@ function option(value, text) {
   return Object.assign(document.createElement('option'), { value: String(value), textContent: text });
 }
 
-// Wires the controls inside `section` with the core's lists {kinds, activations, presets}. Callbacks:
-// onChange(changes), onPreset(id), onCompare(checked). Returns {set(settings), showPreset({presetId,
-// comparing, partner, note})}.
-export function createTrainingControls(section, { kinds, activations, presets }, { onChange, onPreset, onCompare }) {
-  const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
-  const forms = ['preset-form', 'data-form', 'network-form', 'training-form'].map(slot);
-  const field = (name) => forms.map((form) => form.elements[name]).find(Boolean);
-  const byId = new Map(activations.map((activation) => [activation.id, activation]));
-  const readers = Object.fromEntries(TEXT_FIELDS.map((key) => [key, numberSetting(key, NAMES[key], range(key))]));
-
+// The selects' options: presets, data sets, activations, the network's shape and the speeds.
+function fillOptions(field, { kinds, activations, presets }) {
   field('preset').append(option('', 'Your own settings'), ...presets.map(({ id, name }) => option(id, name)));
   field('data').append(...kinds.map(({ id, name }) => option(id, name)));
   field('fn').append(...activations.map(({ id, name }) => option(id, name)));
@@ -31,67 +23,84 @@ export function createTrainingControls(section, { kinds, activations, presets },
     field(key).append(...Array.from({ length: max - min + 1 }, (_, i) => option(min + i, String(min + i))));
   }
   field('speed').append(...Object.entries(SPEEDS).map(([value, text]) => option(value, text)));
+}
 
+// One control per parameter of `activation` in `holder` (emptied first), starting at `values`; each
+// accepted value calls onValue(id, value), which may throw to refuse it.
+function showParamControls(holder, activation, values, onValue) {
+  holder.replaceChildren();
+  for (const param of activation.params) {
+    const row = document.createElement('div');
+    holder.append(row);
+    createParamControl(row, { ...param, name: `${param.name} of ${activation.name}` }, {
+      template: 'param-template',
+      prefix: `train-${param.id}-control`,
+      initial: values[param.id],
+      onChange: (value) => onValue(param.id, value),
+    });
+  }
+}
+
+// Calls onChange and shows its refusal (or clears the message) in `form`, marking `input`; returns
+// whether the change was taken.
+function apply(onChange, form, input, changes) {
+  try {
+    onChange(changes);
+    showMessage(form, '');
+    return true;
+  } catch (failure) {
+    showMessage(form, failure.message, [input]);
+    return false;
+  }
+}
+
+// Wires the controls inside `section` with the core's lists {kinds, activations, presets}. Callbacks:
+// onChange(changes), onPreset(id), onCompare(checked). Returns {set(settings), showPreset({presetId,
+// comparing, partner, note})}.
+export function createTrainingControls(section, lists, { onChange, onPreset, onCompare }) {
+  const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
+  const forms = ['preset-form', 'data-form', 'network-form', 'training-form'].map(slot);
+  const field = (name) => forms.map((form) => form.elements[name]).find(Boolean);
+  const byId = new Map(lists.activations.map((activation) => [activation.id, activation]));
+  const readers = Object.fromEntries(TEXT_FIELDS.map((key) => [key, numberSetting(key, settingName(key), range(key))]));
+  fillOptions(field, lists);
+
+  // The chosen activation's parameter values, and its controls, rebuilt when it changes.
   let params = {};
-  // The parameter controls of the chosen activation, rebuilt when it changes.
-  function paramControls(fn, values) {
-    const holder = slot('params');
-    holder.replaceChildren();
-    for (const param of byId.get(fn).params) {
-      const row = document.createElement('div');
-      holder.append(row);
-      createParamControl(row, { ...param, name: `${param.name} of ${byId.get(fn).name}` }, {
-        template: 'param-template',
-        prefix: `train-${param.id}-control`,
-        initial: values[param.id],
-        onChange: (value) => {
-          onChange({ params: { ...params, [param.id]: value } });
-          params = { ...params, [param.id]: value };
-        },
-      });
-    }
+  function paramControls(fn) {
+    showParamControls(slot('params'), byId.get(fn), params, (id, value) => {
+      onChange({ params: { ...params, [id]: value } });
+      params = { ...params, [id]: value };
+    });
   }
 
-  // Calls onChange and shows its refusal (or clears the message) in `form`, marking `input`.
-  function apply(form, input, changes) {
-    try {
-      onChange(changes);
-      showMessage(form, '');
-      return true;
-    } catch (failure) {
-      showMessage(form, failure.message, [input]);
-      return false;
-    }
+  // A new activation starts from its default parameters; refused, the old ones stay.
+  function chooseActivation(form, target) {
+    const defaults = Object.fromEntries(byId.get(target.value).params.map((p) => [p.id, p.default]));
+    if (!apply(onChange, form, target, { fn: target.value, params: defaults })) return;
+    params = defaults;
+    paramControls(target.value);
   }
 
   for (const form of forms) {
     form.addEventListener('submit', (event) => event.preventDefault());
-    form.addEventListener('input', (event) => {
-      const { target } = event;
+    form.addEventListener('input', ({ target }) => {
       if (!TEXT_FIELDS.includes(target.name)) return;
       const { value, error } = readers[target.name].read(target.value);
       if (error) showMessage(form, error, [target]);
-      else apply(form, target, { [target.name]: value });
+      else apply(onChange, form, target, { [target.name]: value });
     });
-    form.addEventListener('change', (event) => {
-      const { target } = event;
+    form.addEventListener('change', ({ target }) => {
       if (target.name === 'preset') {
         if (target.value) onPreset(target.value);
       } else if (target.name === 'compare') {
         onCompare(target.checked);
       } else if (target.name === 'fn') {
-        const defaults = Object.fromEntries(byId.get(target.value).params.map((p) => [p.id, p.default]));
-        const previous = params;
-        if (apply(form, target, { fn: target.value, params: defaults })) {
-          params = defaults;
-          paramControls(target.value, params);
-        } else {
-          params = previous;
-        }
+        chooseActivation(form, target);
       } else if (NUMBER_SELECTS.includes(target.name)) {
-        apply(form, target, { [target.name]: Number(target.value) });
+        apply(onChange, form, target, { [target.name]: Number(target.value) });
       } else if (target.name === 'data' || target.name === 'speed') {
-        apply(form, target, { [target.name]: target.value });
+        apply(onChange, form, target, { [target.name]: target.value });
       }
     });
   }
@@ -101,7 +110,7 @@ export function createTrainingControls(section, { kinds, activations, presets },
     set(settings) {
       for (const key of [...TEXT_FIELDS, ...NUMBER_SELECTS, 'data', 'fn', 'speed']) field(key).value = String(settings[key]);
       params = { ...settings.params };
-      paramControls(settings.fn, params);
+      paramControls(settings.fn);
       for (const form of forms) showMessage(form, '');
     },
     // The preset the settings match (or ''), the comparison's partner preset, and a note on both.

@@ -1,7 +1,9 @@
 // The training lab's settings: one flat object per run, the table that keeps them in the address, the
 // presets turned into settings, and what the core is given for them. No DOM here.
+import { loadedCore } from '../boot/core.js';
 import { choiceSetting, formatSetting, numberSetting, readSettings } from '../state/lab-state.js';
 import { describeParams } from '../sections/section.js';
+import { formatNumber } from '../figures/plot.js';
 
 // The settings that make a network and its training; a preset also fixes how many epochs to train.
 // Speed and the comparison are the page's own.
@@ -10,28 +12,22 @@ export const SPEEDS = { 1: '1 epoch per frame', 5: '5 epochs per frame', 25: '25
 // train.vs when only one network trains.
 export const NO_COMPARISON = 'none';
 
-// The range the page offers for each numeric setting (the core checks its own limits as well).
-const RANGES = {
-  n: { min: 20, max: 500, whole: true },
-  noise: { min: 0, max: 1 },
-  dseed: { min: 0, max: 2 ** 32 - 1, whole: true },
-  layers: { min: 1, max: 4, whole: true },
-  width: { min: 1, max: 16, whole: true },
-  lr: { min: 1e-6, max: 10 },
-  bias: { min: -10, max: 10 },
-  batch: { min: 1, max: 500, whole: true },
-  seed: { min: 0, max: 2 ** 32 - 1, whole: true },
-  epochs: { min: 1, max: 10000, whole: true },
-};
-// How each setting is named in messages and labels.
-export const NAMES = { data: 'the data set', n: 'the number of points', noise: 'the noise', dseed: 'the data seed',
-  fn: 'the activation', layers: 'the number of hidden layers', width: 'the units per layer', lr: 'the learning rate',
-  bias: 'the initial bias', batch: 'the batch size', seed: 'the seed', epochs: 'the number of epochs', speed: 'the speed',
-  vs: 'the comparison' };
+// How the settings that are not numbers are named in messages and labels.
+const CHOICE_NAMES = { data: 'the data set', fn: 'the activation', speed: 'the speed', vs: 'the comparison' };
 
-// The range of numeric setting `key`: {min, max, whole}.
+// The numeric settings, each {key, what, min, max, whole}, as the core checks them (core.limits()).
+function limits() {
+  return loadedCore().limits().training;
+}
+
+// The limit of numeric setting `key`: {key, what, min, max, whole}.
 export function range(key) {
-  return RANGES[key];
+  return limits()[key];
+}
+
+// How setting `key` is named in messages and labels, e.g. "the learning rate".
+export function settingName(key) {
+  return CHOICE_NAMES[key] ?? limits()[key].what;
 }
 
 // The settings of a preset from the core (core/include/actderiv/presets.h).
@@ -70,6 +66,22 @@ export function partnerChanges(partnerId, presets, byId) {
   return Object.fromEntries(changed.map((key) => [key, theirs[key]]));
 }
 
+// The partner the comparison shows, or would show if switched on: the current one, else the partner
+// of the preset `settings` match, else `lastPartner`.
+export function offeredPartner(settings, presets, byId, lastPartner) {
+  if (settings.vs !== NO_COMPARISON) return settings.vs;
+  return matchingPreset(settings, presets, byId)?.compareWith || lastPartner;
+}
+
+// What a preset's run reaches, as its table in the core states it; '' for no preset.
+export function presetNote(preset) {
+  if (!preset) return '';
+  const range = ({ min, max }, fmt) => (min === max ? fmt(min) : `${fmt(min)} to ${fmt(max)}`);
+  const pct = (x) => `${formatNumber(100 * x)}%`;
+  return `${preset.name}: after ${preset.epochs} epochs, ${range(preset.dead, pct)} of the hidden units are dead, `
+    + `${range(preset.inactive, pct)} inactive, and the loss is ${range(preset.loss, formatNumber)} (the ranges the core's tests check).`;
+}
+
 // "Leaky ReLU (alpha = 0.1)"-style text of the settings in `changes`.
 export function describeChanges(changes, byId) {
   const parts = [];
@@ -78,7 +90,7 @@ export function describeChanges(changes, byId) {
     parts.push(activation.params.length ? `${activation.name} (${describeParams(activation, changes.params)})` : activation.name);
   }
   for (const [key, value] of Object.entries(changes)) {
-    if (key !== 'fn' && key !== 'params') parts.push(`${NAMES[key].replace(/^the /, '')} ${formatSetting(value)}`);
+    if (key !== 'fn' && key !== 'params') parts.push(`${settingName(key).replace(/^the /, '')} ${formatSetting(value)}`);
   }
   return parts.join(', ');
 }
@@ -110,7 +122,7 @@ function settingsTable(kinds, activations, presets) {
     fn: choiceSetting('train.fn', 'train.fn', activations.map(({ id }) => id)),
     speed: choiceSetting('train.speed', 'train.speed', Object.keys(SPEEDS)),
     vs: choiceSetting('train.vs', 'train.vs', [...presets.filter(({ compareWith }) => compareWith).map(({ id }) => id), NO_COMPARISON]) };
-  for (const [key, limits] of Object.entries(RANGES)) table[key] = numberSetting(`train.${key}`, NAMES[key], limits);
+  for (const limit of Object.values(limits())) table[limit.key] = numberSetting(`train.${limit.key}`, limit.what, limit);
   return table;
 }
 function paramTable(activation) {

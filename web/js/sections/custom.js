@@ -28,6 +28,50 @@ function listFunctions(slot, functions) {
   slot.replaceChildren(...items.flatMap((item, i) => (i ? [', ', item] : [item])));
 }
 
+// One slider and field per parameter a typed expression may use, each in a holder under `container`,
+// hidden until the expression uses it; each accepted value calls onValue(id, value). Returns
+// {id: {holder, form}}.
+function expressionParamControls(container, paramList, initial, onValue) {
+  return Object.fromEntries(paramList.map((param) => {
+    const holder = document.createElement('div');
+    holder.hidden = true;
+    container.append(holder);
+    const control = createParamControl(holder, param, {
+      template: 'param-template',
+      prefix: `custom-${param.id}-control`,
+      initial: initial[param.id],
+      onChange: (value) => onValue(param.id, value),
+    });
+    return [param.id, { holder, form: control.form }];
+  }));
+}
+
+// Shows a derivation and its plot: the typed g, the check, the steps, g' (and its form in g), the kinks,
+// the parameter controls it uses, and the chart of g, g' and the slope explorer's `tangent` series.
+function showDerivation({ slot, chart, controls }, { derivation, z, value, derivative, params, tangent }) {
+  renderMath(slot('preview'), `g(z) = ${derivation.input.latex}`, { display: true });
+  renderCheck(slot('check'), derivation.check);
+  renderDerivation(slot('steps'), derivation.steps);
+  renderMath(slot('derivative'), `g'(z) = ${derivation.derivative.latex}`, { display: true });
+  renderKinks(slot('kinks'), slot('kink-list'), derivation.kinks);
+  slot('g-form').hidden = derivation.gForm === null;
+  if (derivation.gForm) renderMath(slot('g-form-math'), `g'(z) = ${derivation.gForm.latex}`, { display: true });
+  for (const [id, { holder }] of Object.entries(controls)) holder.hidden = !derivation.params.includes(id);
+
+  const used = derivation.params.map((id) => `${id} = ${params[id]}`).join(', ');
+  const gaps = [value, derivative].some((ys) => ys.some((y) => !Number.isFinite(y)));
+  const description = `Plot of g(z) = ${derivation.input.text}${used ? ` with ${used}` : ''}: g(z) solid and its `
+    + `derivative g′(z) dashed, ${describeRange(z)}${gaps ? '; gaps where they have no real value' : ''}.`;
+  setSeries(chart, [
+    { label: 'g(z)', z, y: value, colour: 0, dashed: false },
+    { label: 'g\u2032(z)', z, y: derivative, colour: 1, dashed: true,
+      breaks: derivation.kinks.map((kink) => kink.z) },
+    ...tangent.series,
+  ], description);
+  tangent.commit();
+  slot('results').hidden = false;
+}
+
 // Wires the #custom section with the core's derive/evaluateExpression/expressionParams.
 export function setupCustom(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
@@ -39,7 +83,6 @@ export function setupCustom(section, core) {
   // `expression` is the last text the core accepted (null before the first); `derivation` its result.
   const state = { expression: null, derivation: null, params: fromUrl.values, range: DEFAULT_RANGE };
 
-  const results = slot('results');
   const chart = createPlot(section.querySelector('#chart-custom'));
   const slope = createSlopeExplorer(slot('slope'), {
     prefix: 'custom-slope',
@@ -47,43 +90,9 @@ export function setupCustom(section, core) {
     redraw: () => update({}, { remember: false }),
   });
   slope.attach(chart);
-  const controls = Object.fromEntries(paramList.map((param) => {
-    const holder = document.createElement('div');
-    holder.hidden = true;
-    slot('params').append(holder);
-    const control = createParamControl(holder, param, {
-      template: 'param-template',
-      prefix: `custom-${param.id}-control`,
-      initial: state.params[param.id],
-      onChange: (value) => update({ params: { ...state.params, [param.id]: value } }),
-    });
-    return [param.id, { holder, form: control.form }];
-  }));
+  const controls = expressionParamControls(slot('params'), paramList, state.params,
+    (id, value) => update({ params: { ...state.params, [id]: value } }));
   for (const [id, sentence] of fromUrl.refused) showMessage(controls[id].form, sentence);
-
-  function draw({ derivation, z, value, derivative, params, tangent }) {
-    renderMath(slot('preview'), `g(z) = ${derivation.input.latex}`, { display: true });
-    renderCheck(slot('check'), derivation.check);
-    renderDerivation(slot('steps'), derivation.steps);
-    renderMath(slot('derivative'), `g'(z) = ${derivation.derivative.latex}`, { display: true });
-    renderKinks(slot('kinks'), slot('kink-list'), derivation.kinks);
-    slot('g-form').hidden = derivation.gForm === null;
-    if (derivation.gForm) renderMath(slot('g-form-math'), `g'(z) = ${derivation.gForm.latex}`, { display: true });
-    for (const [id, { holder }] of Object.entries(controls)) holder.hidden = !derivation.params.includes(id);
-
-    const used = derivation.params.map((id) => `${id} = ${params[id]}`).join(', ');
-    const gaps = [value, derivative].some((ys) => ys.some((y) => !Number.isFinite(y)));
-    const description = `Plot of g(z) = ${derivation.input.text}${used ? ` with ${used}` : ''}: g(z) solid and its `
-      + `derivative g′(z) dashed, ${describeRange(z)}${gaps ? '; gaps where they have no real value' : ''}.`;
-    setSeries(chart, [
-      { label: 'g(z)', z, y: value, colour: 0, dashed: false },
-      { label: 'g\u2032(z)', z, y: derivative, colour: 1, dashed: true,
-        breaks: derivation.kinks.map((kink) => kink.z) },
-      ...tangent.series,
-    ], description);
-    tangent.commit();
-    results.hidden = false;
-  }
 
   // Derives and evaluates with `changes` applied, then draws; throws (changing nothing) if the core
   // refuses. With `remember`, the address is updated to the new state.
@@ -99,7 +108,7 @@ export function setupCustom(section, core) {
     const { value, derivative } = core.evaluateExpression(next.expression, z, next.params);
     const tangent = slope.prepare(z, next);
     Object.assign(state, next, { derivation });
-    draw({ derivation, z, value, derivative, params: next.params, tangent });
+    showDerivation({ slot, chart, controls }, { derivation, z, value, derivative, params: next.params, tangent });
     if (remember) {
       writeUrlState(Object.fromEntries([['expr', next.expression],
         ...paramList.map((param) => [urlKey(param),
@@ -108,6 +117,7 @@ export function setupCustom(section, core) {
   }
 
   const field = createExpressionField(slot('expression'), {
+    maxLength: core.limits().expression.maxLength,
     onText(text) {
       try {
         update({ expression: text });

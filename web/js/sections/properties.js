@@ -58,17 +58,10 @@ function headerCell(text, onSort) {
   return th;
 }
 
-// Fills `slot` with the table for `activations` (rows link to `#id`). Rows are computed in idle time
-// after the call, a few at a time; resolves with the table once every row is in.
-export function createPropertiesTable(slot, activations, core) {
-  const table = document.createElement('table');
-  table.className = 'properties-table';
-  const caption = document.createElement('caption');
-  caption.textContent = 'Properties of each activation at its default parameters, computed by the core.';
-  const head = document.createElement('thead');
-  const body = document.createElement('tbody');
-  table.append(caption, head, body);
-
+// Fills `head` with the header row (a sort button per column) and sorts the rows of `body` by the
+// column pressed, ascending first, then descending on a second press. Returns applySort(), which
+// sorts again (rows added since stay in order).
+function makeSortable(head, body) {
   // `sorted.column` is -1 for the name column, null before any sort (the tutorial's order, key0).
   let sorted = { column: null, ascending: true };
   const headers = [];
@@ -98,44 +91,64 @@ export function createPropertiesTable(slot, activations, core) {
   COLUMNS.forEach((column, i) => headers.push(headerCell(column.heading, () => sortBy(i))));
   headRow.append(...headers);
   head.append(headRow);
+  return applySort;
+}
 
+// The row of `activation` (the `index`-th in the tutorial's order) for its `properties`, with its sort
+// keys in data-key0 (the order), data-name and data-key1... (the columns).
+function propertiesRow(activation, index, properties) {
+  const row = document.createElement('tr');
+  row.dataset.id = activation.id;
+  row.dataset.key0 = String(index);
+  row.dataset.name = activation.name;
+  const name = document.createElement('th');
+  name.scope = 'row';
+  const link = document.createElement('a');
+  link.href = `#${activation.id}`;
+  link.textContent = activation.name;
+  name.append(link);
+  row.append(name);
+  COLUMNS.forEach((column, i) => {
+    const { text, key } = column.cell(properties);
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    row.dataset[`key${i + 1}`] = String(key);
+    row.append(cell);
+  });
+  return row;
+}
+
+// `table` in a region that scrolls sideways on narrow screens.
+function scrollRegion(table) {
   const region = document.createElement('div');
   region.className = 'table-scroll';
   region.tabIndex = 0;
   region.setAttribute('role', 'region');
   region.setAttribute('aria-label', 'Properties table (scrolls sideways on narrow screens)');
   region.append(table);
-  slot.replaceChildren(region);
+  return region;
+}
 
-  function addRow(activation, index) {
-    const properties = core.properties(activation.id);
-    const row = document.createElement('tr');
-    row.dataset.id = activation.id;
-    row.dataset.key0 = String(index);
-    row.dataset.name = activation.name;
-    const name = document.createElement('th');
-    name.scope = 'row';
-    const link = document.createElement('a');
-    link.href = `#${activation.id}`;
-    link.textContent = activation.name;
-    name.append(link);
-    row.append(name);
-    COLUMNS.forEach((column, i) => {
-      const { text, key } = column.cell(properties);
-      const cell = document.createElement('td');
-      cell.textContent = text;
-      row.dataset[`key${i + 1}`] = String(key);
-      row.append(cell);
-    });
-    body.append(row);
-  }
+// Fills `slot` with the table for `activations` (rows link to `#id`). Rows are computed in idle time
+// after the call, a few at a time; resolves with the table once every row is in.
+export function createPropertiesTable(slot, activations, core) {
+  const table = document.createElement('table');
+  table.className = 'properties-table';
+  const caption = document.createElement('caption');
+  caption.textContent = 'Properties of each activation at its default parameters, computed by the core.';
+  const head = document.createElement('thead');
+  const body = document.createElement('tbody');
+  table.append(caption, head, body);
+  const applySort = makeSortable(head, body);
+  slot.replaceChildren(scrollRegion(table));
 
   const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 16));
+  const addRow = (index) => body.append(propertiesRow(activations[index], index, core.properties(activations[index].id)));
   return new Promise((resolve, reject) => {
     let next = 0;
     const work = (deadline) => {
       try {
-        do addRow(activations[next], next); while (++next < activations.length && (deadline?.timeRemaining?.() ?? 0) > 2);
+        do addRow(next); while (++next < activations.length && (deadline?.timeRemaining?.() ?? 0) > 2);
       } catch (failure) {
         reject(failure);
         return;

@@ -49,6 +49,55 @@ function showSectionNotices(section, notices) {
   (section.querySelector(':scope > .embed-button') ?? section.querySelector('h2, h3')).after(notice);
 }
 
+// The parts of the section that come from the registry alone: the definition, the kinks, the
+// derivation steppers (from `step`, each change reported to onStep) and the engine's tree, typeset
+// only when opened (it is not part of the first view).
+function renderParts(slots, activation, step, onStep) {
+  for (const slot of slots('definition')) renderMath(slot, `g(z) = ${activation.latex}`, { display: true });
+  const kinks = activation.kinks.map((kink) => kink.latex);
+  for (const slot of kinks.length ? slots('kinks') : []) {
+    renderMath(slot, `\\begin{gathered}${kinks.join(' \\\\ ')}\\end{gathered}`, { display: true });
+  }
+  for (const slot of slots('stepper')) {
+    createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`, { ...step, onChange: onStep });
+  }
+  for (const slot of slots('engine')) {
+    const details = cloneTemplate('engine-template');
+    slot.replaceWith(details);
+    details.addEventListener('toggle', () => {
+      const { derivation } = activation;
+      renderMath(details.querySelector('[data-slot="engine-input"]'), `g(z) = ${derivation.input.latex}`);
+      renderDerivation(details.querySelector('[data-slot="engine-steps"]'), derivation.steps);
+      renderCheck(details.querySelector('[data-slot="engine-check"]'), derivation.check);
+    }, { once: true });
+  }
+}
+
+// The section's plot of g and g' with its slope explorer (whose changes call `redraw()`): returns the
+// figure's compute(z, params) -> draw().
+function mainFigure(section, activation, core, { onFirstRender, redraw }) {
+  const canvas = section.querySelector(`#chart-${activation.id}`);
+  const slopeSlot = document.createElement('div');
+  canvas.closest('figure').querySelector('[data-slot="range"]').before(slopeSlot);
+  const slope = createSlopeExplorer(slopeSlot, {
+    prefix: `${activation.id}-slope`,
+    compute: (z0, h, snap, z, params) => core.slopeView(activation.id, params, { z0, h, snap }, z),
+    redraw,
+  });
+  const chart = createPlot(canvas, { onFirstRender });
+  slope.attach(chart);
+  return (z, params) => {
+    const tangent = slope.prepare(z, params);
+    const series = [...functionSeries(core, activation, z, params), ...tangent.series];
+    const withParams = activation.params.length ? ` with ${describeParams(activation, params)}` : '';
+    const description = `Plot of ${activation.name}${withParams}: g(z) solid and its derivative g′(z) dashed, ${describeRange(z)}.`;
+    return () => {
+      setSeries(chart, series, description);
+      tangent.commit();
+    };
+  };
+}
+
 // Wires the section of `activation`, starting from the view the address asks for (see
 // activation-state.js). Returns {state, addFigure, update, addParamControl} so a section module can
 // add figures and parameter controls. A figure is compute(z, params) -> draw(): everything is computed
@@ -64,32 +113,10 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
   showSectionNotices(section, view.notices.section);
 
   const slots = (name) => section.querySelectorAll(`[data-slot="${name}"]`);
-  for (const slot of slots('definition')) renderMath(slot, `g(z) = ${activation.latex}`, { display: true });
-  const kinks = activation.kinks.map((kink) => kink.latex);
-  for (const slot of kinks.length ? slots('kinks') : []) {
-    renderMath(slot, `\\begin{gathered}${kinks.join(' \\\\ ')}\\end{gathered}`, { display: true });
-  }
-  for (const slot of slots('stepper')) {
-    createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`, {
-      ...view.step,
-      onChange(shown) {
-        step = shown;
-        remember();
-      },
-    });
-  }
-
-  for (const slot of slots('engine')) {
-    const details = cloneTemplate('engine-template');
-    slot.replaceWith(details);
-    // Typeset only when opened: it is not part of the first view.
-    details.addEventListener('toggle', () => {
-      const { derivation } = activation;
-      renderMath(details.querySelector('[data-slot="engine-input"]'), `g(z) = ${derivation.input.latex}`);
-      renderDerivation(details.querySelector('[data-slot="engine-steps"]'), derivation.steps);
-      renderCheck(details.querySelector('[data-slot="engine-check"]'), derivation.check);
-    }, { once: true });
-  }
+  renderParts(slots, activation, view.step, (shown) => {
+    step = shown;
+    remember();
+  });
 
   const figures = [];
 
@@ -111,26 +138,7 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     compute(grid(state.range), state.params)();
   }
 
-  const canvas = section.querySelector(`#chart-${activation.id}`);
-  const slopeSlot = document.createElement('div');
-  canvas.closest('figure').querySelector('[data-slot="range"]').before(slopeSlot);
-  const slope = createSlopeExplorer(slopeSlot, {
-    prefix: `${activation.id}-slope`,
-    compute: (z0, h, snap, z, params) => core.slopeView(activation.id, params, { z0, h, snap }, z),
-    redraw: () => update({}),
-  });
-  const chart = createPlot(canvas, { onFirstRender });
-  addFigure((z, params) => {
-    const tangent = slope.prepare(z, params);
-    const series = [...functionSeries(core, activation, z, params), ...tangent.series];
-    const withParams = activation.params.length ? ` with ${describeParams(activation, params)}` : '';
-    const description = `Plot of ${activation.name}${withParams}: g(z) solid and its derivative g′(z) dashed, ${describeRange(z)}.`;
-    return () => {
-      setSeries(chart, series, description);
-      tangent.commit();
-    };
-  });
-  slope.attach(chart);
+  addFigure(mainFigure(section, activation, core, { onFirstRender, redraw: () => update({}) }));
 
   for (const slot of slots('range')) {
     createRangeControl(slot, { prefix: `${activation.id}-range`, onChange: (range) => update({ range }) });

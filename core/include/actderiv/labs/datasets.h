@@ -27,7 +27,7 @@ const std::vector<DatasetKind>& dataset_kinds();
 // n points of `kind` within about [-1.5, 1.5]^2 before noise, point i labelled i % 2 (balanced to
 // within one), each coordinate perturbed by normal noise of standard deviation `noise`. The same
 // arguments give the same points on every platform. Throws std::invalid_argument, naming the problem,
-// for an unknown kind, n outside [2, 10000] or noise outside [0, 1].
+// for an unknown kind, or n or noise outside its limit in training_limits() (limits.h).
 Dataset generate_dataset(const std::string& kind, std::size_t n, double noise, std::uint32_t seed);
 
 }  // namespace actderiv

@@ -17,13 +17,14 @@ struct DepthActivation {
   ParamValues params; // defaults for the rest
 };
 
-// The Monte Carlo set-up shared by every activation in one run.
+// The Monte Carlo set-up shared by every activation in one run; each field within its row of
+// depth_limits() (limits.h), named there by the key after it here.
 struct DepthConfig {
-  std::size_t max_depth = 30;   // L from 1 to max_depth; max_depth in [1, 50]
-  std::size_t samples = 2000;   // chains per activation, in [1, 20000]
-  double mean = 0;              // the z_l are normal(mean, spread), mean in [-10, 10]
-  double spread = 1;            // standard deviation, in [0, 10]
-  double lower_quantile = 0.1;  // the band's edges, 0 <= lower <= 0.5 <= upper <= 1
+  std::size_t max_depth = 30;   // L from 1 to max_depth (L)
+  std::size_t samples = 2000;   // chains per activation (samples)
+  double mean = 0;              // the z_l are normal(mean, spread) (mu)
+  double spread = 1;            // standard deviation (sd)
+  double lower_quantile = 0.1;  // the band's edges (lowerQuantile, upperQuantile)
   double upper_quantile = 0.9;
   std::uint32_t seed = 1;
 };
@@ -51,7 +52,7 @@ struct DepthResult {
 // logs of |g'(z_l)|, so it never underflows; it is -infinity only when some factor is exactly 0.
 // Quantiles interpolate linearly between order statistics (R's type 7), -infinity where either
 // neighbour is. Throws std::invalid_argument naming the problem: an unknown activation or parameter,
-// an empty list, or a config value out of its range.
+// an empty list, or a config value outside its limit (limit_error's sentence).
 DepthResult depth_products(const std::vector<DepthActivation>& activations, const DepthConfig& config);
 
 // The closed form for spread 0, where every z_l equals `mean`: log10 |g'(mean)^L| = L log10 |g'(mean)|.

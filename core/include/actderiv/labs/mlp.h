@@ -13,14 +13,15 @@
 
 namespace actderiv {
 
-// The network and how it is trained.
+// The network and how it is trained; each number within its row of training_limits() (limits.h),
+// named there by the key after it here.
 struct MlpConfig {
   std::string activation = "relu";          // registry id, used by every hidden layer
   ParamValues params;                        // the activation's parameters by name; defaults for the rest
-  std::vector<std::size_t> hidden = {8, 8};  // units per hidden layer: 1 to 4 layers of 1 to 16 units
-  double learning_rate = 0.03;               // SGD step, in (0, 10]
-  double initial_bias = 0;                   // every hidden unit's starting bias, in [-10, 10]
-  std::size_t batch_size = 10;               // examples per step, from 1 to the number of points
+  std::vector<std::size_t> hidden = {8, 8};  // units per hidden layer (layers, width)
+  double learning_rate = 0.03;               // SGD step (lr)
+  double initial_bias = 0;                   // every hidden unit's starting bias (bias)
+  std::size_t batch_size = 10;               // examples per step (batch), at most the number of points
   std::uint32_t seed = 1;                    // drives the initial weights and the order of examples
 };
 
