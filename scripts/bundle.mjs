@@ -64,7 +64,7 @@ function typesetStaticMath(page) {
 
 // The hosted page loads the core built with a separate .wasm (see wasm/CMakeLists.txt): this plugin
 // swaps wasm/api.js's import of the single-file module for it, with the .wasm as a content-hashed
-// asset whose address web/js/boot/core-url.js gives (to the module's locateFile and to main.js).
+// asset whose address web/js/core/core-url.js gives (to the module's locateFile and to main.js).
 const WEB_CORE = path.join(root, 'build-wasm/wasm/activation-core-web.mjs');
 const hostedCore = {
   name: 'hosted-core',
@@ -74,7 +74,7 @@ const hostedCore = {
     build.onLoad({ filter: /^core$/, namespace: 'hosted-core' }, () => ({
       resolveDir: root,
       contents: `import create from ${JSON.stringify(WEB_CORE)};
-        import { CORE_URL } from './web/js/boot/core-url.js';
+        import { CORE_URL } from './web/js/core/core-url.js';
         export default (options) => create({ ...options, locateFile: () => CORE_URL });`,
     }));
     build.onLoad({ filter: /^url$/, namespace: 'hosted-core' }, () => ({

@@ -292,10 +292,10 @@ function makeTrainer(wasm, handle, finalizer) {
  * - liveTrainers(): how many trainers are not disposed yet
  * - labPresets(): [{id, name, dataset, points, noise, dataSeed, config, epochs, compareWith, dead,
  *   inactive, loss}], settings that reproduce an effect and the bounds [min, max] they reach
- * - limits(): {depth: {key: limit}, training: {key: limit}, expression: {maxLength, maxNesting}}, each
- *   limit {key, what, min, max, whole}: the labs' numeric settings as the core checks them (the
- *   address keys are depth.<key> and train.<key>; `what` names one in messages), and the typed
- *   expression's length and nesting
+ * - limits(): {depth: {key: limit}, training: {key: limit}, expression: {maxLength, maxNesting,
+ *   kinkRange}}, each limit {key, what, min, max, whole}: the labs' numeric settings as the core
+ *   checks them (the address keys are depth.<key> and train.<key>; `what` names one in messages),
+ *   the typed expression's length and nesting, and the |z| within which kinks are looked for
  * - heapStats(): {heapBytes, inUseBytes}, the module's linear memory (it only grows) and the bytes
  *   its allocator has handed out and not had back; for measuring that repeated calls do not leak
  * - parseQuery(query): [[name, value]], the query parsed as URLSearchParams parses it

@@ -665,6 +665,7 @@ val limits() {
   val expression = val::object();
   expression.set("maxLength", static_cast<double>(actderiv::kMaxInputLength));
   expression.set("maxNesting", static_cast<double>(actderiv::kMaxNesting));
+  expression.set("kinkRange", actderiv::kKinkRange);
   val o = val::object();
   o.set("depth", by_key(actderiv::depth_limits()));
   o.set("training", by_key(actderiv::training_limits()));

@@ -353,6 +353,8 @@ test('the syntax help lists the functions of the core\'s table, sech included, a
     'max(a, b)', 'min(a, b)']) {
     assert.ok(listed.includes(name), `${name} is not listed: ${listed.join(', ')}`);
   }
+  // The kink search's range, as the core defines it (core.limits().expression.kinkRange).
+  assert.equal(await page().locator('#custom [data-slot="kink-range"] annotation').textContent(), '-10 \\le z \\le 10');
   await typeValid('sech(z)^2');
   const view = await shown();
   assert.match(view.preview, /\\operatorname\{sech\}\^\{2\}\(z\)/);

@@ -80,7 +80,7 @@ test('parseQuery matches URLSearchParams on random code units, every kind of cha
   }
 });
 
-// The page's number reader before the core had one (web/js/controls/inputs.js), kept as the reference the
+// The page's number reader before the core had one (web/js/state/inputs.js), kept as the reference the
 // core's grammar and messages must match; its set of named characters is the core's (unicode.h).
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\u00a0\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\uffa0\ufe00-\ufe0f\ufff0-\ufffb\u{e0000}-\u{e0fff}]$/u;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

@@ -246,7 +246,7 @@ test('limits(): each lab setting\'s limit is what the core refuses, in the reade
   assert.throws(() => core.generateDataset('moons', training.n.max + 1, 0.1, 1),
     (error) => error.message === sentence(training.n, training.n.max + 1));
   assert.equal(core.liveTrainers(), live);
-  assert.deepEqual(expression, { maxLength: 500, maxNesting: 64 });
+  assert.deepEqual(expression, { maxLength: 500, maxNesting: 64, kinkRange: 10 });
   assert.throws(() => core.derive('z'.repeat(expression.maxLength + 1)), /longer than 500/);
   assert.equal(core.derive('z'.padEnd(expression.maxLength)).derivative.text, '1');
 });

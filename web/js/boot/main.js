@@ -6,7 +6,7 @@
 // The hosted page loads this module with `async`, so it may run before the document is parsed: it
 // reads only the address until then, and starts fetching what a link needs at once, which spares a
 // link to a plot (an embedded view, say) the time the browser takes to parse the page.
-import { CORE_URL } from './core-url.js';
+import { CORE_URL } from '../core/core-url.js';
 import { startEmbed } from './embed.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from '../figures/overflow.js';
@@ -24,7 +24,7 @@ function loadParts() {
     hint.crossOrigin = 'anonymous';
     document.head.append(hint);
   }
-  return Promise.all([import('./page.js'), import('./core.js').then(({ getCore }) => getCore())]);
+  return Promise.all([import('./page.js'), import('../core/core.js').then(({ getCore }) => getCore())]);
 }
 
 function whenParsed(start) {

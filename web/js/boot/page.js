@@ -2,14 +2,14 @@
 // activation to its section (hand-written for the four classics, generated for the rest of the
 // catalogue), the compare view and the floating-point lesson; the labs and the section where a
 // student types an activation of their own bring their code when the reader nears them.
-import { getCore } from './core.js';
+import { getCore } from '../core/core.js';
 import { setupSection } from '../sections/section.js';
 import { setupLeaky } from '../sections/leaky.js';
 import { setupCatalogue } from '../sections/catalogue.js';
 import { setupCompare } from '../sections/compare.js';
 import { createPropertiesTable } from '../sections/properties.js';
 import { setupLesson } from '../sections/lesson.js';
-import { addEmbedButtons } from '../controls/embed-button.js';
+import { addEmbedButtons } from './embed-button.js';
 import { readLoadedUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
 import { beforePrinting, prepareForPrinting } from '../figures/media.js';

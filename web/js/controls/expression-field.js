@@ -1,6 +1,6 @@
 // The text field where a student types g(z): debounced live input, example buttons, and a refused
 // expression shown with its message and the offending character underlined.
-import { visibleCharacter as visible } from './inputs.js';
+import { visibleCharacter as visible } from '../state/inputs.js';
 
 const DELAY_MS = 150;
 

@@ -1,5 +1,5 @@
 // The "z from / z to" inputs of a figure, and the grid of z values plotted over that range.
-import { cloneTemplate, parseNumber, showMessage } from './inputs.js';
+import { cloneTemplate, parseNumber, showMessage } from '../state/inputs.js';
 
 export const DEFAULT_RANGE = Object.freeze({ from: -6, to: 6 });
 // 481 points, 480 intervals: on the default range the grid hits every multiple of 0.025 (PLOT_POINTS is

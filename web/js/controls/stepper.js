@@ -1,6 +1,6 @@
 // The derivation stepper: one step at a time (buttons or arrow keys), or every step at once.
 import { renderMath, renderRichText } from '../figures/math.js';
-import { cloneTemplate } from './inputs.js';
+import { cloneTemplate } from '../state/inputs.js';
 import { beforePrinting } from '../figures/media.js';
 
 function fillStep(math, note, step) {

@@ -1,7 +1,7 @@
 // The depth lab: how the product of L activation slopes g'(z_1) ... g'(z_L) is distributed when the
 // z_l are drawn from a normal distribution. The core runs the Monte Carlo; this module wires the
 // controls to it, depth-view.js shows the result and depth-settings.js keeps it in the address.
-import { activationCheckbox, showMessage } from '../controls/inputs.js';
+import { activationCheckbox, showMessage } from '../state/inputs.js';
 import { createActivationParamControls, createParamControl, withParam } from '../controls/params.js';
 import { createPlot, formatNumber, setSeries } from '../figures/plot.js';
 import { readSettings, showNotices, writeSettings } from '../state/lab-state.js';

@@ -1,6 +1,6 @@
 // The training lab's controls: presets, data, network and training settings. Each accepted entry calls
 // onChange(changes), which may throw to refuse it: the reason is shown next to the control that made it.
-import { showMessage } from '../controls/inputs.js';
+import { showMessage } from '../state/inputs.js';
 import { numberSetting } from '../state/lab-state.js';
 import { createParamControl } from '../controls/params.js';
 import { range, settingName, SPEEDS } from './training-settings.js';

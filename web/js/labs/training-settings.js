@@ -1,6 +1,6 @@
 // The training lab's settings: one flat object per run, the table that keeps them in the address, the
 // presets turned into settings, and what the core is given for them. No DOM here.
-import { loadedCore } from '../boot/core.js';
+import { loadedCore } from '../core/core.js';
 import { choiceSetting, formatSetting, numberSetting, readSettings } from '../state/lab-state.js';
 import { describeParams } from '../sections/section.js';
 import { formatNumber } from '../figures/plot.js';

@@ -1,7 +1,7 @@
 // The catalogue: one generated section per activation that has no hand-written section, each with
 // its summary, definition, plot, parameter sliders, kinks and engine derivation. A section's body is
 // built when it nears the viewport, or in idle time after the first chart, one section per task.
-import { cloneTemplate } from '../controls/inputs.js';
+import { cloneTemplate } from '../state/inputs.js';
 import { renderMath, renderRichText, renderTexIn } from '../figures/math.js';
 import { renderKinks } from '../figures/derivation.js';
 import { setupSection } from './section.js';

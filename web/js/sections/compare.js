@@ -1,6 +1,6 @@
 // The compare view: any set of activations overlaid on one chart, as g, g' or both, each with its
 // own parameter sliders and a shared z range.
-import { activationCheckbox, showMessage } from '../controls/inputs.js';
+import { activationCheckbox, showMessage } from '../state/inputs.js';
 import { createActivationParamControls, withParam } from '../controls/params.js';
 import { createPlot, PALETTE_SIZE, setSeries } from '../figures/plot.js';
 import { createRangeControl, grid } from '../controls/range.js';

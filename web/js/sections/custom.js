@@ -2,7 +2,7 @@
 // differentiation and plotted, with sliders for the parameters it uses and its state in the address.
 import { renderCheck, renderDerivation, renderKinks } from '../figures/derivation.js';
 import { createExpressionField } from '../controls/expression-field.js';
-import { showMessage } from '../controls/inputs.js';
+import { showMessage } from '../state/inputs.js';
 import { renderMath } from '../figures/math.js';
 import { createParamControl } from '../controls/params.js';
 import { createPlot, setSeries } from '../figures/plot.js';
@@ -76,6 +76,8 @@ function showDerivation({ slot, chart, controls }, { derivation, z, value, deriv
 export function setupCustom(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
   listFunctions(slot('functions'), core.expressionFunctions());
+  const { kinkRange } = core.limits().expression;
+  renderMath(slot('kink-range'), `${-kinkRange} \\le z \\le ${kinkRange}`);
   const paramList = core.expressionParams();
   // The expression and its parameters from the address, as the core reads them: {values, refused:
   // [[id, sentence]]}, a missing, malformed or out-of-range value falling back to the default.

@@ -2,7 +2,7 @@
 // query key, what it accepts (the core reads and checks it: core/include/actderiv/address.h) and how to
 // write its value. Values that do not read are ignored with a sentence saying why; nothing from the
 // address is ever inserted as HTML.
-import { loadedCore } from '../boot/core.js';
+import { loadedCore } from '../core/core.js';
 import { currentQuery, writeUrlState } from './url-state.js';
 
 // "−2"-style text of a number for labels.

@@ -1,6 +1,6 @@
 // Reading numbers typed by a student, and showing why an entry was refused next to its inputs. The
 // reading is the core's (core/include/actderiv/address.h): one grammar for typed fields and links.
-import { loadedCore } from '../boot/core.js';
+import { loadedCore } from '../core/core.js';
 
 // `character` as it can be read: itself, or ⟨U+202E⟩ for one that would show as nothing or
 // reorder the text around it (the core's set, the one its messages use).
