@@ -103,12 +103,12 @@ void check_keys(const ContentFile& file, const Activation& activation) {
 
 }  // namespace
 
-const ContentFile& activation_content(const std::string& id) {
-  return content_file("activations/" + id + ".md");
+const ContentFile& activation_content(const std::string& id, const std::string& locale) {
+  return content_file("activations/" + id + ".md", locale);
 }
 
-void attach_prose(Activation& activation) {
-  const ContentFile& file = activation_content(activation.id);
+void attach_prose(Activation& activation, const std::string& locale) {
+  const ContentFile& file = activation_content(activation.id, locale);
   check_keys(file, activation);
   ActivationSlots slots(activation);
   const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
@@ -120,8 +120,8 @@ void attach_prose(Activation& activation) {
     if (starts_with(s.key, kStep)) activation.prose.push_back({s.key.substr(sizeof kStep - 1), section_prose(file, s.key, fill)});
 }
 
-std::vector<PageProse> page_prose(const Activation& activation) {
-  const ContentFile& file = activation_content(activation.id);
+std::vector<PageProse> page_prose(const Activation& activation, const std::string& locale) {
+  const ContentFile& file = activation_content(activation.id, locale);
   check_keys(file, activation);
   ActivationSlots slots(activation);
   const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
