@@ -66,8 +66,9 @@ class ActivationSlots {
     for (const auto& [name, read] : kPropertySlots)
       if (!value && slot.name == name) value = read(properties());
     if (!value) {
-      throw ContentError("no slot {{" + slot.name + "}}: an activation's prose may quote min, min.z, max, "
-                         "max.z, max_slope, max_slope.z, slope_at_0, slope_at_0.left, slope_at_0.right "
+      std::string known;
+      for (const PropertySlot& known_slot : kPropertySlots) known += std::string(known_slot.first) + ", ";
+      throw ContentError("no slot {{" + slot.name + "}}: an activation's prose may quote " + known +
                          "and lesson.<fact>.z or .reference (content/README.md)");
     }
     if (slot.digits == 0)

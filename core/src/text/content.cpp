@@ -106,7 +106,8 @@ ContentSection close_section(const std::string& name, Lines& s) {
   while (first < lines.size() && blank(lines[first].second)) ++first;
   if (first == lines.size()) fail(name, s.heading, "the section '" + s.key + "' has no text");
   std::string text;
-  text.reserve(static_cast<std::size_t>(lines.back().second.end() - lines[first].second.begin()));
+  const View last = lines.back().second;
+  text.reserve(static_cast<std::size_t>(last.data() + last.size() - lines[first].second.data()));
   int dollars = 0, paragraph = lines[first].first;
   for (std::size_t i = first; i < lines.size(); ++i) {
     const auto& [number, line] = lines[i];
