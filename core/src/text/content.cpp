@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string_view>
 
@@ -132,18 +134,17 @@ ContentSection close_section(const std::string& name, Lines& s) {
   return {s.key, text, s.heading};
 }
 
-std::vector<ContentFile> parse_embedded() {
-  std::vector<ContentFile> files;
-  for (std::size_t i = 0; i < kEmbeddedContentCount; ++i) {
+// The embedded file `i`, parsed the first time it is asked for: only the files of the locale served
+// are read when the core starts. The lock keeps the cache sound if a native program reads from threads.
+const ContentFile& parsed(std::size_t i) {
+  static std::mutex lock;
+  static std::vector<std::unique_ptr<ContentFile>> files(kEmbeddedContentCount);
+  const std::lock_guard<std::mutex> held(lock);
+  if (!files[i]) {
     const EmbeddedFile& f = kEmbeddedContent[i];
-    files.push_back(parse_content(std::string(f.locale) + "/" + f.path, f.text));
+    files[i] = std::make_unique<ContentFile>(parse_content(std::string(f.locale) + "/" + f.path, f.text));
   }
-  return files;
-}
-
-const std::vector<ContentFile>& embedded() {
-  static const std::vector<ContentFile> files = parse_embedded();
-  return files;
+  return *files[i];
 }
 
 }  // namespace
@@ -210,9 +211,9 @@ std::vector<std::string> content_paths(const std::string& locale) {
 }
 
 const ContentFile& content_file(const std::string& path, const std::string& locale) {
+  for (std::size_t i = 0; i < kEmbeddedContentCount; ++i)
+    if (locale == kEmbeddedContent[i].locale && path == kEmbeddedContent[i].path) return parsed(i);
   const std::string name = locale + "/" + path;
-  for (const auto& file : embedded())
-    if (file.name == name) return file;
   throw ContentError("no content file " + name + " (content/" + name + ") in this build");
 }
 
