@@ -1,6 +1,8 @@
 // The page's prose written into web/index.html when the site is built, from the built core, so that it
 // reads the same without JavaScript: the sections of the activations' content files that index.html
-// marks, rendered by markdown.mjs, with the core's numbers in them.
+// marks, rendered by markdown.mjs, with the core's numbers in them, and the floating-point lesson's
+// thresholds.
+import { factText } from '../web/js/sections/lesson-facts.js';
 import { blocksToHtml, renderMarkdown } from './markdown.mjs';
 
 // <p|ul|div ... data-prose="<id>/<key>"></...>: where section <key> of activation <id>'s content file
@@ -46,3 +48,25 @@ export function placeProse(html, core) {
   return filled;
 }
 
+// <span data-fact="<id>" data-field="<field>">…</span> in the lesson: a threshold from core.lessonFacts().
+const FACT = /(<span data-fact="([^"]*)" data-field="([^"]*)">)…(<\/span>)/g;
+
+/**
+ * `html` with the lesson's thresholds (the [data-fact] elements of #floating-point; the labs' depend
+ * on their settings and are filled by the page) written in as the page formats them. Throws for a
+ * fact the core does not have, or a lesson without any.
+ */
+export function fillLessonFacts(html, core) {
+  const facts = new Map(core.lessonFacts().map((fact) => [fact.id, fact]));
+  const start = html.indexOf('<section id="floating-point"');
+  const end = html.indexOf('</section>', start);
+  if (start < 0 || end < 0) throw new Error('web/index.html has no <section id="floating-point">');
+  let count = 0;
+  const lesson = html.slice(start, end).replace(FACT, (element, open, id, field, close) => {
+    if (!facts.has(id)) throw new Error(`web/index.html: the core has no lesson fact '${id}'`);
+    count += 1;
+    return `${open}${factText(facts.get(id), field)}${close}`;
+  });
+  if (count === 0) throw new Error('web/index.html: the floating-point lesson quotes no threshold ([data-fact])');
+  return html.slice(0, start) + lesson + html.slice(end);
+}

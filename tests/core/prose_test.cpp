@@ -29,29 +29,33 @@ std::set<std::string> walkthrough_rules(const Activation& a) {
   return rules;
 }
 
-// The rules `a`'s content file has a "## step: <rule>" section for.
-std::set<std::string> step_sections(const Activation& a) {
+// The rules `a`'s content file in `locale` has a "## step: <rule>" section for.
+std::set<std::string> step_sections(const Activation& a, const std::string& locale) {
   std::set<std::string> rules;
-  for (const auto& s : actderiv::activation_content(a.id).sections)
+  for (const auto& s : actderiv::activation_content(a.id, locale).sections)
     if (starts_with(s.key, "step: ")) rules.insert(s.key.substr(6));
   return rules;
 }
 
 TEST(Prose, EveryRuleAWalkthroughEmitsHasProse) {
-  for (const Activation& a : actderiv::activations()) {
-    const auto sections = step_sections(a);
-    for (const auto& rule : walkthrough_rules(a))
-      EXPECT_TRUE(sections.count(rule)) << "content/en/activations/" << a.id << ".md has no '## step: " << rule
-                                        << "', a rule its walkthrough emits";
+  for (const auto& locale : actderiv::content_locales()) {
+    for (const Activation& a : actderiv::activations()) {
+      const auto sections = step_sections(a, locale);
+      for (const auto& rule : walkthrough_rules(a))
+        EXPECT_TRUE(sections.count(rule)) << "content/" << locale << "/activations/" << a.id
+                                          << ".md has no '## step: " << rule << "', a rule its walkthrough emits";
+    }
   }
 }
 
 TEST(Prose, EveryStepSectionNamesARuleTheWalkthroughEmits) {
-  for (const Activation& a : actderiv::activations()) {
-    const auto rules = walkthrough_rules(a);
-    for (const auto& rule : step_sections(a))
-      EXPECT_TRUE(rules.count(rule)) << "content/en/activations/" << a.id << ".md has '## step: " << rule
-                                     << "', a rule its walkthrough no longer emits";
+  for (const auto& locale : actderiv::content_locales()) {
+    for (const Activation& a : actderiv::activations()) {
+      const auto rules = walkthrough_rules(a);
+      for (const auto& rule : step_sections(a, locale))
+        EXPECT_TRUE(rules.count(rule)) << "content/" << locale << "/activations/" << a.id << ".md has '## step: "
+                                       << rule << "', a rule its walkthrough no longer emits";
+    }
   }
 }
 
@@ -88,14 +92,18 @@ TEST(Prose, NamesLabelsAndSummariesComeFromTheFiles) {
   EXPECT_EQ(actderiv::find_activation("leaky_relu").params[0].name, "negative slope α");
 }
 
-// Every slot of every file is filled, in the sections activations() serves and in the page's.
+// Every slot of every file of every locale is filled, in the sections activations() serves and in
+// the page's.
 TEST(Prose, EverySlotIsFilled) {
-  for (const Activation& a : actderiv::activations()) {
-    std::vector<std::string> texts{a.name, a.summary};
-    for (const auto& p : a.params) texts.push_back(p.name);
-    for (const auto& p : a.prose) texts.push_back(p.note);
-    for (const auto& page : actderiv::page_prose(a)) texts.push_back(page.markdown);
-    for (const auto& text : texts) EXPECT_EQ(text.find("{{"), std::string::npos) << a.id << ": " << text;
+  for (const auto& locale : actderiv::content_locales()) {
+    for (Activation a : actderiv::activations()) {
+      actderiv::attach_prose(a, locale);
+      std::vector<std::string> texts{a.name, a.summary};
+      for (const auto& p : a.params) texts.push_back(p.name);
+      for (const auto& p : a.prose) texts.push_back(p.note);
+      for (const auto& page : actderiv::page_prose(a, locale)) texts.push_back(page.markdown);
+      for (const auto& text : texts) EXPECT_EQ(text.find("{{"), std::string::npos) << locale << " " << a.id << ": " << text;
+    }
   }
 }
 

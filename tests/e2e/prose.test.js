@@ -1,6 +1,6 @@
 // The activations' prose from content/ on the built page: each tutorial section's summary under its
 // heading, its introduction and key points with the core's numbers, written in by the build so that
-// they read the same without JavaScript.
+// they read the same without JavaScript, as do the floating-point lesson's thresholds.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from 'activation-derivations';
@@ -72,7 +72,7 @@ test("the sigmoid's key points quote where g(1 - g) breaks, as the core finds it
   }
 });
 
-test('without JavaScript the summaries and key points are all there', async () => {
+test('without JavaScript the summaries, key points and the lesson\'s thresholds are all there', async () => {
   const context = await site.browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
@@ -83,6 +83,11 @@ test('without JavaScript the summaries and key points are all there', async () =
       assert.ok(prose[id].points.length >= 3, `${id}: no key points`);
     }
     assert.ok(prose.sigmoid.tex.includes('z = 37'));
+    const facts = await page.evaluate(() => [...document.querySelectorAll('#floating-point [data-fact]')]
+      .map((element) => element.textContent));
+    assert.equal(facts.length, 8);
+    assert.ok(facts.every((text) => /^[−\d]/.test(text)), facts.join(' '));
+    assert.equal(facts[0], '36.7368');
   } finally {
     await context.close();
   }

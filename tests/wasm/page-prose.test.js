@@ -1,12 +1,12 @@
 // The prose the site's build writes into the page, from the BUILT module: pageProse(), the Markdown
-// subset of the content files (scripts/markdown.mjs) and its placing into index.html
+// subset of the content files (scripts/markdown.mjs) and the placing of both into index.html
 // (scripts/page-prose.mjs).
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
 import { loadCore } from 'activation-derivations';
 import { renderMarkdown } from '../../scripts/markdown.mjs';
-import { placeProse } from '../../scripts/page-prose.mjs';
+import { fillLessonFacts, placeProse } from '../../scripts/page-prose.mjs';
 
 const core = await loadCore();
 const TUTORIAL = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
@@ -88,4 +88,15 @@ test('placeProse() refuses a marker for nothing, a section placed twice or in th
   assert.throws(() => placeProse(all().replace('<ul data-prose="relu/key points"></ul>', '<p data-prose="relu/key points"></p>'), core),
     /relu\/key points is placed in a <p>, so it is one paragraph/);
   assert.throws(() => placeProse(all('leaky_relu/introduction'), core), /has no data-prose="leaky_relu\/introduction"/);
+});
+
+test("fillLessonFacts() writes the lesson's thresholds as the page formats them, and nothing else", () => {
+  const span = (id, field) => `<span data-fact="${id}" data-field="${field}">…</span>`;
+  const html = `<section id="floating-point">${span('sigmoid_g_one_minus_g_zero', 'z')} ${span('sigmoid_g_one_minus_g_zero', 'reference')}
+${span('sigmoid_exp_quotient_nan', 'z')}</section><section id="labs">${span('samples', 'z')}</section>`;
+  assert.equal(fillLessonFacts(html, core), `<section id="floating-point">${span('sigmoid_g_one_minus_g_zero', 'z').replace('…', '36.7368')} ${
+    span('sigmoid_g_one_minus_g_zero', 'reference').replace('…', '1.1102e\u221216')}
+${span('sigmoid_exp_quotient_nan', 'z').replace('…', '\u2212709.783')}</section><section id="labs">${span('samples', 'z')}</section>`);
+  assert.throws(() => fillLessonFacts(`<section id="floating-point">${span('nope', 'z')}</section>`, core), /no lesson fact 'nope'/);
+  assert.throws(() => fillLessonFacts('<section id="floating-point"></section>', core), /quotes no threshold/);
 });

@@ -66,8 +66,9 @@ class ActivationSlots {
     for (const auto& [name, read] : kPropertySlots)
       if (!value && slot.name == name) value = read(properties());
     if (!value) {
-      throw ContentError("no slot {{" + slot.name + "}}: an activation's prose may quote min, min.z, max, "
-                         "max.z, max_slope, max_slope.z, slope_at_0, slope_at_0.left, slope_at_0.right "
+      std::string known;
+      for (const PropertySlot& known_slot : kPropertySlots) known += std::string(known_slot.first) + ", ";
+      throw ContentError("no slot {{" + slot.name + "}}: an activation's prose may quote " + known +
                          "and lesson.<fact>.z or .reference (content/README.md)");
     }
     if (slot.digits == 0)
@@ -103,12 +104,12 @@ void check_keys(const ContentFile& file, const Activation& activation) {
 
 }  // namespace
 
-const ContentFile& activation_content(const std::string& id) {
-  return content_file("activations/" + id + ".md");
+const ContentFile& activation_content(const std::string& id, const std::string& locale) {
+  return content_file("activations/" + id + ".md", locale);
 }
 
-void attach_prose(Activation& activation) {
-  const ContentFile& file = activation_content(activation.id);
+void attach_prose(Activation& activation, const std::string& locale) {
+  const ContentFile& file = activation_content(activation.id, locale);
   check_keys(file, activation);
   ActivationSlots slots(activation);
   const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
@@ -120,8 +121,8 @@ void attach_prose(Activation& activation) {
     if (starts_with(s.key, kStep)) activation.prose.push_back({s.key.substr(sizeof kStep - 1), section_prose(file, s.key, fill)});
 }
 
-std::vector<PageProse> page_prose(const Activation& activation) {
-  const ContentFile& file = activation_content(activation.id);
+std::vector<PageProse> page_prose(const Activation& activation, const std::string& locale) {
+  const ContentFile& file = activation_content(activation.id, locale);
   check_keys(file, activation);
   ActivationSlots slots(activation);
   const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };

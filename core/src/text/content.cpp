@@ -5,7 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <set>
+#include <string_view>
 
 #include "text/embedded_content.h"
 
@@ -17,26 +20,29 @@ namespace {
   throw ContentError(name + ":" + std::to_string(line) + ": " + message);
 }
 
-bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+// Views, not copies: the core reads every file when it starts (activations() runs as the page opens).
+using View = std::string_view;
 
-bool blank(const std::string& line) { return line.find_first_not_of(" \t") == std::string::npos; }
+bool starts_with(View text, View prefix) { return text.substr(0, prefix.size()) == prefix; }
 
-std::string trim(const std::string& text) {
+bool blank(View line) { return line.find_first_not_of(" \t") == View::npos; }
+
+View trim(View text) {
   const auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
+  if (first == View::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 // The lines of `text`, each without its line ending (\n or \r\n) and trailing blanks.
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
+std::vector<View> lines_of(View text) {
+  std::vector<View> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    line.erase(line.find_last_not_of(" \t\r") + 1);
-    lines.push_back(line);
+    if (end == View::npos) end = text.size();
+    View line = text.substr(start, end - start);
+    const auto last = line.find_last_not_of(" \t\r");
+    lines.push_back(line.substr(0, last == View::npos ? 0 : last + 1));
     start = end + 1;
   }
   if (!lines.empty() && lines.back().empty()) lines.pop_back();
@@ -49,8 +55,8 @@ bool name_char(char c) {
 
 // The slot whose "{{" is at text[at]; `end` is set past its "}}". Throws ContentError saying what
 // is wrong with it.
-Slot read_slot(const std::string& text, std::size_t at, std::size_t& end) {
-  const std::string shown = text.substr(at, std::min<std::size_t>(text.size() - at, 40));
+Slot read_slot(View text, std::size_t at, std::size_t& end) {
+  const std::string shown(text.substr(at, 40));
   const auto bad = [&](const std::string& why) -> Slot {
     throw ContentError("'" + shown + "': " + why +
                        " (a slot is {{name}} or {{name:digits}}; TeX can write '{ {' for two braces)");
@@ -67,7 +73,7 @@ Slot read_slot(const std::string& text, std::size_t at, std::size_t& end) {
   if (i < text.size() && text[i] == ':') {
     const std::size_t from = ++i;
     while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - from < 3) ++i;
-    const int digits = i > from ? std::atoi(text.substr(from, i - from).c_str()) : 0;
+    const int digits = i > from ? std::atoi(std::string(text.substr(from, i - from)).c_str()) : 0;
     if (digits < 1 || digits > 17) bad("the digits after ':' are a count from 1 to 17");
     slot.digits = digits;
   }
@@ -77,7 +83,7 @@ Slot read_slot(const std::string& text, std::size_t at, std::size_t& end) {
 }
 
 // Whether `line`, outside its $...$ math, has a '*' (Markdown emphasis).
-bool emphasis_outside_math(const std::string& line) {
+bool emphasis_outside_math(View line) {
   bool math = false;
   for (char c : line) {
     if (c == '$') math = !math;
@@ -90,7 +96,7 @@ bool emphasis_outside_math(const std::string& line) {
 struct Lines {
   std::string key;
   int heading;
-  std::vector<std::pair<int, std::string>> lines;  // line number, text
+  std::vector<std::pair<int, View>> lines;  // line number, text
 };
 
 // Checks the section read into `s` and returns it: not empty, $ paired in every paragraph, slots
@@ -102,6 +108,8 @@ ContentSection close_section(const std::string& name, Lines& s) {
   while (first < lines.size() && blank(lines[first].second)) ++first;
   if (first == lines.size()) fail(name, s.heading, "the section '" + s.key + "' has no text");
   std::string text;
+  const View last = lines.back().second;
+  text.reserve(static_cast<std::size_t>(last.data() + last.size() - lines[first].second.data()));
   int dollars = 0, paragraph = lines[first].first;
   for (std::size_t i = first; i < lines.size(); ++i) {
     const auto& [number, line] = lines[i];
@@ -110,33 +118,33 @@ ContentSection close_section(const std::string& name, Lines& s) {
       dollars = 0;
       paragraph = i + 1 < lines.size() ? lines[i + 1].first : number;
     }
-    if (line.find("$$") != std::string::npos) fail(name, number, "'$$': prose has inline math only, $...$");
+    if (line.find("$$") != View::npos) fail(name, number, "'$$': prose has inline math only, $...$");
     dollars += static_cast<int>(std::count(line.begin(), line.end(), '$'));
-    for (std::size_t at = line.find("{{"); at != std::string::npos; at = line.find("{{", at)) {
+    for (std::size_t at = line.find("{{"); at != View::npos; at = line.find("{{", at)) {
       try {
         read_slot(line, at, at);
       } catch (const ContentError& e) {
         fail(name, number, e.what());
       }
     }
-    text += (i > first ? "\n" : "") + line;
+    if (i > first) text += '\n';
+    text += line;
   }
   if (dollars % 2) fail(name, paragraph, "an odd number of '$' in this paragraph: inline math is $...$");
   return {s.key, text, s.heading};
 }
 
-std::vector<ContentFile> parse_embedded() {
-  std::vector<ContentFile> files;
-  for (std::size_t i = 0; i < kEmbeddedContentCount; ++i) {
+// The embedded file `i`, parsed the first time it is asked for: only the files of the locale served
+// are read when the core starts. The lock keeps the cache sound if a native program reads from threads.
+const ContentFile& parsed(std::size_t i) {
+  static std::mutex lock;
+  static std::vector<std::unique_ptr<ContentFile>> files(kEmbeddedContentCount);
+  const std::lock_guard<std::mutex> held(lock);
+  if (!files[i]) {
     const EmbeddedFile& f = kEmbeddedContent[i];
-    files.push_back(parse_content(std::string(f.locale) + "/" + f.path, f.text));
+    files[i] = std::make_unique<ContentFile>(parse_content(std::string(f.locale) + "/" + f.path, f.text));
   }
-  return files;
-}
-
-const std::vector<ContentFile>& embedded() {
-  static const std::vector<ContentFile> files = parse_embedded();
-  return files;
+  return *files[i];
 }
 
 }  // namespace
@@ -148,25 +156,25 @@ const ContentSection* ContentFile::find(const std::string& key) const {
 }
 
 ContentFile parse_content(const std::string& name, const std::string& text) {
-  std::vector<std::string> lines = lines_of(text);
+  std::vector<View> lines = lines_of(text);
   // A byte order mark some editors write is not part of the title.
-  if (!lines.empty() && starts_with(lines[0], "\xEF\xBB\xBF")) lines[0].erase(0, 3);
+  if (!lines.empty() && starts_with(lines[0], "\xEF\xBB\xBF")) lines[0].remove_prefix(3);
   ContentFile file{name, "", {}};
   std::size_t i = 0;
   while (i < lines.size() && blank(lines[i])) ++i;
   if (i == lines.size() || !starts_with(lines[i], "# ") || trim(lines[i].substr(2)).empty())
     fail(name, static_cast<int>(i + 1), "a content file starts with its title: '# Title'");
-  file.title = trim(lines[i].substr(2));
+  file.title = std::string(trim(lines[i].substr(2)));
   Lines current{"", 0, {}};
   bool open = false;
   for (++i; i < lines.size(); ++i) {
     const int number = static_cast<int>(i + 1);
-    const std::string& line = lines[i];
+    const View line = lines[i];
     if (!line.empty() && line[0] == '#') {
       if (line == "##") fail(name, number, "a section heading needs a key: '## key'");
       if (!starts_with(line, "## ") || starts_with(line, "###"))
         fail(name, number, "a line may start with '#' only as a section heading, '## key'");
-      const std::string key = trim(line.substr(3));
+      const std::string key(trim(line.substr(3)));
       if (open) file.sections.push_back(close_section(name, current));
       if (const ContentSection* earlier = file.find(key))
         fail(name, number, "the section '" + key + "' appears twice (first at line " + std::to_string(earlier->line) + ")");
@@ -203,9 +211,9 @@ std::vector<std::string> content_paths(const std::string& locale) {
 }
 
 const ContentFile& content_file(const std::string& path, const std::string& locale) {
+  for (std::size_t i = 0; i < kEmbeddedContentCount; ++i)
+    if (locale == kEmbeddedContent[i].locale && path == kEmbeddedContent[i].path) return parsed(i);
   const std::string name = locale + "/" + path;
-  for (const auto& file : embedded())
-    if (file.name == name) return file;
   throw ContentError("no content file " + name + " (content/" + name + ") in this build");
 }
 
@@ -234,13 +242,14 @@ std::string section_prose(const ContentFile& file, const std::string& key, const
   std::string text = section->text;
   if (form == ProseForm::Line) {
     text.clear();
-    for (const std::string& line : lines_of(section->text)) {
-      const std::string words = trim(line);
+    for (const View line : lines_of(section->text)) {
+      const View words = trim(line);
       if (words.empty()) at("shown as one paragraph, so it has no blank line");
       if (starts_with(words, "- ") || starts_with(words, "[["))
         at("shown as one paragraph of text, so it has no list item or page element");
       if (emphasis_outside_math(words)) at("shown as it is written, so it has no '*' emphasis outside $...$");
-      text += (text.empty() ? "" : " ") + words;
+      if (!text.empty()) text += ' ';
+      text += words;
     }
   }
   try {

@@ -1,5 +1,6 @@
 // The "z from / z to" inputs of a figure, and the grid of z values plotted over that range.
 import { cloneTemplate, parseNumber, showMessage } from '../state/inputs.js';
+import { formatBound } from '../figures/number-format.js';
 
 export const DEFAULT_RANGE = Object.freeze({ from: -6, to: 6 });
 // 481 points, 480 intervals: on the default range the grid hits every multiple of 0.025 (PLOT_POINTS is
@@ -14,10 +15,8 @@ export function grid({ from, to }, points = POINTS) {
   return Float64Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
 }
 
-// Formats a range bound for labels, e.g. "−6".
-export function formatBound(x) {
-  return String(x).replace('-', '\u2212');
-}
+// formatBound lives in number-format.js, which the site's build imports too.
+export { formatBound };
 
 function readRange(form) {
   const fromInput = form.elements.from;

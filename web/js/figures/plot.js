@@ -2,6 +2,7 @@
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip } from 'chart.js';
 import { createDataTable } from './data-table.js';
 import { onColoursChange } from './media.js';
+import { formatNumber } from './number-format.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
@@ -10,16 +11,8 @@ Chart.defaults.font.family = getComputedStyle(document.documentElement).getPrope
 // Number of distinct series colours (--plot-1 to --plot-6 in the stylesheet).
 export const PALETTE_SIZE = 6;
 
-// Formats a plotted number for tooltips: up to 6 significant digits, exponent form when tiny or huge.
-export function formatNumber(x) {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return '0';
-  const abs = Math.abs(x);
-  const text = abs >= 1e-3 && abs < 1e6
-    ? String(Number(x.toPrecision(6)))
-    : x.toExponential(4).replace(/\.?0+e/, 'e').replace('e+', 'e');
-  return text.replace('-', '\u2212');
-}
+// formatNumber lives in number-format.js, which the site's build imports too; the figures take it from here.
+export { formatNumber };
 
 // The stylesheet's plot colours, read once per colour change: reading computed style while a slider
 // is dragged would make the browser recalculate styles in the middle of every input.

@@ -1,26 +1,17 @@
 // The floating-point lesson: the relative error of textbook formulas and of the core's careful ones,
-// measured by the core against its double-double reference and drawn on a logarithmic axis, with
-// the thresholds where each textbook formula breaks quoted in the prose.
+// measured by the core against its double-double reference and drawn on a logarithmic axis. The
+// thresholds where each textbook formula breaks, quoted in the prose, are written in by the build.
 import { formatNumber, createPlot, setSeries } from '../figures/plot.js';
 import { renderMath } from '../figures/math.js';
 import { createRangeControl, formatBound, grid } from '../controls/range.js';
 import { describeRange } from './section.js';
+import { formatTrue } from './lesson-facts.js';
 
 const POINTS = 1501;
 // The axis spans relative errors from 1e-17 (below half an ULP: the result is as good as a double
 // gets) to 10; exact results sit on the floor and infinite errors (NaN, overflow) on the ceiling.
 const FLOOR = 1e-17;
 const CEILING = 10;
-
-// "1.11e−16", or "10^−347.4" for a true value no double can hold.
-function formatTrue(reference, log10) {
-  if (reference !== 0) return formatNumber(reference);
-  return `about 10^${formatNumber(Number(log10.toFixed(1)))}`;
-}
-
-function formatZ(z) {
-  return formatBound(Number(z.toPrecision(6)));
-}
 
 // Tooltip text for point i of a formula.
 function describer(errors, formula) {
@@ -48,26 +39,12 @@ function plotted(errors, formula) {
   });
 }
 
-// Fills every [data-fact="id"] element under `root` with the fact's numbers: data-field="z",
-// "value" or "reference".
-function fillFacts(root, facts) {
-  const byId = new Map(facts.map((fact) => [fact.id, fact]));
-  for (const element of root.querySelectorAll('[data-fact]')) {
-    const fact = byId.get(element.dataset.fact);
-    if (!fact) throw new Error(`the core has no lesson fact '${element.dataset.fact}'`);
-    const field = element.dataset.field;
-    element.textContent = field === 'z' ? formatZ(fact.z)
-      : field === 'reference' ? formatTrue(fact.reference, fact.referenceLog10)
-        : formatNumber(fact.value);
-  }
-}
-
 // Wires the #floating-point section.
 export function setupLesson(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
   const cases = core.lessonCases();
+  // The prose's thresholds were written into the page by the build (lesson-facts.js).
   const facts = core.lessonFacts();
-  fillFacts(section, facts);
 
   // Each case's default range reaches a little past its farthest threshold, so every break shows.
   const defaultRange = (caseId) => {

@@ -16,16 +16,16 @@ struct PageProse {
   std::string markdown;  // its text with the slots filled, in content/README.md's Markdown subset
 };
 
-// The content file of activation `id` in the build's locale. Throws ContentError if there is none.
-const ContentFile& activation_content(const std::string& id);
+// The content file of activation `id` in `locale`. Throws ContentError if there is none.
+const ContentFile& activation_content(const std::string& id, const std::string& locale = content_locale());
 
-// Sets `activation`'s name, parameter names, summary and step prose from its content file, slots
-// filled; its formulas must be set already. Throws ContentError for a missing file, section or
-// parameter label, a section no activation file has, or a slot that cannot be filled.
-void attach_prose(Activation& activation);
+// Sets `activation`'s name, parameter names, summary and step prose from its content file in
+// `locale`, slots filled; its formulas must be set already. Throws ContentError for a missing file,
+// section or parameter label, a section no activation file has, or a slot that cannot be filled.
+void attach_prose(Activation& activation, const std::string& locale = content_locale());
 
-// The page's sections of `activation`'s file (summary, then introduction and key points where it
-// has them), slots filled. Throws ContentError as attach_prose() does.
-std::vector<PageProse> page_prose(const Activation& activation);
+// The page's sections of `activation`'s file in `locale` (summary, then introduction and key points
+// where it has them), slots filled. Throws ContentError as attach_prose() does.
+std::vector<PageProse> page_prose(const Activation& activation, const std::string& locale = content_locale());
 
 }  // namespace actderiv

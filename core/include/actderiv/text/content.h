@@ -49,8 +49,8 @@ std::vector<std::string> content_locales();
 // The paths of `locale`'s embedded files, e.g. "activations/sigmoid.md", sorted.
 std::vector<std::string> content_paths(const std::string& locale);
 
-// The embedded file `path` of `locale`, parsed once. Throws ContentError if there is no such file
-// or it does not parse.
+// The embedded file `path` of `locale`, parsed when first asked for and kept. Throws ContentError if
+// there is no such file or it does not parse.
 const ContentFile& content_file(const std::string& path, const std::string& locale = content_locale());
 
 // A slot in prose, {{name}} or {{name:digits}}, filled by the code that serves the prose.
