@@ -20,9 +20,10 @@
 #include "actderiv/address/address.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/kinks.h"
-#include "actderiv/calculus/properties.h"
+#include "actderiv/catalogue/properties.h"
 #include "actderiv/calculus/slope.h"
 #include "actderiv/catalogue/activation.h"
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/catalogue/prose.h"
 #include "actderiv/catalogue/walkthrough.h"
 #include "actderiv/expr/expr.h"
@@ -166,7 +167,7 @@ val describe_derivation(const actderiv::Derivation& d) {
 }
 
 val describe(const actderiv::Activation& a) {
-  const actderiv::Derivation derivation = actderiv::built_in_derivation(a);
+  const actderiv::Derivation& derivation = actderiv::derive(a);
   val o = val::object();
   o.set("id", a.id);
   o.set("name", a.name);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/expr/program.h"
 

@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/kinks.h"
-#include "actderiv/calculus/properties.h"
+#include "actderiv/catalogue/properties.h"
 #include "actderiv/calculus/slope.h"
 #include "actderiv/catalogue/activation.h"
 

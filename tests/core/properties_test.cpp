@@ -24,7 +24,7 @@
 
 #include "actderiv/catalogue/activation.h"
 #include "actderiv/numerics/numerics.h"
-#include "actderiv/calculus/properties.h"
+#include "actderiv/catalogue/properties.h"
 
 namespace {
 

@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/calculus/derive.h"
-#include "actderiv/calculus/properties.h"
+#include "actderiv/catalogue/properties.h"
 #include "actderiv/catalogue/activation.h"
 #include "actderiv/catalogue/prose.h"
 #include "actderiv/catalogue/walkthrough.h"

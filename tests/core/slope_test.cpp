@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/catalogue/activation.h"
 #include "actderiv/numerics/numerics.h"
 #include "actderiv/calculus/slope.h"

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/calculus/kinks.h"
 #include "actderiv/catalogue/activation.h"
 #include "actderiv/calculus/derive.h"

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <map>
 
-#include "actderiv/calculus/derive.h"
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/catalogue/walkthrough.h"
 #include "text/format.h"
 #include "text/unicode.h"
@@ -261,15 +261,7 @@ const std::vector<std::string>& parameter_keys() {
 }
 
 std::size_t step_count(const Activation& activation) {
-  // Deriving every built-in once costs milliseconds; an address is read many times (and fuzzed).
-  static const std::map<std::string, std::size_t> counts = [] {
-    std::map<std::string, std::size_t> built_in;
-    for (const Activation& a : activations()) built_in[a.id] = walkthrough(a, built_in_derivation(a)).size();
-    return built_in;
-  }();
-  const auto found = counts.find(activation.id);
-  if (found != counts.end() && &find_activation(activation.id) == &activation) return found->second;
-  return walkthrough(activation, derive(activation)).size();
+  return walkthrough(activation, derive(activation)).size();  // the derivation is kept (engine.h)
 }
 
 ActivationView read_activation_view(std::string_view query, const Activation& activation) {

@@ -2,8 +2,6 @@
 #include "actderiv/calculus/derive.h"
 
 #include <cmath>
-#include <map>
-#include <mutex>
 #include <stdexcept>
 
 #include "actderiv/calculus/dual.h"
@@ -124,27 +122,6 @@ Derivation derive(const Expr& input, const EvalContext& context) {
 Derivation derive(const std::string& text, const ParamValues& params) {
   const EvalContext context = expression_context(params);
   return derive(parse(text, expression_parameter_ids()), context);
-}
-
-Derivation derive(const Activation& activation) {
-  std::vector<std::string> ids;
-  EvalContext context;
-  const auto values = resolve_params(activation, {});
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    ids.push_back(activation.params[i].id);
-    context.params.emplace_back(activation.params[i].id, values[i]);
-  }
-  return derive(parse(activation.derivation_input, ids), context);
-}
-
-Derivation built_in_derivation(const Activation& activation) {
-  if (!is_built_in(activation)) return derive(activation);
-  static std::mutex mutex;
-  static std::map<std::string, Derivation> derived;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto found = derived.find(activation.id);
-  if (found == derived.end()) found = derived.emplace(activation.id, derive(activation)).first;
-  return found->second;
 }
 
 }  // namespace actderiv

@@ -4,10 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <mutex>
 
-#include "actderiv/calculus/derive.h"
 #include "actderiv/expr/functions.h"
 #include "actderiv/expr/program.h"
 #include "numerics/bisect.h"
@@ -130,26 +127,6 @@ std::vector<KinkPoint> find_kinks(const Expr& input, const Expr& derivative, con
     kinks.push_back(std::move(k));
   }
   return kinks;
-}
-
-std::vector<KinkPoint> kinks(const Activation& activation, const std::vector<double>& params) {
-  const auto find = [&activation, &params] {
-    const Derivation d = built_in_derivation(activation);
-    EvalContext context;
-    for (std::size_t i = 0; i < activation.params.size() && i < params.size(); ++i)
-      context.params.emplace_back(activation.params[i].id, params[i]);
-    return find_kinks(d.input, d.derivative, context);
-  };
-  if (!is_built_in(activation)) return find();
-  static std::mutex mutex;
-  // The last setting asked for, per activation: a dragged slider asks for each one twice (plot, slope).
-  static std::map<std::string, std::pair<std::vector<double>, std::vector<KinkPoint>>> last;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto found = last.find(activation.id);
-  if (found != last.end() && found->second.first == params) return found->second.second;
-  auto result = find();
-  last[activation.id] = {params, result};
-  return result;
 }
 
 std::string kink_latex(const KinkPoint& kink) {

@@ -6,16 +6,12 @@
 #include <stdexcept>
 
 #include "actderiv/calculus/derive.h"
-#include "actderiv/calculus/kinks.h"
 
 namespace actderiv {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// g and g' at a batch of points.
-using Evaluator = std::function<void(const double* z, std::size_t n, double* value, double* derivative)>;
 
 void check_finite(double x, const char* what) {
   if (!std::isfinite(x)) throw std::invalid_argument(std::string(what) + " must be a finite number");
@@ -27,8 +23,10 @@ bool differs(double left, double right) {
   return std::fabs(left - right) > 1e-9 * std::fmax(1.0, std::fmax(std::fabs(left), std::fabs(right)));
 }
 
-SlopeView build(const Evaluator& evaluate, const std::vector<KinkPoint>& kinks, double z0, double h,
-                double snap, const double* z, std::size_t n) {
+}  // namespace
+
+SlopeView slope_view(const SlopeEvaluator& evaluate, const std::vector<KinkPoint>& kinks, double z0, double h,
+                     double snap, const double* z, std::size_t n) {
   check_finite(z0, "z0");
   check_finite(h, "h");
   check_finite(snap, "the snap distance");
@@ -70,23 +68,13 @@ SlopeView build(const Evaluator& evaluate, const std::vector<KinkPoint>& kinks, 
   return v;
 }
 
-}  // namespace
-
-SlopeView slope_view(const Activation& activation, const std::vector<double>& params, double z0,
-                     double h, double snap, const double* z, std::size_t n) {
-  const Evaluator evaluator = [&](const double* at, std::size_t m, double* value, double* derivative) {
-    evaluate(activation, params, at, m, value, derivative);
-  };
-  return build(evaluator, kinks(activation, params), z0, h, snap, z, n);
-}
-
 SlopeView slope_view(const std::string& expression, const ParamValues& params, double z0, double h,
                      double snap, const double* z, std::size_t n) {
   const Derivation derivation = derive(expression, params);
-  const Evaluator evaluator = [&](const double* at, std::size_t m, double* value, double* derivative) {
+  const SlopeEvaluator evaluator = [&](const double* at, std::size_t m, double* value, double* derivative) {
     evaluate_derivation(derivation, params, at, m, value, derivative);
   };
-  return build(evaluator, derivation.kinks, z0, h, snap, z, n);
+  return slope_view(evaluator, derivation.kinks, z0, h, snap, z, n);
 }
 
 }  // namespace actderiv

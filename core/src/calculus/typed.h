@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/catalogue/activation.h"
+#include "actderiv/expr/params.h"
 #include "actderiv/expr/expr.h"
 
 namespace actderiv {

@@ -5,7 +5,7 @@
 #include <optional>
 #include <utility>
 
-#include "actderiv/calculus/properties.h"
+#include "actderiv/catalogue/properties.h"
 #include "actderiv/numerics/lesson.h"
 
 namespace actderiv {

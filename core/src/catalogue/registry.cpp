@@ -120,25 +120,9 @@ std::vector<Activation> build() {
 
 }  // namespace
 
-namespace {
-
-// The table once built; null while build() runs (its prose quotes properties of activations that
-// are not rows yet) and before the first call.
-const std::vector<Activation>* built_table = nullptr;
-
-}  // namespace
-
 const std::vector<Activation>& activations() {
   static const std::vector<Activation> table = build();
-  built_table = &table;
   return table;
-}
-
-bool is_built_in(const Activation& activation) {
-  if (!built_table) return false;
-  for (const auto& a : *built_table)
-    if (&a == &activation) return true;
-  return false;
 }
 
 }  // namespace actderiv

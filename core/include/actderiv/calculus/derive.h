@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "actderiv/catalogue/activation.h"
 #include "actderiv/calculus/kinks.h"
 #include "actderiv/expr/expr.h"
+#include "actderiv/expr/params.h"
 
 namespace actderiv {
 
@@ -57,13 +57,6 @@ Derivation derive(const std::string& text, const ParamValues& params);
 
 // The derivation of an already parsed expression, with parameter values in `context`.
 Derivation derive(const Expr& input, const EvalContext& context);
-
-// The engine's derivation of a built-in activation's derivation_input, at its default parameters.
-Derivation derive(const Activation& activation);
-
-// derive(activation), computed once per built-in activation (is_built_in) and kept: the steps are
-// symbolic in the parameters, so every parameter setting shares them.
-Derivation built_in_derivation(const Activation& activation);
 
 // value[i] = f(z[i]) and derivative[i] = f'(z[i]) for the expression `text`: parsed and
 // differentiated once, then evaluated at every point. NaN where f or f' is undefined.

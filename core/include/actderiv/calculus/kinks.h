@@ -1,12 +1,12 @@
 // Kinks: the points where a derivative jumps, with its one-sided limits. One description, found by
 // the engine from the expression's switches at the parameter values asked for; the derivation, the
-// plots' gaps, the slope explorer and the computed properties all read it.
+// plots' gaps, the slope explorer and the computed properties all read it (for an activation through
+// catalogue/engine.h).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "actderiv/catalogue/activation.h"
 #include "actderiv/expr/expr.h"
 
 namespace actderiv {
@@ -31,10 +31,6 @@ constexpr double kKinkRange = 10;
 // condition), located to adjacent doubles, where the derivative's one-sided limits differ; in
 // increasing z, within [-kKinkRange, kKinkRange].
 std::vector<KinkPoint> find_kinks(const Expr& input, const Expr& derivative, const EvalContext& context);
-
-// The kinks of a built-in activation at resolved `params` (resolve_params order): found from its
-// engine derivation, computed once per parameter setting and kept for the next call.
-std::vector<KinkPoint> kinks(const Activation& activation, const std::vector<double>& params);
 
 // LaTeX stating a kink's one-sided derivatives and subgradient, e.g.
 // "g'_-(0) = \alpha,\quad g'_+(0) = 1,\quad \partial g(0) = [\alpha, 1]" (the interval from the

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
-#include "actderiv/catalogue/activation.h"
+#include "actderiv/calculus/kinks.h"
+#include "actderiv/expr/params.h"
 
 namespace actderiv {
 
@@ -27,11 +29,14 @@ struct SlopeView {
   std::vector<double> secant;         // g(z0) + secant_slope (z - z0); NaN when h is 0
 };
 
-// The view for a built-in activation with resolved `params`. z0 moves onto the nearest kink the
-// derivation engine finds when it lies within `snap` of it (snap >= 0). Throws
-// std::invalid_argument for a non-finite z0, h or snap.
-SlopeView slope_view(const Activation& activation, const std::vector<double>& params, double z0,
-                     double h, double snap, const double* z, std::size_t n);
+// g and g' at the n points z: what a slope view is computed from.
+using SlopeEvaluator = std::function<void(const double* z, std::size_t n, double* value, double* derivative)>;
+
+// The view of the function `evaluate` computes, whose kinks are `kinks`. z0 moves onto the nearest
+// kink when it lies within `snap` of it (snap >= 0). Throws std::invalid_argument for a non-finite
+// z0, h or snap.
+SlopeView slope_view(const SlopeEvaluator& evaluate, const std::vector<KinkPoint>& kinks, double z0, double h,
+                     double snap, const double* z, std::size_t n);
 
 // The same for a typed expression (parsed and differentiated by the engine, which also finds its
 // kinks). Throws as derive() does for a malformed expression.

@@ -6,18 +6,10 @@
 #include <utility>
 #include <vector>
 
+#include "actderiv/expr/params.h"
 #include "actderiv/numerics/batch.h"
 
 namespace actderiv {
-
-// A tunable parameter of an activation, e.g. Leaky ReLU's slope alpha.
-struct Param {
-  std::string id;        // identifier used in the API and in expressions, e.g. "alpha"
-  std::string name;      // display label, e.g. "negative slope α" (from the content file)
-  double default_value;  // used when the caller does not give one
-  double min;            // smallest allowed value (inclusive)
-  double max;            // largest allowed value (inclusive)
-};
 
 // Authored prose for one step of the engine's walkthrough, matched by the rule the engine applies
 // ("set up" for the first step): a "## step: <rule>" section of the activation's content file.
@@ -51,20 +43,9 @@ const std::vector<Activation>& activations();
 // The activation with this id; throws std::invalid_argument naming the id and the known ids.
 const Activation& find_activation(const std::string& id);
 
-// Is `activation` a row of activations() (not a copy or one made elsewhere)? What the core caches
-// per activation is cached for these only.
-bool is_built_in(const Activation& activation);
-
-// Parameter values given by name, as a caller supplies them.
-using ParamValues = std::vector<std::pair<std::string, double>>;
-
 // Defaults overridden by `given`, in Activation::params order. Throws std::invalid_argument for an
 // unknown parameter id, a non-finite value, or a value outside [min, max], naming which.
 std::vector<double> resolve_params(const Activation& activation, const ParamValues& given);
-
-// The same for any parameter table; `owner` names what they belong to in error messages.
-std::vector<double> resolve_params(const std::vector<Param>& params, const std::string& owner,
-                                   const ParamValues& given);
 
 // value[i] = g(z[i]) and derivative[i] = g'(z[i]) for i < n; `params` from resolve_params.
 void evaluate(const Activation& activation, const std::vector<double>& params, const double* z,

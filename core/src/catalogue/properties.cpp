@@ -1,4 +1,4 @@
-#include "actderiv/calculus/properties.h"
+#include "actderiv/catalogue/properties.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "actderiv/calculus/kinks.h"
+#include "actderiv/catalogue/engine.h"
 #include "actderiv/expr/expr.h"
 #include "numerics/bisect.h"
 

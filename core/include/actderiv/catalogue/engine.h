@@ -1,0 +1,30 @@
+// The derivation engine applied to the built-in activations: each one's derivation, its kinks at any
+// parameter setting, and the slope explorer on it. The engine itself (calculus/) knows expressions,
+// not activations.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "actderiv/calculus/derive.h"
+#include "actderiv/calculus/kinks.h"
+#include "actderiv/calculus/slope.h"
+#include "actderiv/catalogue/activation.h"
+
+namespace actderiv {
+
+// The engine's derivation of `activation`'s derivation_input at its default parameters, computed
+// once for each distinct activation (its input, parameters and defaults) and kept: the steps are
+// symbolic in the parameters, so every parameter setting shares them.
+const Derivation& derive(const Activation& activation);
+
+// The kinks of `activation` at resolved `params` (resolve_params order), found from its derivation;
+// the last setting asked for is kept, as a dragged slider asks for each one twice (plot, slope).
+std::vector<KinkPoint> kinks(const Activation& activation, const std::vector<double>& params);
+
+// The slope view of `activation` with resolved `params`, snapping onto its kinks at those
+// parameters. Throws std::invalid_argument for a non-finite z0, h or snap.
+SlopeView slope_view(const Activation& activation, const std::vector<double>& params, double z0,
+                     double h, double snap, const double* z, std::size_t n);
+
+}  // namespace actderiv
