@@ -103,7 +103,7 @@ TEST(Derive, ProducesReadableDerivativesAndGForms) {
       {"tanh(z)", "1 - tanh(z)^2", "1 - g(z)^2"},
       {"softplus(z)", "sigmoid(z)", ""},
       {"log(1+e^z)", "e^z/(1 + e^z)", "sigmoid(z)"},
-      {"z*sigmoid(z)", "sigmoid(z) + z*sigmoid(z)*(1 - sigmoid(z))", ""},
+      {"z*sigmoid(z)", "sigmoid(z)*(1 + z*(1 - sigmoid(z)))", ""},
       {"z^3", "3*z^2", ""},
       {"2z", "2", ""},
       {"relu(z)", "piecewise(z > 0, 1, z <= 0, 0)", ""},

@@ -93,6 +93,7 @@ TEST(Notes, EveryKeyIsReachedByADerivation) {
       "e^z + 2^z + z^z",       // e^z, a^u, general power
       "piecewise(z > 0, z, z <= 0, 0)",
       "log(1 + e^z)",          // the simplify step
+      "z^2 + z*z",             // collect like factors, collect like terms
       "sigmoid(z)",            // in terms of g
       "log(1 + e^z) + 0",      // recognise the sigmoid
       "z",                     // variable

@@ -6,6 +6,7 @@
 
 #include "actderiv/calculus/dual.h"
 #include "actderiv/calculus/notes.h"
+#include "actderiv/expr/canonical.h"
 #include "actderiv/expr/functions.h"
 #include "calculus/checks.h"
 #include "calculus/differentiate.h"
@@ -27,6 +28,46 @@ bool contains(const Expr& e, Op op) {
   for (const auto& a : e->args)
     if (contains(a, op)) return true;
   return false;
+}
+
+// The "simplify" step: every stage of the canonical form that visibly changed the derivative is a
+// sub-step, with the stage's reason. The whole canonical form is computed once, and says which
+// stages changed something; only the forms between those stages are computed again.
+DerivationStep simplification(const Expr& raw) {
+  DerivationStep s;
+  s.rule = "simplify";
+  s.rewrite = true;
+  s.before = raw;
+  s.note = note("simplify");
+  unsigned applied = 0;
+  const Expr result = canonical(raw, Simplification::Factoring, &applied);
+  s.after = result;
+  if (same_as_printed(result, raw)) return s;
+  // Putting terms and factors in order is part of every stage; alone, it is the first.
+  if (applied == 0) applied = 1u;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < kSimplifications; ++i)
+    if (applied & (1u << i)) last = i;
+  Expr current = raw;
+  for (std::size_t i = 0; i <= last; ++i) {
+    if (!(applied & (1u << i))) continue;
+    const auto stage = static_cast<Simplification>(i);
+    Expr next = i == last ? result : canonical(current, stage);
+    // A change the reader cannot see (the number -1 for the sign and 1) is not a step.
+    if (same_as_printed(next, current)) {
+      current = std::move(next);
+      continue;
+    }
+    DerivationStep c;
+    c.rule = simplification_rule(stage);
+    c.rewrite = true;
+    c.before = current;
+    c.after = next;
+    c.note = note(c.rule);
+    s.children.push_back(std::move(c));
+    current = std::move(next);
+  }
+  return s;
 }
 
 }  // namespace
@@ -69,22 +110,15 @@ Derivation derive(const Expr& input, const EvalContext& context) {
   result.input = input;
   DerivationStep main = differentiate(input);
   const Expr raw = main.after;
-  result.derivative = simplify(raw);
+  DerivationStep simplified = simplification(raw);
+  result.derivative = simplified.after;
 
   DerivationStep root;
   root.rule = "derivative";
   root.before = input;
   root.note = note("derivative");
   root.children.push_back(std::move(main));
-  if (!equal(raw, result.derivative)) {
-    DerivationStep s;
-    s.rule = "simplify";
-    s.rewrite = true;
-    s.before = raw;
-    s.after = result.derivative;
-    s.note = note("simplify");
-    root.children.push_back(std::move(s));
-  }
+  if (!simplified.children.empty()) root.children.push_back(std::move(simplified));
   result.g_form = find_g_form(input, result.derivative, context);
   if (result.g_form) {
     DerivationStep s;

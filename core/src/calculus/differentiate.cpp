@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "actderiv/calculus/notes.h"
+#include "actderiv/expr/canonical.h"
 #include "actderiv/expr/functions.h"
 #include "actderiv/expr/written.h"
 
@@ -173,7 +174,9 @@ class Differentiator {
 
   DerivationStep power(const Expr& e) {
     const Expr& u = e->args[0];
-    const Expr n = simplify(e->args[1]);  // -1 as written parses as -(1); fold it so n - 1 is -2
+    // -1 as written parses as -(1) and 1/2 as a quotient: read them as the numbers -1 and 1/2, so n - 1
+    // is -2 and -1/2.
+    const Expr n = canonical(e->args[1], Simplification::Numbers);
     DerivationStep s;
     if (!depends_on_z(n)) {
       const Expr outer_derivative = w::mul(n, w::pow(u, w::sub(n, num(1))));

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "actderiv/calculus/derive.h"
+#include "actderiv/expr/canonical.h"
 #include "actderiv/expr/program.h"
 #include "calculus/differentiate.h"
 #include "calculus/typed.h"
@@ -32,7 +33,7 @@ void evaluate_expression(const std::string& text, const ParamValues& params, con
                          std::size_t n, double* value, double* derivative) {
   const Expr input = parse(text, expression_parameter_ids());
   reject_self(input);
-  evaluate_pair(input, simplify(differentiate(input).after), expression_context(params), z, n, value,
+  evaluate_pair(input, canonical(differentiate(input).after), expression_context(params), z, n, value,
                 derivative);
 }
 

@@ -31,6 +31,11 @@ const std::vector<NoteKey>& note_keys() {
       {"chain rule: function", {"outer", "derivative", "u"}},
       {"piecewise rule", {}},
       {"simplify", {}},
+      {"collect numbers", {}},
+      {"collect like factors", {}},
+      {"collect like terms", {}},
+      {"use an identity", {}},
+      {"factor out", {}},
       {"in terms of g", {}},
       {"recognise the sigmoid", {}},
   };

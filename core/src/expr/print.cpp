@@ -111,6 +111,13 @@ std::string signed_operand(const Expr& e, int min_precedence) {
   return operand(e, min_precedence);
 }
 
+// The product's or quotient's leftmost operand is a sign or a negative number.
+bool leads_with_sign(const Expr& e) {
+  const Node* leftmost = e.get();
+  while (leftmost->op == Op::Mul || leftmost->op == Op::Div) leftmost = leftmost->args[0].get();
+  return leftmost->op == Op::Neg || (leftmost->op == Op::Number && leftmost->number < 0);
+}
+
 std::string product(const Expr& e) {
   const Expr& a = e->args[0];
   const Expr& b = e->args[1];
@@ -136,7 +143,8 @@ std::string latex(const Expr& e) {
     case Op::Variable: return e->name;
     case Op::Constant: return e->name == "pi" ? "\\pi" : e->name;
     case Op::Parameter: return "\\" + e->name;  // Greek parameter names: alpha -> \alpha
-    case Op::Neg: return "-" + signed_operand(a[0], 3);
+    // -(2 z) and -(u/v) read the same without their parentheses: -2 z, -u/v.
+    case Op::Neg: return "-" + (a[0]->op == Op::Mul && !leads_with_sign(a[0]) ? product(a[0]) : signed_operand(a[0], 3));
     case Op::Add: return latex(a[0]) + " + " + operand(a[1], is_signed(a[1]) ? 4 : 1);
     case Op::Sub: return latex(a[0]) + " - " + operand(a[1], is_signed(a[1]) ? 4 : 2);
     case Op::Mul: return product(e);

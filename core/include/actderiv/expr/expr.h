@@ -42,6 +42,9 @@ struct Node {
   std::string name;
   const Function* function = nullptr;
   std::vector<Expr> args;
+  // The canonical form's bookkeeping (canonical.cpp): the number of the normalisation that wrote
+  // this node, which reads it back without work. Not part of the expression's value or equality.
+  mutable unsigned long long canonical_pass = 0;
 };
 
 // A parse error: `what()` is a sentence for a student; `column` is 1-based.
