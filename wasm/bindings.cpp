@@ -182,6 +182,7 @@ val describe(const actderiv::Activation& a) {
           step.set("expr", actderiv::to_text(s.expr));
           step.set("latex", s.latex);
           step.set("note", s.note);
+          step.set("substeps", array_of(s.substeps, describe_step));
           return step;
         }));
   o.set("kinks", describe_kinks(derivation.kinks));

@@ -107,6 +107,39 @@ test('"Show all steps" lists every step, and pressing it again returns to one st
   assert.equal(one.listed.length, 0);
 });
 
+test('the Simplify step opens onto what was cancelled or collected, each stage with its reason', async () => {
+  const { page } = shared.view;
+  const next = page.locator('#sigmoid .stepper [data-action="next"]');
+  await page.locator('#sigmoid .stepper').focus();
+  await page.keyboard.press('Home');
+  const substeps = page.locator('#sigmoid .stepper-current .step-substeps');
+  let title = '';
+  for (let i = 0; i < 6 && !/Simplify$/.test(title); i += 1) {
+    assert.equal(await substeps.locator('details').count(), 0, `step ${title} has stages`);
+    await next.click();
+    title = (await state()).status;
+  }
+  assert.match(title, /Simplify$/);
+  const details = substeps.locator('details.derivation-substeps');
+  assert.match(await details.locator('summary').textContent(), /^What was cancelled or collected \(\d+ steps?\)$/);
+  assert.equal(await details.locator('.derivation-step').count(), 0, 'typeset before it was opened');
+  await details.locator('summary').click();
+  const stages = await details.evaluate((node) => [...node.querySelectorAll('.derivation-step')].map((item) => ({
+    rule: item.querySelector('.step-title').textContent,
+    tex: item.querySelector('annotation')?.textContent ?? '',
+    note: item.querySelector('.step-note')?.textContent ?? '',
+  })));
+  assert.ok(stages.length >= 1);
+  for (const stage of stages) {
+    assert.match(stage.rule, /^(collect numbers|collect like factors|collect like terms|use an identity|factor out)$/);
+    assert.match(stage.tex, / = /);
+    assert.ok(stage.note.length > 10, stage.rule);
+  }
+  // The step after it has none.
+  await next.click();
+  assert.equal(await substeps.locator('details').count(), 0);
+});
+
 test('every section has its own working stepper', async () => {
   for (const id of ['tanh', 'relu', 'leaky_relu']) {
     const status = shared.view.page.locator(`#${id} .step-status`);

@@ -17,12 +17,13 @@ std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Der
   };
   std::vector<WalkthroughStep> steps{{true, "set up", "Set up", d.input,
                                       "g'(z) = \\frac{d}{dz}\\left[" + to_latex(d.input) + "\\right]",
-                                      prose("set up", "")}};
+                                      prose("set up", ""), {}}};
   std::vector<DerivationStep> top;
   if (d.steps.rule == "derivative") top = d.steps.children;
   else top.push_back(d.steps);
   for (const auto& s : top)
-    steps.push_back({false, s.rule, title(s.rule), s.after, "g'(z) = " + to_latex(s.after), prose(s.rule, s.note)});
+    steps.push_back({false, s.rule, title(s.rule), s.after, "g'(z) = " + to_latex(s.after), prose(s.rule, s.note),
+                     s.rule == "simplify" ? s.children : std::vector<DerivationStep>{}});
   return steps;
 }
 

@@ -1,11 +1,13 @@
 // The derivation stepper: one step at a time (buttons or arrow keys), or every step at once.
 import { renderMath, renderRichText } from '../figures/math.js';
+import { renderSubsteps } from '../figures/derivation.js';
 import { cloneTemplate } from '../state/inputs.js';
 import { beforePrinting } from '../figures/media.js';
 
-function fillStep(math, note, step) {
+function fillStep(math, note, substeps, step) {
   renderMath(math, step.latex, { display: true });
   renderRichText(note, step.note);
+  renderSubsteps(substeps, step.substeps);
 }
 
 function listItem(step) {
@@ -17,12 +19,14 @@ function listItem(step) {
   math.className = 'step-math display-math';
   const note = document.createElement('p');
   note.className = 'step-note';
-  fillStep(math, note, step);
-  item.append(title, math, note);
+  const substeps = document.createElement('div');
+  substeps.className = 'step-substeps';
+  fillStep(math, note, substeps, step);
+  item.append(title, math, note, substeps);
   return item;
 }
 
-// Puts a stepper through `steps` ({title, latex, note}) into `slot`; `label` names it for screen readers.
+// Puts a stepper through `steps` ({title, latex, note, substeps?}) into `slot`; `label` names it for screen readers.
 // It starts at step `index` (0-based), or with every step showing if `all`. Whenever what it shows
 // changes (and once when it is put in place) its root dispatches a bubbling 'derivation-step' event,
 // detail {index, count, all}: the step shown, how many there are, and whether every step is showing
@@ -37,6 +41,7 @@ export function createStepper(slot, steps, label, { index: start = 0, all = fals
   const status = root.querySelector('.step-status');
   const math = current.querySelector('.step-math');
   const note = current.querySelector('.step-note');
+  const substeps = current.querySelector('.step-substeps');
   const list = root.querySelector('.stepper-all');
   const hint = root.querySelector('.stepper-hint');
   let index = start;
@@ -45,7 +50,7 @@ export function createStepper(slot, steps, label, { index: start = 0, all = fals
   function render() {
     const step = steps[index];
     status.textContent = `Step ${index + 1} of ${steps.length}: ${step.title}`;
-    fillStep(math, note, step);
+    fillStep(math, note, substeps, step);
     previous.setAttribute('aria-disabled', String(index === 0));
     next.setAttribute('aria-disabled', String(index === steps.length - 1));
     [...list.children].forEach((item, i) => {

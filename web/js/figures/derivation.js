@@ -42,6 +42,18 @@ function stepItem(step, depth) {
   return item;
 }
 
+// Puts into `slot` the stages of a walkthrough's "simplify" step (`substeps`, each {rule, before,
+// after, note}), folded away and typeset when opened; empties it for a step without any.
+export function renderSubsteps(slot, substeps = []) {
+  slot.replaceChildren();
+  if (substeps.length === 0) return;
+  const count = substeps.length;
+  const details = element('details', 'derivation-substeps');
+  details.append(element('summary', '', `What was cancelled or collected (${count} step${count === 1 ? '' : 's'})`));
+  details.addEventListener('toggle', () => details.append(subStepList({ children: substeps }, 0)), { once: true });
+  slot.append(details);
+}
+
 // Replaces the content of the list `list` with the derivation whose root step is `root`.
 export function renderDerivation(list, root) {
   list.replaceChildren(stepItem(root, 0));

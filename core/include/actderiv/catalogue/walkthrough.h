@@ -17,6 +17,9 @@ struct WalkthroughStep {
   Expr expr;          // g(z) for the set-up step, a form of g'(z) after it (may use g(z))
   std::string latex;  // the display line
   std::string note;   // the activation's prose for this rule (its content file), else the engine's note
+  // For the "simplify" step, each stage that changed the derivative (collect numbers, ..., factor
+  // out), a rewrite with its reason; empty for the other steps.
+  std::vector<DerivationStep> substeps;
 };
 
 // A built-in's walkthrough from its engine derivation (derive(activation)) as a sequence: set up,
