@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
 # painted frame), the derivation engine, batch evaluation (WASM through the JS API vs plain JS vs
-# native C++), training, and memory over a long session (JS and WASM heaps). Each writes its figures
+# native C++), the simplified derivatives against math.js's, training, and memory over a long session (JS and WASM heaps). Each writes its figures
 # to bench/results.json. Benchmarks report; they never fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,7 @@ PLOT_POINTS=2001 node scripts/bundle.mjs > /dev/null
 node bench/slider.mjs
 node scripts/bundle.mjs > /dev/null
 node bench/derive.mjs
+node bench/simplify.mjs
 node bench/batch.mjs
 node bench/train.mjs
 node bench/memory.mjs

@@ -39,7 +39,7 @@ const Case kCases[] = {
     {"1/(1+e^-z)", "e^-z/(1 + e^-z)^2"},
     {"exp(z)/(1+exp(z))", "exp(z)/(1 + exp(z))^2"},
     {"log(1+exp(z))", "exp(z)/(1 + exp(z))"},
-    {"z/(1+exp(-z))", "(1 + exp(-z) + z exp(-z))/(1 + exp(-z))^2"},
+    {"z/(1+exp(-z))", "(1 + (1 + z) exp(-z))/(1 + exp(-z))^2"},
     {"z*sigmoid(z)", "sigmoid(z) (1 + z (1 - sigmoid(z)))"},
     {"sigmoid(beta*z)*z", "sigmoid(beta z) (1 + beta z (1 - sigmoid(beta z)))"},
     {"z*sigmoid(1.702z)", "sigmoid(1.702 z) (1 + 1.702 z (1 - sigmoid(1.702 z)))"},
@@ -88,6 +88,7 @@ const Case kCases[] = {
     {"exp(z)^2", "2 exp(2z)"},
     {"e^z*e^z", "2 e^(2z)"},
     {"z*e^z", "(1 + z) e^z"},
+    {"z*exp(z) + exp(z) + z", "1 + (2 + z) exp(z)"},  // a factor shared by some terms only
     {"z^2*e^(-z)", "z (2 - z) e^-z"},
     {"exp(-z^2)", "-2 z exp(-z^2)"},
     {"(z/sqrt(2))^2", "z"},

@@ -798,6 +798,43 @@ class Normaliser {
     return term_expr(outer);
   }
 
+  // Some terms share a factor the others lack: z e^-z + e^-z + 1 = (1 + z) e^-z + 1. The grouping that
+  // is shortest, if one is shorter than `limit` nodes.
+  Expr partly_factored(const Sum& s, std::size_t limit) {
+    if (parts(s) < 3 || s.terms.size() < 2 || s.terms.size() > 8) return nullptr;
+    const auto has = [](const Term& t, const Factor& f) {
+      for (const auto& g : t.factors)
+        if (equal(g.base, f.base) && compare(g.exponent, f.exponent) == 0) return true;
+      return false;
+    };
+    Expr best;
+    for (std::size_t i = 0; i < s.terms.size(); ++i) {
+      for (const auto& f : s.terms[i].factors) {
+        if (f.base->op == Op::Number) continue;
+        bool earlier = false;
+        for (std::size_t k = 0; k < i && !earlier; ++k) earlier = has(s.terms[k], f);
+        if (earlier) continue;  // tried from the first term that has it
+        Sum group, rest;
+        rest.constant = s.constant;
+        for (const auto& t : s.terms) (has(t, f) ? group : rest).terms.push_back(t);
+        if (group.terms.size() < 2 || parts(rest) == 0) continue;
+        const Expr grouped = factored(group);
+        if (!grouped) continue;
+        Term together = term_of(grouped);
+        finish_term(together);
+        rest.terms.push_back(std::move(together));
+        std::sort(rest.terms.begin(), rest.terms.end(), term_less);
+        Expr candidate = write_sum(rest);
+        const std::size_t n = size(candidate);
+        if (n < limit) {
+          best = std::move(candidate);
+          limit = n;
+        }
+      }
+    }
+    return best;
+  }
+
   Expr sum_expr(Sum s) {
     finish_terms(s);
     if (on(Simplification::Terms)) distribute(s);
@@ -805,11 +842,17 @@ class Normaliser {
       while (hyperbolic_identity(s)) {
       }
     Expr expanded = write_sum(s);
-    if (on(Simplification::Factoring))
-      if (Expr f = factored(s); f && size(f) < size(expanded)) {
+    if (on(Simplification::Factoring)) {
+      const std::size_t n = size(expanded);
+      if (Expr f = factored(s); f && size(f) < n) {
         applied(Simplification::Factoring);
         return f;
       }
+      if (Expr f = partly_factored(s, n)) {
+        applied(Simplification::Factoring);
+        return f;
+      }
+    }
     return expanded;
   }
 
