@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
-# painted frame), the derivation engine, batch evaluation (WASM through the JS API vs plain JS vs
-# native C++), the simplified derivatives against math.js's, training, and memory over a long session (JS and WASM heaps). Each writes its figures
-# to bench/results.json. Benchmarks report; they never fail.
+# painted frame), the derivation engine, the simplified derivatives against math.js's, batch
+# evaluation (WASM through the JS API vs plain JS vs native C++), training, and memory over a long
+# session (JS and WASM heaps). Each writes its figures to bench/results.json. Benchmarks report; they
+# never fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Emscripten's optimizer needs Debian's node modules (acorn) with this Node.
