@@ -4,10 +4,16 @@ import { renderSubsteps } from '../figures/derivation.js';
 import { cloneTemplate } from '../state/inputs.js';
 import { beforePrinting } from '../figures/media.js';
 
-function fillStep(math, note, substeps, step) {
+// A step's display line, note and (for Simplify) its stages, in the elements `parts` names.
+function fillStep({ math, note, substeps }, step) {
   renderMath(math, step.latex, { display: true });
   renderRichText(note, step.note);
   renderSubsteps(substeps, step.substeps);
+}
+
+function stepParts(container) {
+  const part = (name) => container.querySelector(`.step-${name}`);
+  return { math: part('math'), note: part('note'), substeps: part('substeps') };
 }
 
 function listItem(step) {
@@ -21,7 +27,7 @@ function listItem(step) {
   note.className = 'step-note';
   const substeps = document.createElement('div');
   substeps.className = 'step-substeps';
-  fillStep(math, note, substeps, step);
+  fillStep({ math, note, substeps }, step);
   item.append(title, math, note, substeps);
   return item;
 }
@@ -39,9 +45,7 @@ export function createStepper(slot, steps, label, { index: start = 0, all = fals
     (action) => root.querySelector(`[data-action="${action}"]`));
   const current = root.querySelector('.stepper-current');
   const status = root.querySelector('.step-status');
-  const math = current.querySelector('.step-math');
-  const note = current.querySelector('.step-note');
-  const substeps = current.querySelector('.step-substeps');
+  const parts = stepParts(current);
   const list = root.querySelector('.stepper-all');
   const hint = root.querySelector('.stepper-hint');
   let index = start;
@@ -50,7 +54,7 @@ export function createStepper(slot, steps, label, { index: start = 0, all = fals
   function render() {
     const step = steps[index];
     status.textContent = `Step ${index + 1} of ${steps.length}: ${step.title}`;
-    fillStep(math, note, substeps, step);
+    fillStep(parts, step);
     previous.setAttribute('aria-disabled', String(index === 0));
     next.setAttribute('aria-disabled', String(index === steps.length - 1));
     [...list.children].forEach((item, i) => {
