@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
-# painted frame), the derivation engine, the simplified derivatives against math.js's, batch
+# painted frame), the derivation engine, the simplified derivatives against math.js's, how
+# carefully typed expressions are evaluated at their tails (against mpmath references), batch
 # evaluation (WASM through the JS API vs plain JS vs native C++), training, and memory over a long
 # session (JS and WASM heaps). Each writes its figures to bench/results.json. Benchmarks report; they
 # never fail.
@@ -29,6 +30,7 @@ node bench/slider.mjs
 node scripts/bundle.mjs > /dev/null
 node bench/derive.mjs
 node bench/simplify.mjs
+node bench/typed-accuracy.mjs
 node bench/batch.mjs
 node bench/train.mjs
 node bench/memory.mjs

@@ -1,0 +1,60 @@
+// How carefully a typed activation is evaluated: core.evaluateExpression() (value and derivative,
+// as the page plots them) against the correctly rounded references of tests/reference/typed.csv
+// (typed_generate.py, mpmath), at the tails where the formulas as written break down. Reports, per
+// expression, the worst error in ULP where the reference is a normal double, and the results lost:
+// 0, inf or NaN, or off by more than 1e-6 relative, where the truth is a normal double. Prints JSON.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCore } from 'activation-derivations';
+import { recordResults } from './results.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rows = readFileSync(path.join(here, '../tests/reference/typed.csv'), 'utf8').trim().split('\n').slice(1)
+  .map((line) => {
+    const [, expression, rest] = line.match(/^"([^"]*)",(.*)$/);
+    const [z, value, derivative] = rest.split(',').map(Number);
+    return { expression, z, value, derivative };
+  });
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+const bits = new DataView(new ArrayBuffer(8));
+const ordinal = (x) => {
+  bits.setFloat64(0, x);
+  const n = bits.getBigInt64(0);
+  return n < 0n ? -(n & 0x7fffffffffffffffn) : n;
+};
+const ulps = (a, b) => Number(ordinal(a) > ordinal(b) ? ordinal(a) - ordinal(b) : ordinal(b) - ordinal(a));
+const lost = (got, truth) => Math.abs(truth) >= MIN_NORMAL &&
+  (!Number.isFinite(got) || got === 0 || Math.abs(got - truth) > 1e-6 * Math.abs(truth));
+
+const core = await loadCore();
+const byExpression = new Map();
+for (const row of rows) {
+  const entry = byExpression.get(row.expression) ?? { expression: row.expression, points: 0, lost: 0,
+    worstValueUlp: 0, worstDerivativeUlp: 0, lostAt: [] };
+  const { value, derivative } = core.evaluateExpression(row.expression, [row.z]);
+  entry.points += 1;
+  for (const [kind, got, truth] of [['value', value[0], row.value], ['derivative', derivative[0], row.derivative]]) {
+    if (lost(got, truth)) {
+      entry.lost += 1;
+      entry.lostAt.push(`${kind} at z = ${row.z}: ${got} (true ${truth})`);
+    } else if (Math.abs(truth) >= MIN_NORMAL) {
+      const key = kind === 'value' ? 'worstValueUlp' : 'worstDerivativeUlp';
+      entry[key] = Math.max(entry[key], ulps(got, truth));
+    }
+  }
+  byExpression.set(row.expression, entry);
+}
+const expressions = [...byExpression.values()];
+const normal = rows.reduce((n, r) => n + (Math.abs(r.value) >= MIN_NORMAL) + (Math.abs(r.derivative) >= MIN_NORMAL), 0);
+const figures = {
+  expressions: expressions.length,
+  points: rows.length,
+  resultsWhoseTruthIsNormal: normal,
+  lost: expressions.reduce((n, e) => n + e.lost, 0),
+  expressionsLosingResults: expressions.filter((e) => e.lost > 0).length,
+  byExpression: expressions,
+};
+console.log(JSON.stringify(figures, null, 2));
+recordResults('typed-accuracy', figures);
