@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { recordResults } from './results.mjs';
+import { median } from './timing.mjs';
 
 import { loadCore } from 'activation-derivations';
 
@@ -106,11 +107,6 @@ const TEXTBOOK = {
     }
   },
 };
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function elapsed(run) {
   const start = performance.now();

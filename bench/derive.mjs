@@ -3,23 +3,9 @@
 // against the built-in activation of similar complexity (median of 15, interleaved). Prints JSON.
 import { loadCore } from 'activation-derivations';
 import { recordResults } from './results.mjs';
+import { median, time } from './timing.mjs';
 
 const core = await loadCore();
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run, repeats) {
-  const samples = [];
-  for (let i = 0; i < repeats; i += 1) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
 
 const EXPRESSIONS = [
   '1/(1+e^-z)', 'tanh(z)', 'max(0, z)', 'max(0.01z, z)',

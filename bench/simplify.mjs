@@ -19,6 +19,7 @@
 import { loadCore } from 'activation-derivations';
 import { derivative, simplify } from 'mathjs';
 import { recordResults } from './results.mjs';
+import { median, time } from './timing.mjs';
 
 const core = await loadCore();
 
@@ -31,21 +32,6 @@ const SUITE = [
   'z^2*exp(-z)', 'log(1+z^2)', 'z/(1+z^2)', 'cosh(z)^2', 'sinh(z)*cosh(z)', 'z*exp(z)', '(2*z+1)^3',
   'exp(2*z)', 'z/3 + z/6', '1/(1+e^(-z))', 'e^(-z^2)',
 ];
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run, repeats) {
-  const samples = [];
-  for (let i = 0; i < repeats; i += 1) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
 
 const tokens = (text) => (text.match(/\d+(?:\.\d+)?(?:e[+-]?\d+)?|[A-Za-z_]+|[-+*/^]/g) ?? []).length;
 const characters = (text) => text.replace(/\s+/g, '').length;

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { recordResults } from './results.mjs';
+import { median } from './timing.mjs';
 
 import { loadCore } from 'activation-derivations';
 
@@ -22,7 +23,6 @@ const TRAIN_JS = fileURLToPath(new URL('./train-js.mjs', import.meta.url));
 
 const core = await loadCore();
 const data = core.generateDataset('moons', TASK.points, TASK.noise, TASK.dataSeed);
-const median = (values) => [...values].sort((p, q) => p - q)[Math.floor(values.length / 2)];
 
 // Samples per second of REPEATS fresh networks (after one untimed warm-up), and the last one's loss.
 function measureWasm(activation) {
