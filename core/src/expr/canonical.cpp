@@ -522,10 +522,14 @@ class Normaliser {
         }
       }
     }
-    std::vector<Factor> kept;
-    for (auto& f : t.factors)
-      if (!(f.exponent.numeric() && f.exponent.q.zero())) kept.push_back(f);
-    t.factors = std::move(kept);
+    drop_zero_powers(t);
+  }
+
+  // Removes the factors whose power an identity has made 0.
+  static void drop_zero_powers(Term& t) {
+    t.factors.erase(std::remove_if(t.factors.begin(), t.factors.end(),
+                                   [](const Factor& f) { return f.exponent.numeric() && f.exponent.q.zero(); }),
+                    t.factors.end());
   }
 
   // sinh(u)^n / cosh(u)^n = tanh(u)^n.
@@ -541,10 +545,7 @@ class Normaliser {
         applied(Simplification::Identities);
       }
     }
-    std::vector<Factor> kept;
-    for (auto& f : t.factors)
-      if (!(f.exponent.numeric() && f.exponent.q.zero())) kept.push_back(f);
-    t.factors = std::move(kept);
+    drop_zero_powers(t);
   }
 
   // ---- collecting a sum ------------------------------------------------------------------------
@@ -561,10 +562,11 @@ class Normaliser {
       if (add_term(std::move(t), s))
         for (std::size_t k = before; k < s.terms.size(); ++k) finish_term(s.terms[k]);
     }
-    if (on(Simplification::Terms)) combine_like_terms(s);
-    std::sort(s.terms.begin(), s.terms.end(), term_less);
+    if (on(Simplification::Terms)) combine_like_terms(s);  // which leaves them in order
+    else std::sort(s.terms.begin(), s.terms.end(), term_less);
   }
 
+  // Sorts s's terms and adds those that differ only in their coefficient.
   void combine_like_terms(Sum& s) {
     std::sort(s.terms.begin(), s.terms.end(), term_less);
     std::vector<Term> combined;
