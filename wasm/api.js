@@ -262,9 +262,18 @@ function makeTrainer(wasm, handle, finalizer) {
  * - expressionParams(): [{id, name, default, min, max}], the parameters a typed expression may use
  * - expressionFunctions(): [{name, alias, arity}], the functions a typed expression may call (alias:
  *   another spelling, or null)
- * - derive(expression, params?): {input, params, steps, derivative, gForm, check}; a malformed
- *   expression throws an Error with a `column`
- * - evaluateExpression(expression, z, params?): {value: Float64Array, derivative: Float64Array}
+ * - derive(expression, params?): {input, params, steps, derivative, gForm, check, stable}; a malformed
+ *   expression throws an Error with a `column`. `stable` is {input, derivative, inputRewrites,
+ *   derivativeRewrites}: the forms evaluated (as {latex, text}) and the identities that made them
+ *   careful, as steps; `check` compares the stable derivative with AD on the stable input
+ * - evaluateExpression(expression, z, params?): {value: Float64Array, derivative: Float64Array}, from
+ *   the stable forms
+ * - accuracy(expression, z, params?): {value, derivative}, each {plain, careful, plainUlp,
+ *   carefulUlp, condition (Float64Arrays over z), breakdowns: [{z, got, truth}], plainLost,
+ *   carefulLost, worstCondition, worstConditionZ, worstPlainUlp, worstCarefulUlp, worstCarefulUlpZ}:
+ *   the form as written and the stable form against a double-double reference, in ULP (Infinity
+ *   where only one is finite); where the plain form is first lost going out from 0 each way, by
+ *   bisection; the condition number of the stable form's evaluation
  * - properties(id, params?): {range, continuity, monotonic, monotonicDerivative, identityNearZero,
  *   zeroCentred, maxSlope, left, right, atZero, breaks}, computed numerically (core/.../properties.h)
  * - lessonCases(): [{id, name, latex, formulas: [{id, label, latex, careful}]}]
@@ -345,6 +354,12 @@ export async function loadCore() {
       const zs = toFloat64Array(z);
       const { names, values } = splitParams('your expression', params);
       return checked(wasm.evaluateExpression(expression, zs, names, values));
+    },
+    accuracy(expression, z, params) {
+      checkExpression(expression);
+      const zs = toFloat64Array(z);
+      const { names, values } = splitParams('your expression', params);
+      return checked(wasm.accuracy(expression, zs, names, values));
     },
     properties(id, params) {
       checkId(id);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "actderiv/address/address.h"
+#include "actderiv/calculus/accuracy.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/kinks.h"
 #include "actderiv/catalogue/properties.h"
@@ -163,6 +164,12 @@ val describe_derivation(const actderiv::Derivation& d) {
   o.set("derivative", latex_and_text(d.derivative));
   o.set("gForm", latex_and_text(d.g_form));
   o.set("check", check);
+  val stable = val::object();
+  stable.set("input", latex_and_text(d.stable_input));
+  stable.set("derivative", latex_and_text(d.stable_derivative));
+  stable.set("inputRewrites", array_of(d.input_rewrites, describe_step));
+  stable.set("derivativeRewrites", array_of(d.derivative_rewrites, describe_step));
+  o.set("stable", stable);
   return o;
 }
 
@@ -266,6 +273,40 @@ val evaluate_expression(const std::string& text, const val& z, const val& names,
   val result = val::object();
   result.set("value", copy_out(value));
   result.set("derivative", copy_out(derivative));
+  return result;
+}
+
+val describe_form_accuracy(const actderiv::FormAccuracy& f) {
+  val o = val::object();
+  o.set("plain", copy_out(f.plain));
+  o.set("careful", copy_out(f.careful));
+  o.set("plainUlp", copy_out(f.plain_ulp));
+  o.set("carefulUlp", copy_out(f.careful_ulp));
+  o.set("condition", copy_out(f.condition));
+  o.set("breakdowns", array_of(f.breakdowns, [](const actderiv::Breakdown& b) {
+    val x = val::object();
+    x.set("z", b.z);
+    x.set("got", b.got);
+    x.set("truth", b.truth);
+    return x;
+  }));
+  o.set("plainLost", static_cast<double>(f.plain_lost));
+  o.set("carefulLost", static_cast<double>(f.careful_lost));
+  o.set("worstCondition", f.worst_condition);
+  o.set("worstConditionZ", f.worst_condition_z);
+  o.set("worstPlainUlp", f.worst_plain_ulp);
+  o.set("worstCarefulUlp", f.worst_careful_ulp);
+  o.set("worstCarefulUlpZ", f.worst_careful_ulp_z);
+  return o;
+}
+
+val accuracy(const std::string& text, const val& z, const val& names, const val& values) {
+  const auto params = param_values(names, values);
+  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+  const auto report = actderiv::accuracy(actderiv::derive(text, params), params, input.data(), input.size());
+  val result = val::object();
+  result.set("value", describe_form_accuracy(report.value));
+  result.set("derivative", describe_form_accuracy(report.derivative));
   return result;
 }
 
@@ -786,6 +827,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   function("expressionFunctions", guarded<&expression_functions>);
   function("derive", guarded<&derive>);
   function("evaluateExpression", guarded<&evaluate_expression>);
+  function("accuracy", guarded<&accuracy>);
   function("properties", guarded<&properties>);
   function("lessonCases", guarded<&lesson_cases>);
   function("lessonErrors", guarded<&lesson_errors>);

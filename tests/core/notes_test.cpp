@@ -97,9 +97,23 @@ TEST(Notes, EveryKeyIsReachedByADerivation) {
       "sigmoid(z)",            // in terms of g
       "log(1 + e^z) + 0",      // recognise the sigmoid
       "z",                     // variable
+      // The stable forms' rewrites (stable.h), of the input or the derivative:
+      "sigmoid(z)*(1 - sigmoid(z))",  // one minus a sigmoid, one minus twice a sigmoid
+      "z*tanh(z)",                    // one minus tanh squared
+      "z*(1 + tanh(z))",              // one plus tanh
+      "z*(1 + erf(z))",               // one plus erf
+      "exp(z) - 1",                   // exponential minus one
+      "(exp(z)-exp(-z))/(exp(z)+exp(-z))",  // a pair of exponentials, tanh from exponentials, sech
+      "z/(1 + exp(-z))",              // sigmoid from exponentials, split the fraction
+      "log(sigmoid(z)) + log(1 + z^2) + log(cosh(z)) + sqrt(z^2) + log(exp(z))",
   };
   std::vector<std::string> notes;
-  for (const char* e : expressions) collect(actderiv::derive(e, {}).steps, notes);
+  for (const char* e : expressions) {
+    const auto d = actderiv::derive(e, {});
+    collect(d.steps, notes);
+    for (const auto& s : d.input_rewrites) collect(s, notes);
+    for (const auto& s : d.derivative_rewrites) collect(s, notes);
+  }
   for (const auto& key : actderiv::note_keys()) {
     const std::regex pattern = pattern_of(key);
     bool reached = false;

@@ -6,6 +6,7 @@
 
 #include "actderiv/calculus/dual.h"
 #include "actderiv/calculus/notes.h"
+#include "actderiv/calculus/stable.h"
 #include "actderiv/expr/canonical.h"
 #include "actderiv/expr/functions.h"
 #include "calculus/checks.h"
@@ -138,9 +139,17 @@ Derivation derive(const Expr& input, const EvalContext& context) {
   for (std::size_t i = 0; i < used.size(); ++i)
     if (used[i]) result.params.push_back(expression_params()[i].id);
 
+  Stabilised stable_input = stabilise(input, context);
+  Stabilised stable_derivative = stabilise(result.derivative, context);
+  result.stable_input = stable_input.form;
+  result.stable_derivative = stable_derivative.form;
+  result.input_rewrites = std::move(stable_input.rewrites);
+  result.derivative_rewrites = std::move(stable_derivative.rewrites);
+
+  // Both sides careful, so that the check does not compare a rounding with itself.
   for (double z : check_points()) {
-    const double symbolic = evaluate(result.derivative, z, context);
-    const double automatic = evaluate_dual(input, z, context).derivative;
+    const double symbolic = evaluate(result.stable_derivative, z, context);
+    const double automatic = evaluate_dual(result.stable_input, z, context).derivative;
     if (!std::isfinite(symbolic) || !std::isfinite(automatic)) {
       if (std::isfinite(symbolic) != std::isfinite(automatic)) result.max_rel_error = INFINITY;
       continue;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "actderiv/calculus/derive.h"
+#include "actderiv/calculus/stable.h"
 #include "actderiv/expr/canonical.h"
 #include "actderiv/expr/program.h"
 #include "calculus/differentiate.h"
@@ -33,14 +34,16 @@ void evaluate_expression(const std::string& text, const ParamValues& params, con
                          std::size_t n, double* value, double* derivative) {
   const Expr input = parse(text, expression_parameter_ids());
   reject_self(input);
-  evaluate_pair(input, canonical(differentiate(input).after), expression_context(params), z, n, value,
+  const EvalContext context = expression_context(params);
+  evaluate_pair(stabilise(input, context).form,
+                stabilise(canonical(differentiate(input).after), context).form, context, z, n, value,
                 derivative);
 }
 
 void evaluate_derivation(const Derivation& derivation, const ParamValues& params, const double* z,
                          std::size_t n, double* value, double* derivative) {
-  evaluate_pair(derivation.input, derivation.derivative, expression_context(params), z, n, value,
-                derivative);
+  evaluate_pair(derivation.stable_input, derivation.stable_derivative, expression_context(params), z, n,
+                value, derivative);
 }
 
 

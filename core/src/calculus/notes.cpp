@@ -38,6 +38,23 @@ const std::vector<NoteKey>& note_keys() {
       {"factor out", {}},
       {"in terms of g", {}},
       {"recognise the sigmoid", {}},
+      {"one minus a sigmoid", {}},
+      {"one minus twice a sigmoid", {}},
+      {"one minus tanh squared", {}},
+      {"one plus tanh", {}},
+      {"one plus erf", {}},
+      {"exponential minus one", {}},
+      {"a pair of exponentials", {}},
+      {"sigmoid from exponentials", {}},
+      {"tanh from exponentials", {}},
+      {"sech for one over cosh", {}},
+      {"split the fraction", {}},
+      {"softplus for log of one plus an exponential", {}},
+      {"log1p for log of one plus", {}},
+      {"log of a sigmoid", {}},
+      {"log of cosh", {}},
+      {"square root of a square", {}},
+      {"log of an exponential", {}},
   };
   return keys;
 }

@@ -9,6 +9,7 @@
 
 #include "actderiv/expr/written.h"
 #include "actderiv/numerics/numerics.h"
+#include "actderiv/numerics/precise.h"
 
 namespace actderiv {
 
@@ -42,6 +43,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "exp", 1, "exponential rule");
     f.value = [](const double* x) { return std::exp(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return exp_dd(x[0]); };
     f.dual = [](const Dual* x) { const double v = std::exp(x[0].value); return Dual{v, v * x[0].derivative}; };
     f.derivative = [](const Expr& u) { return call("exp", u); };
     f.latex_form = LatexForm::Exponential;
@@ -51,6 +53,7 @@ std::vector<Function> build() {
     Function& f = row(table, "log", 1, "logarithm rule");
     f.alias = "ln";
     f.value = [](const double* x) { return std::log(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return log_dd(x[0]); };
     f.dual = [](const Dual* x) { return Dual{std::log(x[0].value), x[0].derivative / x[0].value}; };
     f.derivative = [](const Expr& u) { return w::div(num(1), u); };
     f.latex = "\\ln";
@@ -66,6 +69,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "sqrt", 1, "square-root rule");
     f.value = [](const double* x) { return std::sqrt(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return sqrt_dd(x[0]); };
     f.dual = [](const Dual* x) {
       const double v = std::sqrt(x[0].value);
       return Dual{v, x[0].derivative / (2 * v)};
@@ -82,6 +86,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "abs", 1, "absolute-value rule");
     f.value = [](const double* x) { return std::fabs(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return x[0].hi < 0 ? -x[0] : x[0]; };
     f.dual = [](const Dual* x) {
       const double sign = x[0].value > 0 ? 1.0 : x[0].value < 0 ? -1.0 : 0.0;
       return Dual{std::fabs(x[0].value), sign * x[0].derivative};
@@ -99,6 +104,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "tanh", 1, "tanh rule");
     f.value = [](const double* x) { return std::tanh(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return tanh_dd(x[0]); };
     f.dual = [](const Dual* x) {
       return Dual{std::tanh(x[0].value), tanh_derivative(x[0].value) * x[0].derivative};
     };
@@ -110,6 +116,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "sinh", 1, "sinh rule");
     f.value = [](const double* x) { return std::sinh(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return sinh_dd(x[0]); };
     f.dual = [](const Dual* x) {
       return Dual{std::sinh(x[0].value), std::cosh(x[0].value) * x[0].derivative};
     };
@@ -121,6 +128,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "cosh", 1, "cosh rule");
     f.value = [](const double* x) { return std::cosh(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return cosh_dd(x[0]); };
     f.dual = [](const Dual* x) {
       return Dual{std::cosh(x[0].value), std::sinh(x[0].value) * x[0].derivative};
     };
@@ -132,6 +140,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "sech", 1, "sech rule");
     f.value = [](const double* x) { return sech(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return sech_dd(x[0]); };
     // sech' = -sech tanh; tanh(x) is exactly +-1 where sech underflows, so nothing cancels.
     f.dual = [](const Dual* x) {
       const double s = sech(x[0].value);
@@ -145,6 +154,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "sigmoid", 1, "sigmoid rule");
     f.value = [](const double* x) { return sigmoid(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return sigmoid_dd(x[0]); };
     f.dual = [](const Dual* x) {
       return Dual{sigmoid(x[0].value), sigmoid_derivative(x[0].value) * x[0].derivative};
     };
@@ -156,6 +166,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "softplus", 1, "softplus rule");
     f.value = [](const double* x) { return softplus(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return softplus_dd(x[0]); };
     f.dual = [](const Dual* x) {
       return Dual{softplus(x[0].value), sigmoid(x[0].value) * x[0].derivative};
     };
@@ -165,6 +176,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "relu", 1, "ReLU rule");
     f.value = [](const double* x) { return relu(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return x[0].hi > 0 ? x[0] : x[0].hi <= 0 ? dd(0) : x[0]; };
     f.dual = [](const Dual* x) {
       return Dual{relu(x[0].value), relu_derivative(x[0].value) * x[0].derivative};
     };
@@ -179,6 +191,7 @@ std::vector<Function> build() {
   {
     Function& f = row(table, "erf", 1, "erf rule");
     f.value = [](const double* x) { return std::erf(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return erf_dd(x[0]); };
     f.dual = [](const Dual* x) {
       const double v = x[0].value;
       return Dual{std::erf(v), 2 / std::sqrt(M_PI) * std::exp(-v * v) * x[0].derivative};
@@ -190,6 +203,52 @@ std::vector<Function> build() {
     f.latex = "\\operatorname{erf}";
     f.simplify = [](const std::vector<Expr>& a) { return is_number(a[0], 0) ? num(0) : nullptr; };
   }
+  {
+    Function& f = row(table, "erfc", 1, "erfc rule");
+    f.value = [](const double* x) { return std::erfc(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return erfc_dd(x[0]); };
+    f.dual = [](const Dual* x) {
+      const double v = x[0].value;
+      return Dual{std::erfc(v), -2 / std::sqrt(M_PI) * std::exp(-v * v) * x[0].derivative};
+    };
+    f.derivative = [](const Expr& u) {
+      return w::neg(w::mul(w::div(num(2), call("sqrt", constant("pi"))),
+                           w::pow(constant("e"), w::neg(w::pow(u, num(2))))));
+    };
+    f.latex = "\\operatorname{erfc}";
+    f.simplify = [](const std::vector<Expr>& a) { return is_number(a[0], 0) ? num(1) : nullptr; };
+  }
+  // The careful forms the engine rewrites into (calculus/stable.h), also there to be typed:
+  // e^u - 1, log(1 + u) and log(cosh u) without their cancellation or overflow.
+  {
+    Function& f = row(table, "expm1", 1, "expm1 rule");
+    f.value = [](const double* x) { return std::expm1(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return expm1_dd(x[0]); };
+    f.dual = [](const Dual* x) {
+      return Dual{std::expm1(x[0].value), std::exp(x[0].value) * x[0].derivative};
+    };
+    f.derivative = [](const Expr& u) { return call("exp", u); };
+    f.latex = "\\operatorname{expm1}";
+    f.simplify = [](const std::vector<Expr>& a) { return is_number(a[0], 0) ? num(0) : nullptr; };
+  }
+  {
+    Function& f = row(table, "log1p", 1, "log1p rule");
+    f.value = [](const double* x) { return std::log1p(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return log1p_any_dd(x[0]); };
+    f.dual = [](const Dual* x) { return Dual{std::log1p(x[0].value), x[0].derivative / (1 + x[0].value)}; };
+    f.derivative = [](const Expr& u) { return w::div(num(1), w::add(num(1), u)); };
+    f.latex = "\\operatorname{log1p}";
+    f.simplify = [](const std::vector<Expr>& a) { return is_number(a[0], 0) ? num(0) : nullptr; };
+  }
+  {
+    Function& f = row(table, "logcosh", 1, "log-cosh rule");
+    f.value = [](const double* x) { return logcosh(x[0]); };
+    f.precise = [](const DoubleDouble* x) { return logcosh_dd(x[0]); };
+    f.dual = [](const Dual* x) { return Dual{logcosh(x[0].value), std::tanh(x[0].value) * x[0].derivative}; };
+    f.derivative = [](const Expr& u) { return call("tanh", u); };
+    f.latex = "\\operatorname{logcosh}";
+    f.simplify = [](const std::vector<Expr>& a) { return is_number(a[0], 0) ? num(0) : even("logcosh", a[0]); };
+  }
   // max and min: at a tie the first argument's derivative is used, so max(0, z) gives ReLU's
   // convention g'(0) = 0, and max(alpha z, z) Leaky ReLU's alpha.
   for (const bool is_max : {true, false}) {
@@ -198,6 +257,13 @@ std::vector<Function> build() {
       return std::isnan(x[0]) || std::isnan(x[1]) ? std::nan("") : std::fmax(x[0], x[1]);
     } : +[](const double* x) {
       return std::isnan(x[0]) || std::isnan(x[1]) ? std::nan("") : std::fmin(x[0], x[1]);
+    };
+    f.precise = is_max ? +[](const DoubleDouble* x) {
+      if (std::isnan(x[0].hi) || std::isnan(x[1].hi)) return dd(std::nan(""));
+      return x[0].hi > x[1].hi || (x[0].hi == x[1].hi && x[0].lo >= x[1].lo) ? x[0] : x[1];
+    } : +[](const DoubleDouble* x) {
+      if (std::isnan(x[0].hi) || std::isnan(x[1].hi)) return dd(std::nan(""));
+      return x[0].hi < x[1].hi || (x[0].hi == x[1].hi && x[0].lo <= x[1].lo) ? x[0] : x[1];
     };
     f.dual = is_max ? +[](const Dual* x) {
       if (std::isnan(x[0].value) || std::isnan(x[1].value)) return Dual{std::nan(""), std::nan("")};

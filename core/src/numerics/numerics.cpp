@@ -146,6 +146,15 @@ double sech(double z) {
   return 2.0 * t / (1.0 + t * t);
 }
 
+double logcosh(double z) {
+  const double a = std::fabs(z);
+  if (a < 10) {
+    const double s = std::sinh(0.5 * a);
+    return std::log1p(2 * s * s);
+  }
+  return (a - 0.6931471805599453) + std::log1p(std::exp(-2 * a));
+}
+
 double relu(double z) { return z > 0 ? z : (z <= 0 ? 0.0 : z); }
 
 double relu_derivative(double z) { return z > 0 ? 1.0 : (z <= 0 ? 0.0 : z); }

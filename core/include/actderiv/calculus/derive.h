@@ -41,7 +41,14 @@ struct Derivation {
   DerivationStep steps;             // the root, d/dz[input] = result: the one rule applied, or
                                     // "derivative" over the rule, simplify and g-form steps
   std::vector<std::string> params;  // parameter ids the input uses, in expression_params() order
-  double max_rel_error = 0;         // vs forward-mode AD; |a - b| / max(1, |b|)
+  // The stable forms (stable.h) of the input and the derivative, which evaluate_derivation() and
+  // the check use, and the identities each needed (none when the form as written is careful).
+  Expr stable_input;
+  Expr stable_derivative;
+  std::vector<DerivationStep> input_rewrites;
+  std::vector<DerivationStep> derivative_rewrites;
+  // The stable derivative vs forward-mode AD on the stable input: |a - b| / max(1, |b|).
+  double max_rel_error = 0;
   std::size_t points = 0;           // sample points where the check compared finite values
   std::vector<KinkPoint> kinks;     // in increasing z, within [-kKinkRange, kKinkRange]
 };
@@ -58,8 +65,8 @@ Derivation derive(const std::string& text, const ParamValues& params);
 // The derivation of an already parsed expression, with parameter values in `context`.
 Derivation derive(const Expr& input, const EvalContext& context);
 
-// value[i] = f(z[i]) and derivative[i] = f'(z[i]) for the expression `text`: parsed and
-// differentiated once, then evaluated at every point. NaN where f or f' is undefined.
+// value[i] = f(z[i]) and derivative[i] = f'(z[i]) for the expression `text`: parsed, differentiated
+// and put in stable form once, then evaluated at every point. NaN where f or f' is undefined.
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,
                          std::size_t n, double* value, double* derivative);
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "actderiv/expr/expr.h"
+#include "actderiv/numerics/double_double.h"
 
 namespace actderiv {
 
@@ -48,6 +49,8 @@ struct Function {
   double (*value)(const double* x) = nullptr;
   // f and its derivative in z at the arguments' duals (the chain rule on numbers).
   Dual (*dual)(const Dual* x) = nullptr;
+  // f in double-double (numerics/precise.h): the reference a double evaluation is measured against.
+  DoubleDouble (*precise)(const DoubleDouble* x) = nullptr;
 
   // The rule's name in the derivation steps, e.g. "tanh rule". Its prose, if any (about the
   // function's corner; for two arguments the whole note, with slots {{a}} and {{b}}), is the section

@@ -23,6 +23,10 @@ double tanh_derivative(double z);
 double sech(double z);
 
 // max(0, z); NaN gives NaN.
+// log(cosh z): log1p(2 sinh^2(z/2)) below |z| = 10 (no cancellation near 0, where it is z^2/2),
+// |z| - log 2 + log1p(e^-2|z|) above (no overflow of cosh past |z| = 710).
+double logcosh(double z);
+
 double relu(double z);
 
 // 1 for z > 0, 0 for z <= 0 (the frameworks' convention at the kink); NaN gives NaN.

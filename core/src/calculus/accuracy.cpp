@@ -1,0 +1,181 @@
+// Accuracy of a typed expression's plain and stable forms against a double-double reference.
+#include "actderiv/calculus/accuracy.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "actderiv/expr/functions.h"
+#include "actderiv/expr/program.h"
+#include "actderiv/numerics/precise.h"
+#include "calculus/typed.h"
+#include "numerics/bisect.h"
+
+namespace actderiv {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kMinNormal = std::numeric_limits<double>::min();
+
+double magnitude(DoubleDouble x) { return std::fabs(x.hi); }
+
+bool less(DoubleDouble a, DoubleDouble b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
+
+struct Precise {
+  double z;
+  const EvalContext& context;
+  double condition = 1;
+
+  DoubleDouble operator()(const Expr& e) {
+    const auto& a = e->args;
+    switch (e->op) {
+      case Op::Number: return dd(e->number);
+      case Op::Variable: return dd(z);
+      case Op::Constant: return e->name == "pi" ? pi_dd() : e_dd();
+      case Op::Parameter:
+        for (const auto& [name, value] : context.params)
+          if (name == e->name) return dd(value);
+        throw std::invalid_argument("no value for the parameter " + e->name);
+      case Op::Neg: return -(*this)(a[0]);
+      case Op::Add: case Op::Sub: {
+        const DoubleDouble x = (*this)(a[0]);
+        const DoubleDouble y = e->op == Op::Add ? (*this)(a[1]) : -(*this)(a[1]);
+        const DoubleDouble s = x + y;
+        const double total = magnitude(x) + magnitude(y);
+        if (std::isfinite(total) && total > 0)
+          condition = std::fmax(condition, magnitude(s) == 0 ? kInf : total / magnitude(s));
+        return s;
+      }
+      case Op::Mul: return (*this)(a[0]) * (*this)(a[1]);
+      case Op::Div: return (*this)(a[0]) / (*this)(a[1]);
+      case Op::Pow:
+        if (a[0]->op == Op::Constant && a[0]->name == "e") return exp_dd((*this)(a[1]));
+        return pow_dd((*this)(a[0]), (*this)(a[1]));
+      case Op::Call: {
+        DoubleDouble x[kMaxArity];
+        for (std::size_t i = 0; i < a.size(); ++i) x[i] = (*this)(a[i]);
+        // A function amplifies its argument's rounding by |x f'(x) / f(x)| (2x^2 for erfc in
+        // its tail): part of the condition number, which no rewrite of the expression lowers.
+        if (a.size() == 1 && std::isfinite(x[0].hi) && x[0].hi != 0) {
+          const Dual d = e->function->dual(std::array<Dual, 1>{Dual{x[0].hi, 1}}.data());
+          const double amplification = std::fabs(x[0].hi * d.derivative / d.value);
+          if (std::isfinite(amplification)) condition = std::fmax(condition, amplification);
+        }
+        if (e->function->precise) return e->function->precise(x);
+        double v[kMaxArity];
+        for (std::size_t i = 0; i < a.size(); ++i) v[i] = x[i].hi;
+        return dd(e->function->value(v));
+      }
+      case Op::Self: return dd(kNaN);
+      case Op::Less: return dd(less((*this)(a[0]), (*this)(a[1])) ? 1 : 0);
+      case Op::LessEq: return dd(less((*this)(a[1]), (*this)(a[0])) ? 0 : 1);
+      case Op::Greater: return dd(less((*this)(a[1]), (*this)(a[0])) ? 1 : 0);
+      case Op::GreaterEq: return dd(less((*this)(a[0]), (*this)(a[1])) ? 0 : 1);
+      case Op::Piecewise:
+        for (std::size_t i = 0; i + 1 < a.size(); i += 2)
+          if ((*this)(a[i]).hi != 0) return (*this)(a[i + 1]);
+        return dd(kNaN);
+    }
+    return dd(kNaN);
+  }
+};
+
+// Where `form` breaks down going out from 0 towards `end`, between grid points `ok` (not lost) and
+// `lost`: bisection on the doubles, which ends on a pair of neighbours.
+Breakdown locate(const Program& form, const Expr& reference_form, const EvalContext& context,
+                 double ok, double lost, std::vector<double>& stack) {
+  const auto is_ok = [&](double z) {
+    return !is_lost(form.run(z, stack.data()), evaluate_precise(reference_form, z, context));
+  };
+  const double z = bisect(ok, lost, is_ok).first_out;
+  return {z, form.run(z, stack.data()), evaluate_precise(reference_form, z, context).hi};
+}
+
+FormAccuracy measure(const Expr& plain, const Expr& careful, const EvalContext& context, const double* z,
+                     std::size_t n, const std::vector<double>* defined_by) {
+  FormAccuracy out;
+  const Program p(plain, context), c(careful, context);
+  std::vector<double> stack(std::max(p.stack_size(), c.stack_size()));
+  std::vector<DoubleDouble> reference(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    // Where f is undefined, so is f' (as evaluate_derivation() has it).
+    const bool undefined = defined_by && std::isnan((*defined_by)[i]);
+    double kappa = 1;
+    reference[i] = undefined ? dd(kNaN) : evaluate_precise(careful, z[i], context, &kappa);
+    out.plain.push_back(undefined ? kNaN : p.run(z[i], stack.data()));
+    out.careful.push_back(undefined ? kNaN : c.run(z[i], stack.data()));
+    out.plain_ulp.push_back(ulp_error(out.plain[i], reference[i]));
+    out.careful_ulp.push_back(ulp_error(out.careful[i], reference[i]));
+    out.condition.push_back(kappa);
+    out.plain_lost += is_lost(out.plain[i], reference[i]);
+    out.careful_lost += is_lost(out.careful[i], reference[i]);
+    out.worst_plain_ulp = std::fmax(out.worst_plain_ulp, out.plain_ulp[i]);
+    if (out.careful_ulp[i] > out.worst_careful_ulp) {
+      out.worst_careful_ulp = out.careful_ulp[i];
+      out.worst_careful_ulp_z = z[i];
+    }
+    if (kappa > out.worst_condition) {
+      out.worst_condition = kappa;
+      out.worst_condition_z = z[i];
+    }
+  }
+  // Going out from the point nearest 0, each way, to the first point where the plain form is lost.
+  std::size_t centre = 0;
+  for (std::size_t i = 1; i < n; ++i)
+    if (std::fabs(z[i]) < std::fabs(z[centre])) centre = i;
+  for (const int step : {-1, 1}) {
+    std::size_t previous = centre;
+    for (std::size_t i = centre; i < n; i += step) {
+      if (is_lost(out.plain[i], reference[i])) {
+        if (i == previous) out.breakdowns.push_back({z[i], out.plain[i], reference[i].hi});
+        else out.breakdowns.push_back(locate(p, careful, context, z[previous], z[i], stack));
+        break;
+      }
+      previous = i;
+      if (i == 0 && step < 0) break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+DoubleDouble evaluate_precise(const Expr& e, double z, const EvalContext& context, double* condition) {
+  Precise evaluator{z, context};
+  const DoubleDouble result = evaluator(e);
+  if (condition) *condition = evaluator.condition;
+  return result;
+}
+
+double ulp_error(double x, DoubleDouble reference) {
+  const double r = reference.hi;
+  if (std::isnan(x) || std::isnan(r)) return std::isnan(x) && std::isnan(r) ? 0 : kInf;
+  if (std::isinf(x) || std::isinf(r)) return x == r ? 0 : kInf;
+  const double spacing = std::nextafter(std::fabs(r), kInf) - std::fabs(r);
+  const DoubleDouble difference = dd(x) - reference;
+  return std::fabs(difference.hi) / spacing;
+}
+
+bool is_lost(double x, DoubleDouble reference) {
+  const double r = reference.hi;
+  if (std::isnan(r)) return false;  // undefined: nothing to lose
+  if (!std::isfinite(x)) return x != r;
+  if (!std::isfinite(r) || std::fabs(r) < kMinNormal) return false;
+  return x == 0 || std::fabs((dd(x) - reference).hi) > 1e-6 * std::fabs(r);
+}
+
+Accuracy accuracy(const Derivation& derivation, const ParamValues& params, const double* z,
+                  std::size_t n) {
+  const EvalContext context = expression_context(params);
+  Accuracy result;
+  result.value = measure(derivation.input, derivation.stable_input, context, z, n, nullptr);
+  result.derivative = measure(derivation.derivative, derivation.stable_derivative, context, z, n,
+                              &result.value.careful);
+  return result;
+}
+
+}  // namespace actderiv
