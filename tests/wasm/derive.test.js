@@ -109,6 +109,7 @@ test('malformed expressions throw an Error with the column', () => {
       return true;
     });
     assert.throws(() => core.evaluateExpression(input, [0]), message, input);
+    assert.throws(() => core.accuracy(input, [0]), message, input);
   }
 });
 

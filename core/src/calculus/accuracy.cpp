@@ -21,66 +21,93 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kMinNormal = std::numeric_limits<double>::min();
 
-double magnitude(DoubleDouble x) { return std::fabs(x.hi); }
+// The arithmetic of an evaluation with a condition number: in double-double (the reference) or in
+// doubles (as a program runs, for the stable forms' quick check).
+struct InDoubleDouble {
+  using T = DoubleDouble;
+  static T from(double x) { return dd(x); }
+  static double high(T x) { return x.hi; }
+  static T pi() { return pi_dd(); }
+  static T e() { return e_dd(); }
+  static T exp(T x) { return exp_dd(x); }
+  static T pow(T a, T b) { return pow_dd(a, b); }
+  static bool less(T a, T b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
+  static T call(const Function& f, const T* x) {
+    if (f.precise) return f.precise(x);
+    double v[kMaxArity];
+    for (std::size_t i = 0; i < f.arity; ++i) v[i] = x[i].hi;
+    return dd(f.value(v));
+  }
+};
 
-bool less(DoubleDouble a, DoubleDouble b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
+struct InDoubles {
+  using T = double;
+  static T from(double x) { return x; }
+  static double high(T x) { return x; }
+  static T pi() { return M_PI; }
+  static T e() { return std::exp(1.0); }
+  static T exp(T x) { return std::exp(x); }
+  static T pow(T a, T b) { return power(a, b); }
+  static bool less(T a, T b) { return a < b; }
+  static T call(const Function& f, const T* x) { return f.value(x); }
+};
 
-struct Precise {
+template <class A>
+struct Conditioned {
+  using T = typename A::T;
   double z;
   const EvalContext& context;
   double condition = 1;
 
-  DoubleDouble operator()(const Expr& e) {
+  T operator()(const Expr& e) {
     const auto& a = e->args;
     switch (e->op) {
-      case Op::Number: return dd(e->number);
-      case Op::Variable: return dd(z);
-      case Op::Constant: return e->name == "pi" ? pi_dd() : e_dd();
+      case Op::Number: return A::from(e->number);
+      case Op::Variable: return A::from(z);
+      case Op::Constant: return e->name == "pi" ? A::pi() : A::e();
       case Op::Parameter:
         for (const auto& [name, value] : context.params)
-          if (name == e->name) return dd(value);
+          if (name == e->name) return A::from(value);
         throw std::invalid_argument("no value for the parameter " + e->name);
       case Op::Neg: return -(*this)(a[0]);
       case Op::Add: case Op::Sub: {
-        const DoubleDouble x = (*this)(a[0]);
-        const DoubleDouble y = e->op == Op::Add ? (*this)(a[1]) : -(*this)(a[1]);
-        const DoubleDouble s = x + y;
-        const double total = magnitude(x) + magnitude(y);
+        const T x = (*this)(a[0]);
+        const T y = e->op == Op::Add ? (*this)(a[1]) : -(*this)(a[1]);
+        const T s = x + y;
+        const double total = std::fabs(A::high(x)) + std::fabs(A::high(y));
         if (std::isfinite(total) && total > 0)
-          condition = std::fmax(condition, magnitude(s) == 0 ? kInf : total / magnitude(s));
+          condition = std::fmax(condition, A::high(s) == 0 ? kInf : total / std::fabs(A::high(s)));
         return s;
       }
       case Op::Mul: return (*this)(a[0]) * (*this)(a[1]);
       case Op::Div: return (*this)(a[0]) / (*this)(a[1]);
       case Op::Pow:
-        if (a[0]->op == Op::Constant && a[0]->name == "e") return exp_dd((*this)(a[1]));
-        return pow_dd((*this)(a[0]), (*this)(a[1]));
+        if (a[0]->op == Op::Constant && a[0]->name == "e") return A::exp((*this)(a[1]));
+        return A::pow((*this)(a[0]), (*this)(a[1]));
       case Op::Call: {
-        DoubleDouble x[kMaxArity];
+        T x[kMaxArity];
         for (std::size_t i = 0; i < a.size(); ++i) x[i] = (*this)(a[i]);
         // A function amplifies its argument's rounding by |x f'(x) / f(x)| (2x^2 for erfc in
         // its tail): part of the condition number, which no rewrite of the expression lowers.
-        if (a.size() == 1 && std::isfinite(x[0].hi) && x[0].hi != 0) {
-          const Dual d = e->function->dual(std::array<Dual, 1>{Dual{x[0].hi, 1}}.data());
-          const double amplification = std::fabs(x[0].hi * d.derivative / d.value);
+        const double u = A::high(x[0]);
+        if (a.size() == 1 && std::isfinite(u) && u != 0) {
+          const Dual d = e->function->dual(std::array<Dual, 1>{Dual{u, 1}}.data());
+          const double amplification = std::fabs(u * d.derivative / d.value);
           if (std::isfinite(amplification)) condition = std::fmax(condition, amplification);
         }
-        if (e->function->precise) return e->function->precise(x);
-        double v[kMaxArity];
-        for (std::size_t i = 0; i < a.size(); ++i) v[i] = x[i].hi;
-        return dd(e->function->value(v));
+        return A::call(*e->function, x);
       }
-      case Op::Self: return dd(kNaN);
-      case Op::Less: return dd(less((*this)(a[0]), (*this)(a[1])) ? 1 : 0);
-      case Op::LessEq: return dd(less((*this)(a[1]), (*this)(a[0])) ? 0 : 1);
-      case Op::Greater: return dd(less((*this)(a[1]), (*this)(a[0])) ? 1 : 0);
-      case Op::GreaterEq: return dd(less((*this)(a[0]), (*this)(a[1])) ? 0 : 1);
+      case Op::Self: return A::from(kNaN);
+      case Op::Less: return A::from(A::less((*this)(a[0]), (*this)(a[1])) ? 1 : 0);
+      case Op::LessEq: return A::from(A::less((*this)(a[1]), (*this)(a[0])) ? 0 : 1);
+      case Op::Greater: return A::from(A::less((*this)(a[1]), (*this)(a[0])) ? 1 : 0);
+      case Op::GreaterEq: return A::from(A::less((*this)(a[0]), (*this)(a[1])) ? 0 : 1);
       case Op::Piecewise:
         for (std::size_t i = 0; i + 1 < a.size(); i += 2)
-          if ((*this)(a[i]).hi != 0) return (*this)(a[i + 1]);
-        return dd(kNaN);
+          if (A::high((*this)(a[i])) != 0) return (*this)(a[i + 1]);
+        return A::from(kNaN);
     }
-    return dd(kNaN);
+    return A::from(kNaN);
   }
 };
 
@@ -144,8 +171,15 @@ FormAccuracy measure(const Expr& plain, const Expr& careful, const EvalContext& 
 
 }  // namespace
 
+double evaluate_conditioned(const Expr& e, double z, const EvalContext& context, double* condition) {
+  Conditioned<InDoubles> evaluator{z, context};
+  const double result = evaluator(e);
+  if (condition) *condition = evaluator.condition;
+  return result;
+}
+
 DoubleDouble evaluate_precise(const Expr& e, double z, const EvalContext& context, double* condition) {
-  Precise evaluator{z, context};
+  Conditioned<InDoubleDouble> evaluator{z, context};
   const DoubleDouble result = evaluator(e);
   if (condition) *condition = evaluator.condition;
   return result;

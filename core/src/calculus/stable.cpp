@@ -427,18 +427,21 @@ class Rewriter {
   std::vector<DerivationStep>& steps_;
 };
 
-// Does `form` agree with `original`? Both in double-double at the check points (|z| <= 8), to 1e-12
-// of the largest terms either sums (a sum that cancels in the original, such as 1 + erf(-5.6), is
-// only as accurate as its terms), and the form finite wherever the original is.
+// Does `form` agree with `original`? At every third check point (|z| <= 8), to 1e-6 of the largest
+// terms either sums (a sum that cancels in the original, such as 1 + erf(-5.6), is only as accurate
+// as its terms: the tolerance scales with the condition number), with the form finite wherever the
+// original is. A guard against a wrong rewrite, which would be off by the size of its terms; each
+// identity is checked far more closely in double-double by tests/core/stable_test.cpp.
 bool agrees(const Expr& original, const Expr& form, const EvalContext& context) {
-  for (double z : check_points()) {
+  const auto& points = check_points();
+  for (std::size_t i = 0; i < points.size(); i += 3) {
     double kx = 1, ky = 1;
-    const DoubleDouble x = evaluate_precise(original, z, context, &kx);
-    const DoubleDouble y = evaluate_precise(form, z, context, &ky);
-    if (!std::isfinite(x.hi)) continue;
-    if (!std::isfinite(y.hi)) return false;
-    const double scale = std::fmax(std::fabs(x.hi), std::fabs(y.hi)) * std::fmax(kx, ky);
-    if (std::fabs((x - y).hi) > 1e-12 * scale + 1e-300) return false;
+    const double x = evaluate_conditioned(original, points[i], context, &kx);
+    const double y = evaluate_conditioned(form, points[i], context, &ky);
+    if (!std::isfinite(x)) continue;
+    if (!std::isfinite(y)) return false;
+    const double scale = std::fmax(std::fabs(x), std::fabs(y)) * std::fmax(kx, ky);
+    if (std::fabs(x - y) > 1e-6 * scale + 1e-300) return false;
   }
   return true;
 }

@@ -41,10 +41,10 @@ DoubleDouble log_dd(DoubleDouble x) {
   if (std::isinf(x.hi)) return {kInf, 0};
   if (x.hi > 0.5 && x.hi < 2) return log1p_any_dd(x - dd(1));
   DoubleDouble y = dd(std::log(x.hi));
-  // x e^-y - 1 is small: one step doubles the correct bits (e^-y may be far from the double range
-  // for x near the smallest subnormals, so the product is formed as x scaled by 2^-e).
+  // x e^-y - 1 is small: one step doubles the correct bits (e^-y may be far from the double range,
+  // so x is scaled by its power of two first, which keeps the product's low part normal).
   const ScaledDouble e = exp_scaled(-y);
-  const DoubleDouble r = ldexp_dd(x * e.mantissa, e.exponent) - dd(1);
+  const DoubleDouble r = ldexp_dd(x, e.exponent) * e.mantissa - dd(1);
   return y + r - dd(0.5) * r * r;
 }
 
@@ -65,10 +65,13 @@ DoubleDouble expm1_dd(DoubleDouble x) {
 DoubleDouble sqrt_dd(DoubleDouble x) {
   if (std::isnan(x.hi) || x.hi < 0) return {kNaN, 0};
   if (x.hi == 0 || std::isinf(x.hi)) return dd(x.hi);
-  const double s = std::sqrt(x.hi);
-  // s + (x - s^2) / (2 s): Newton's step, with s^2 exact as a two-term product.
-  const DoubleDouble r = x - two_prod(s, s);
-  return fast_two_sum(s, r.hi / (2 * s)) + dd(r.lo / (2 * s));
+  // x = m 4^k with m near 1, so that s^2's low part stays normal; sqrt(x) = sqrt(m) 2^k.
+  const int k = std::ilogb(x.hi) / 2;
+  const DoubleDouble m = ldexp_dd(x, -2 * k);
+  const double s = std::sqrt(m.hi);
+  // s + (m - s^2) / (2 s): Newton's step, with s^2 exact as a two-term product.
+  const DoubleDouble r = m - two_prod(s, s);
+  return ldexp_dd(fast_two_sum(s, r.hi / (2 * s)) + dd(r.lo / (2 * s)), k);
 }
 
 DoubleDouble pow_dd(DoubleDouble base, DoubleDouble exponent) {
@@ -157,7 +160,7 @@ DoubleDouble erf_series(DoubleDouble x) {
 // erfc x for x >= 2.5 by Laplace's continued fraction e^-x^2/sqrt(pi) / (x + (1/2)/(x + 1/(x +
 // (3/2)/(x + ...)))), evaluated from the tail: the depth is chosen for 2^-106 at x = 2.5.
 DoubleDouble erfc_fraction(DoubleDouble x) {
-  const int depth = static_cast<int>(60 + 4000 / (x.hi * x.hi));
+  const int depth = static_cast<int>(40 + 1200 / (x.hi * x.hi));
   DoubleDouble t = x;
   for (int n = depth; n >= 1; --n) t = x + dd(0.5 * n) / t;
   return exp_dd(-(x * x)) * kOneOverRootPi / t;

@@ -21,6 +21,10 @@ namespace actderiv {
 DoubleDouble evaluate_precise(const Expr& e, double z, const EvalContext& context,
                               double* condition = nullptr);
 
+// e at z in doubles, as evaluate() computes it, with the condition number of that evaluation (as
+// evaluate_precise() defines it) in `condition` if given.
+double evaluate_conditioned(const Expr& e, double z, const EvalContext& context, double* condition = nullptr);
+
 // |x - reference| in units in the last place of the reference rounded to a double (the spacing of
 // the doubles there; the smallest subnormal at 0): 0 when x is the reference rounded, +inf when
 // only one of them is finite or x is NaN.
