@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
 # painted frame), the derivation engine, the simplified derivatives against math.js's, how
-# carefully typed expressions are evaluated at their tails (against mpmath references), batch
+# carefully typed expressions are evaluated at their tails (against mpmath references) and what that
+# care costs (against the core before it, built from git), batch
 # evaluation (WASM through the JS API vs plain JS vs native C++), training, and memory over a long
 # session (JS and WASM heaps). Each writes its figures to bench/results.json. Benchmarks report; they
 # never fail.
@@ -21,6 +22,16 @@ bash scripts/build.sh > /dev/null
     cmake --build build-bench-wasm -j2
 } > build-bench.log 2>&1 || { cat build-bench.log; exit 1; }
 rm -f build-bench.log
+# bench/careful-speed.mjs's "before": the core as it was before the stable forms (issue 15), from git.
+before=$(sed -n "s/^export const BEFORE = '\(.*\)';$/\1/p" bench/careful-speed.mjs)
+rm -rf build-bench-before-src && mkdir build-bench-before-src
+git archive "$before" CMakeLists.txt core wasm content | tar -x -C build-bench-before-src
+{
+  emcmake cmake -S build-bench-before-src -B build-bench-before -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node &&
+    cmake --build build-bench-before -j2 --target activation_core
+} > build-bench.log 2>&1 || { cat build-bench.log; exit 1; }
+rm -f build-bench.log
 node bench/first-chart.mjs
 node bench/slider.mjs
 # The slider again with four series of 2,001 points (the density the budget is set for), then the page's
@@ -31,6 +42,7 @@ node scripts/bundle.mjs > /dev/null
 node bench/derive.mjs
 node bench/simplify.mjs
 node bench/typed-accuracy.mjs
+node bench/careful-speed.mjs
 node bench/batch.mjs
 node bench/train.mjs
 node bench/memory.mjs
