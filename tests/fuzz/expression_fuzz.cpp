@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "actderiv/calculus/accuracy.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/dual.h"
 #include "actderiv/expr/expr.h"
@@ -43,6 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)actderiv::evaluate(d.derivative, z, context);
       (void)actderiv::evaluate_dual(input, z, context);
     }
+    // The stable forms print, and the accuracy report (double-double reference, bisection) ends.
+    (void)actderiv::to_latex(d.stable_derivative);
+    const double grid[] = {-800, -40, -1e-300, 0, 0.5, 40, 800};
+    (void)actderiv::accuracy(d, {{"alpha", 0.1}, {"beta", 1.0}}, grid, 7);
   } catch (const std::invalid_argument&) {
   } catch (const std::length_error&) {
   }
