@@ -17,6 +17,7 @@
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/stable.h"
 #include "actderiv/expr/expr.h"
+#include "actderiv/expr/functions.h"
 #include "reference.h"
 
 namespace {
@@ -252,3 +253,163 @@ TEST(TypedAccuracy, UlpError) {
 }
 
 }  // namespace
+
+namespace {
+
+// Exact rational numbers on __int128, for the proof below; `ok` turns false on overflow.
+struct Fraction {
+  __int128 p = 0, q = 1;
+  bool ok = true;
+};
+
+__int128 gcd(__int128 a, __int128 b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    const __int128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a == 0 ? 1 : a;
+}
+
+constexpr __int128 kLimit = static_cast<__int128>(1) << 100;
+
+Fraction make_fraction(__int128 p, __int128 q, bool ok = true) {
+  if (!ok || q == 0) return {0, 1, false};
+  if (q < 0) p = -p, q = -q;
+  const __int128 g = gcd(p, q);
+  p /= g;
+  q /= g;
+  return {p, q, ok && p < kLimit && -p < kLimit && q < kLimit};
+}
+bool small(const Fraction& a) { return a.p < (static_cast<__int128>(1) << 62) && -a.p < (static_cast<__int128>(1) << 62) && a.q < (static_cast<__int128>(1) << 62); }
+Fraction operator+(Fraction a, Fraction b) { return make_fraction(a.p * b.q + b.p * a.q, a.q * b.q, a.ok && b.ok && small(a) && small(b)); }
+Fraction operator-(Fraction a) { return {-a.p, a.q, a.ok}; }
+Fraction operator*(Fraction a, Fraction b) { return make_fraction(a.p * b.p, a.q * b.q, a.ok && b.ok && small(a) && small(b)); }
+Fraction operator/(Fraction a, Fraction b) { return make_fraction(a.p * b.q, a.q * b.p, a.ok && b.ok && small(a) && small(b) && b.p != 0); }
+Fraction power(Fraction a, long n) {
+  Fraction r{1, 1};
+  for (long i = 0; i < (n < 0 ? -n : n); ++i) r = r * a;
+  return n < 0 ? Fraction{1, 1} / r : r;
+}
+
+// The exponent of e^(k z) as 2k (an integer) when `e` is k*z with k a multiple of 1/2, else false.
+bool half_multiple(const actderiv::Expr& e, long& twice) {
+  using actderiv::Op;
+  if (e->op == Op::Variable) return twice = 2, true;
+  if (e->op == Op::Neg && half_multiple(e->args[0], twice)) return twice = -twice, true;
+  if (e->op == Op::Mul && !actderiv::depends_on_z(e->args[0]) && half_multiple(e->args[1], twice)) {
+    const double t = actderiv::evaluate(e->args[0], 0, {}) * twice;
+    return t == std::nearbyint(t) && (twice = static_cast<long>(t), true);
+  }
+  if (e->op == Op::Div && e->args[1]->op == Op::Number && half_multiple(e->args[0], twice)) {
+    const double t = twice / e->args[1]->number;
+    return t == std::nearbyint(t) && (twice = static_cast<long>(t), true);
+  }
+  return false;
+}
+
+// An expression in z made of + - * /, integer powers, integers, and e^(kz), sigma, tanh, sinh,
+// cosh, sech and expm1 of kz (k a multiple of 1/2), as a rational function of s = e^(z/2),
+// evaluated exactly at s; `degree` receives a bound on deg(numerator) + deg(denominator) in s.
+Fraction in_s(const actderiv::Expr& e, Fraction s, long& degree) {
+  using actderiv::Op;
+  const auto& a = e->args;
+  long da = 0, db = 0;
+  switch (e->op) {
+    case Op::Number: {
+      if (e->number != std::nearbyint(e->number)) return {0, 1, false};
+      degree = 0;
+      return {static_cast<__int128>(e->number), 1};
+    }
+    case Op::Neg: return -in_s(a[0], s, degree);
+    case Op::Add: case Op::Sub: {
+      const Fraction x = in_s(a[0], s, da), y = in_s(a[1], s, db);
+      degree = 2 * (da + db);
+      return e->op == Op::Add ? x + y : x + (-y);
+    }
+    case Op::Mul: case Op::Div: {
+      const Fraction x = in_s(a[0], s, da), y = in_s(a[1], s, db);
+      degree = da + db;
+      return e->op == Op::Mul ? x * y : x / y;
+    }
+    case Op::Pow: {
+      if (a[1]->op != Op::Number || a[1]->number != std::nearbyint(a[1]->number)) return {0, 1, false};
+      const long n = static_cast<long>(a[1]->number);
+      const Fraction x = in_s(a[0], s, da);
+      degree = da * (n < 0 ? -n : n);
+      return power(x, n);
+    }
+    case Op::Call: {
+      long k = 0;
+      if (!half_multiple(a[0], k)) return {0, 1, false};
+      const Fraction t = power(s, k);        // e^(u), u = k z / 2 ... in s
+      const Fraction t2 = power(s, 2 * k);   // e^(2u)
+      const Fraction one{1, 1}, two{2, 1};
+      const long d = k < 0 ? -k : k;
+      const std::string name = e->function->name;
+      degree = 4 * d;
+      if (name == "exp") return t;
+      if (name == "expm1") return t + (-one);
+      if (name == "sigmoid") return t / (one + t);
+      if (name == "tanh") return (t2 + (-one)) / (t2 + one);
+      if (name == "sinh") return (t2 + (-one)) / (two * t);
+      if (name == "cosh") return (t2 + one) / (two * t);
+      if (name == "sech") return (two * t) / (t2 + one);
+      return {0, 1, false};
+    }
+    default: return {0, 1, false};
+  }
+}
+
+}  // namespace
+
+// The identities of exponentials behind the stable forms, proved: with s = e^(z/2) each side is a
+// rational function of s whose numerator and denominator have degrees adding up to at most D, so
+// their difference's numerator has degree at most D_left + D_right; if the two sides agree exactly at
+// more points than that, the difference is 0 and the identity holds for every z. Each side is also
+// what stabilise() makes of the left side. (The other rules hold by the definitions of the functions
+// they introduce, softplus(u) = log(1 + e^u), log1p, expm1, erfc, logcosh, or by log's and the
+// square root's own laws; EveryRuleIsAnIdentity checks them numerically.)
+TEST(StableForms, TheExponentialIdentitiesAreProvedExactly) {
+  std::vector<std::pair<std::string, std::string>> identities = {
+      {"1 - sigmoid(z)", "sigmoid(-z)"},
+      {"1 - 2*sigmoid(z)", "-tanh(z/2)"},
+      {"1 - tanh(z)^2", "sech(z)^2"},
+      {"1 + tanh(z)", "2*sigmoid(2*z)"},
+      {"1 - tanh(z)", "2*sigmoid(-2*z)"},
+      {"exp(z) + exp(-z)", "2*cosh(z)"},
+      {"exp(z) - exp(-z)", "2*sinh(z)"},
+      {"expm1(z)/(1 + exp(z))", "tanh(z/2)"},
+      {"sinh(z)/cosh(z)", "tanh(z)"},
+      {"1/cosh(z)", "sech(z)"},
+  };
+  for (int n = 1; n <= 3; ++n)
+    for (int k = 0; k <= n; ++k)
+      identities.push_back({"exp(" + std::to_string(k) + "*z)/(1 + exp(z))^" + std::to_string(n),
+                            "sigmoid(z)^" + std::to_string(k) + "*sigmoid(-z)^" + std::to_string(n - k)});
+  for (const auto& [left, right] : identities) {
+    const actderiv::Expr l = actderiv::parse(left), r = actderiv::parse(right);
+    long dl = 0, dr = 0;
+    in_s(l, {1, 1}, dl);
+    in_s(r, {1, 1}, dr);
+    const long needed = dl + dr + 1;
+    int agreed = 0;
+    for (long i = 1; agreed < needed; ++i) {
+      // s = 1, 2, 1/2, 3, 1/3, ...: distinct points of small height, so nothing overflows.
+      const Fraction s = i % 2 ? Fraction{(i + 1) / 2, 1} : Fraction{1, i / 2 + 1};
+      long unused = 0;
+      const Fraction x = in_s(l, s, unused), y = in_s(r, s, unused);
+      ASSERT_TRUE(x.ok && y.ok) << left << " or " << right << " cannot be evaluated exactly at point " << i;
+      ASSERT_TRUE(x.p == y.p && x.q == y.q) << left << " = " << right << " fails at point " << i;
+      ++agreed;
+    }
+    EXPECT_GE(agreed, needed) << left;
+    // stabilise() rewrites the left side into a form equal to the right side.
+    const auto stable = actderiv::stabilise(l, {});
+    EXPECT_FALSE(stable.rewrites.empty()) << left;
+    for (double z : {-3.3, -0.7, 0.4, 2.9})
+      EXPECT_NEAR(actderiv::evaluate(stable.form, z, {}), actderiv::evaluate(r, z, {}), 1e-14) << left;
+  }
+}
