@@ -2,10 +2,12 @@
 // as the page plots them) against the correctly rounded references of tests/reference/typed.csv
 // (typed_generate.py, mpmath), at the tails where the formulas as written break down. Reports, per
 // expression, the worst error in ULP where the reference is a normal double, and the results lost:
-// 0, inf or NaN, or off by more than 1e-6 relative, where the truth is a normal double. Prints JSON.
-import { readFileSync } from 'node:fs';
+// 0, inf or NaN, or off by more than 1e-6 relative, where the truth is a normal double; and, from
+// the core before the stable forms (bench/careful-speed.mjs's BEFORE, which scripts/bench.sh builds
+// into build-bench-before/), the results the forms as written lose. Prints JSON.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCore } from 'activation-derivations';
 import { recordResults } from './results.mjs';
 
@@ -29,11 +31,18 @@ const lost = (got, truth) => Math.abs(truth) >= MIN_NORMAL &&
   (!Number.isFinite(got) || got === 0 || Math.abs(got - truth) > 1e-6 * Math.abs(truth));
 
 const core = await loadCore();
+const beforeModule = path.join(here, '../build-bench-before/wasm/activation-core.mjs');
+const before = existsSync(beforeModule) ? await (await import(pathToFileURL(beforeModule).href)).default() : null;
 const byExpression = new Map();
+let lostBefore = 0;
 for (const row of rows) {
   const entry = byExpression.get(row.expression) ?? { expression: row.expression, points: 0, lost: 0,
     worstValueUlp: 0, worstDerivativeUlp: 0, lostAt: [] };
   const { value, derivative } = core.evaluateExpression(row.expression, [row.z]);
+  if (before) {
+    const old = before.evaluateExpression(row.expression, [row.z], [], []);
+    lostBefore += lost(old.value[0], row.value) + lost(old.derivative[0], row.derivative);
+  }
   entry.points += 1;
   for (const [kind, got, truth] of [['value', value[0], row.value], ['derivative', derivative[0], row.derivative]]) {
     if (lost(got, truth)) {
@@ -53,6 +62,7 @@ const figures = {
   points: rows.length,
   resultsWhoseTruthIsNormal: normal,
   lost: expressions.reduce((n, e) => n + e.lost, 0),
+  lostAsWrittenBefore: before ? lostBefore : null,
   expressionsLosingResults: expressions.filter((e) => e.lost > 0).length,
   byExpression: expressions,
 };

@@ -94,6 +94,11 @@ EXPRESSIONS = [
     ("sigmoid(z)*(1-sigmoid(z))", lambda x: sig(x) * sig(-x), lambda x: -sig(x) * sig(-x) * T(x / 2)),
     ("exp(-z^2)", lambda x: E(-x * x), lambda x: -2 * x * E(-x * x)),
     ("log(cosh(z))", lambda x: L(mpmath.cosh(x)), T),
+    ("(1-exp(-2*z))/(1+exp(-2*z))", *TANH),
+    ("log(exp(z)+exp(-z))", lambda x: L(2 * mpmath.cosh(x)), T),
+    ("1/(1+exp(-2*z))", lambda x: sig(2 * x), lambda x: 2 * sig(2 * x) * sig(-2 * x)),
+    ("piecewise(z > 0, z, z <= 0, exp(z)-1)", lambda x: x if x > 0 else mpmath.expm1(x),
+     lambda x: mpf(1) if x > 0 else E(x)),
 ]
 
 TAIL = (20.0, 25.0, 30.0, 37.0, 40.0, 100.0, 300.0, 700.0, 709.0, 710.0, 745.0, 1000.0)

@@ -56,6 +56,9 @@ Expr exp_argument(const Expr& e) {
 // The argument of a call of `name`, else null.
 Expr argument(const Expr& e, const char* name) { return is_call(e, name) ? e->args[0] : nullptr; }
 
+// A new function argument (-u, 2u, u/2) with its numbers collected: tanh(z), not tanh(2 z/2).
+Expr tidy(const Expr& e) { return canonical(e, Simplification::Terms); }
+
 Expr times(const Expr& a, const Expr& b) { return !a ? b : !b ? a : mul(a, b); }
 
 // e as a numeric coefficient times the rest.
@@ -230,6 +233,9 @@ class Rewriter {
     if (e->op == Op::Add || e->op == Op::Sub) return in_sum(e);
     if (e->op == Op::Mul || e->op == Op::Div || e->op == Op::Pow) return in_product(e);
     if (e->op == Op::Call) return in_call(e);
+    // A factory may put a minus sign on top of a quotient it was given: -(expm1(u)/(1 + e^u)).
+    if (e->op == Op::Neg)
+      if (Expr inner = once(e->args[0])) return neg(inner);
     return nullptr;
   }
 
@@ -260,9 +266,9 @@ class Rewriter {
         Expr u;
         // n - n sigma(u) = n sigma(-u); n - 2n sigma(u) = -n tanh(u/2).
         if ((u = argument(r, "sigmoid"))) {
-          if (c == -n) return replace(t, {i, j}, {nc, n, call("sigmoid", neg(u))}, kOneMinusSigmoid, before);
+          if (c == -n) return replace(t, {i, j}, {nc, n, call("sigmoid", tidy(neg(u)))}, kOneMinusSigmoid, before);
           if (c == -2 * n)
-            return replace(t, {i, j}, {neg(nc), -n, call("tanh", div(u, num(2)))}, kOneMinusTwoSigmoid, before);
+            return replace(t, {i, j}, {neg(nc), -n, call("tanh", tidy(div(u, num(2))))}, kOneMinusTwoSigmoid, before);
         }
         // n - n tanh(u)^2 = n sech(u)^2.
         if (r->op == Op::Pow && is_number(r->args[1]) && r->args[1]->number == 2 && c == -n &&
@@ -270,12 +276,12 @@ class Rewriter {
           return replace(t, {i, j}, {nc, n, pow(call("sech", u), num(2))}, kOneMinusTanhSquared, before);
         // n (1 + tanh u) = 2n sigma(2u); n (1 - tanh u) = 2n sigma(-2u).
         if ((u = argument(r, "tanh")) && std::fabs(c) == std::fabs(n)) {
-          const Expr v = mul(num(2), c == n ? u : neg(u));
+          const Expr v = tidy(mul(num(2), c == n ? u : neg(u)));
           return replace(t, {i, j}, {mul(num(2), nc), 2 * n, call("sigmoid", v)}, kOnePlusTanh, before);
         }
         // n (1 + erf u) = n erfc(-u); n (1 - erf u) = n erfc(u).
         if ((u = argument(r, "erf")) && std::fabs(c) == std::fabs(n))
-          return replace(t, {i, j}, {nc, n, call("erfc", c == n ? neg(u) : u)}, kOnePlusErf, before);
+          return replace(t, {i, j}, {nc, n, call("erfc", c == n ? tidy(neg(u)) : u)}, kOnePlusErf, before);
         // c e^u - c = c expm1(u).
         if ((u = exp_argument(r)) && c == -n)
           return replace(t, {i, j}, {t[i].coefficient, c, call("expm1", u)}, kExpMinusOne, before);
@@ -335,7 +341,7 @@ class Rewriter {
         std::vector<Factor> out;
         for (std::size_t k2 = 0; k2 < f.size(); ++k2)
           if (k2 != i && k2 != j) out.push_back(f[k2]);
-        const Expr after = call("tanh", div(w, num(2)));
+        const Expr after = call("tanh", tidy(div(w, num(2))));
         record(kTanhFromExponentials, product(num(1), {f[j], f[i]}), after);
         out.push_back({after, 1});
         return product(coefficient, out);
@@ -363,7 +369,7 @@ class Rewriter {
           else if (j != i) before_factors.push_back(f[j]);
         }
         const Expr s = pow(call("sigmoid", w), num(k));
-        const Expr s_neg = pow(call("sigmoid", neg(w)), num(n - k));
+        const Expr s_neg = pow(call("sigmoid", tidy(neg(w))), num(n - k));
         const Expr after = mul(s, s_neg);
         record(kSigmoidFromExponentials, product(num(1), before_factors), after);
         out.push_back({after, 1});
@@ -405,8 +411,11 @@ class Rewriter {
     Expr u;
     if (is_call(e, "log")) {
       if ((u = one_plus_exp(a))) return record(kSoftplus, e, call("softplus", u));
-      if ((u = argument(a, "sigmoid"))) return record(kLogSigmoid, e, neg(call("softplus", neg(u))));
+      if ((u = argument(a, "sigmoid"))) return record(kLogSigmoid, e, neg(call("softplus", tidy(neg(u)))));
       if ((u = argument(a, "cosh"))) return record(kLogCosh, e, call("logcosh", u));
+      // log(k cosh u) = log k + logcosh(u), for a number k > 0 (e^u + e^-u = 2 cosh u).
+      if (a->op == Op::Mul && is_number(a->args[0]) && a->args[0]->number > 0 && (u = argument(a->args[1], "cosh")))
+        return record(kLogCosh, e, add(call("log", a->args[0]), call("logcosh", u)));
       if ((u = exp_argument(a))) return record(kLogOfExp, e, u);
       const auto t = terms(a);
       if (t.size() >= 2) {
