@@ -204,19 +204,6 @@ class Rewriter {
   }
 
  private:
-  static Expr rebuild(const Expr& e, std::vector<Expr> args) {
-    switch (e->op) {
-      case Op::Neg: return neg(args[0]);
-      case Op::Add: return add(args[0], args[1]);
-      case Op::Sub: return sub(args[0], args[1]);
-      case Op::Mul: return mul(args[0], args[1]);
-      case Op::Div: return div(args[0], args[1]);
-      case Op::Pow: return pow(args[0], args[1]);
-      case Op::Call: return call(*e->function, std::move(args));
-      default: return make(e->op, std::move(args));
-    }
-  }
-
   Expr record(const char* rule, const Expr& before, const Expr& after) {
     DerivationStep s;
     s.rule = rule;

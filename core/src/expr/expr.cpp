@@ -149,9 +149,7 @@ Expr pow(const Expr& a, const Expr& b) {
   return make(Op::Pow, {a, b});
 }
 
-Expr simplify(const Expr& e) {
-  std::vector<Expr> args;
-  for (const auto& a : e->args) args.push_back(simplify(a));
+Expr rebuild(const Expr& e, std::vector<Expr> args) {
   switch (e->op) {
     case Op::Number: case Op::Variable: case Op::Parameter: case Op::Constant: return e;
     case Op::Neg: return neg(args[0]);
@@ -160,17 +158,21 @@ Expr simplify(const Expr& e) {
     case Op::Mul: return mul(args[0], args[1]);
     case Op::Div: return div(args[0], args[1]);
     case Op::Pow: return pow(args[0], args[1]);
-    case Op::Call: {
-      // The function's own identity, if one applies (functions.cpp).
-      if (e->function->simplify)
-        if (Expr shorter = e->function->simplify(args)) return shorter;
-      return call(*e->function, std::move(args));
-    }
+    case Op::Call: return call(*e->function, std::move(args));
     case Op::Self: case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
     case Op::Piecewise:
       return make(e->op, std::move(args));
   }
   return e;
+}
+
+Expr simplify(const Expr& e) {
+  std::vector<Expr> args;
+  for (const auto& a : e->args) args.push_back(simplify(a));
+  // The function's own identity, if one applies (functions.cpp).
+  if (e->op == Op::Call && e->function->simplify)
+    if (Expr shorter = e->function->simplify(args)) return shorter;
+  return rebuild(e, std::move(args));
 }
 
 double power(double base, double exponent) {

@@ -90,6 +90,9 @@ Expr pow(const Expr& a, const Expr& b);
 // A function's call is made with call() (functions.h).
 Expr make(Op op, std::vector<Expr> args);
 
+// The node e with `args` for its arguments, made by the factories (a call as it is, not simplified).
+Expr rebuild(const Expr& e, std::vector<Expr> args);
+
 // e rebuilt bottom-up through the factories.
 Expr simplify(const Expr& e);
 
