@@ -25,23 +25,33 @@ constexpr double kMinNormal = std::numeric_limits<double>::min();
 // doubles (as a program runs, for the stable forms' quick check).
 struct InDoubleDouble {
   using T = DoubleDouble;
+  // Where the double-double arithmetic leaves its range (a part overflows or turns NaN: inf/inf,
+  // a product past 2^996, whose split overflows), the double result stands in: the reference is
+  // then as good as a double there.
+  static T guard(T r, double plain) { return std::isfinite(r.hi) && std::isfinite(r.lo) ? r : dd(plain); }
+  static T add(T a, T b) { return guard(a + b, a.hi + b.hi); }
+  static T mul(T a, T b) { return guard(a * b, a.hi * b.hi); }
+  static T div(T a, T b) { return guard(a / b, a.hi / b.hi); }
   static T from(double x) { return dd(x); }
   static double high(T x) { return x.hi; }
   static T pi() { return pi_dd(); }
   static T e() { return e_dd(); }
-  static T exp(T x) { return exp_dd(x); }
-  static T pow(T a, T b) { return pow_dd(a, b); }
+  static T exp(T x) { return guard(exp_dd(x), std::exp(x.hi)); }
+  static T pow(T a, T b) { return guard(pow_dd(a, b), power(a.hi, b.hi)); }
   static bool less(T a, T b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
   static T call(const Function& f, const T* x) {
-    if (f.precise) return f.precise(x);
     double v[kMaxArity];
     for (std::size_t i = 0; i < f.arity; ++i) v[i] = x[i].hi;
-    return dd(f.value(v));
+    const double plain = f.value(v);
+    return f.precise ? guard(f.precise(x), plain) : dd(plain);
   }
 };
 
 struct InDoubles {
   using T = double;
+  static T add(T a, T b) { return a + b; }
+  static T mul(T a, T b) { return a * b; }
+  static T div(T a, T b) { return a / b; }
   static T from(double x) { return x; }
   static double high(T x) { return x; }
   static T pi() { return M_PI; }
@@ -73,14 +83,14 @@ struct Conditioned {
       case Op::Add: case Op::Sub: {
         const T x = (*this)(a[0]);
         const T y = e->op == Op::Add ? (*this)(a[1]) : -(*this)(a[1]);
-        const T s = x + y;
+        const T s = A::add(x, y);
         const double total = std::fabs(A::high(x)) + std::fabs(A::high(y));
         if (std::isfinite(total) && total > 0)
           condition = std::fmax(condition, A::high(s) == 0 ? kInf : total / std::fabs(A::high(s)));
         return s;
       }
-      case Op::Mul: return (*this)(a[0]) * (*this)(a[1]);
-      case Op::Div: return (*this)(a[0]) / (*this)(a[1]);
+      case Op::Mul: return A::mul((*this)(a[0]), (*this)(a[1]));
+      case Op::Div: return A::div((*this)(a[0]), (*this)(a[1]));
       case Op::Pow:
         if (a[0]->op == Op::Constant && a[0]->name == "e") return A::exp((*this)(a[1]));
         return A::pow((*this)(a[0]), (*this)(a[1]));
