@@ -137,7 +137,8 @@ test('non-numbers read as words: the floating-point lesson and a typed log(z)', 
   await page.keyboard.type('log(z)');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('chart-custom').getAttribute('aria-label').includes('log'));
-  const custom = await cells('#custom details.data-table');
+  // The plot of g and g' (the section's error plot, under it, has a table too).
+  const custom = await cells('#custom figure:has(#chart-custom) > details.data-table');
   assert.equal(custom[0][0], '\u22126');
   assert.equal(custom[0][1], 'no value');
   assert.equal(custom.at(-1)[1], '1.79176');

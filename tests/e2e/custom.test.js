@@ -39,8 +39,8 @@ function shown(view = shared.view) {
       gForm: section.querySelector('[data-slot="g-form"]').hidden ? null : tex('g-form-math'),
       badge: section.querySelector('[data-slot="check"]').textContent,
       warning: section.querySelector('[data-slot="check"]').classList.contains('check-warning'),
-      steps: section.querySelectorAll('.derivation-step').length,
-      stepMath: section.querySelectorAll('.derivation-step .katex').length,
+      steps: section.querySelectorAll('[data-slot="steps"] .derivation-step').length,
+      stepMath: section.querySelectorAll('[data-slot="steps"] .derivation-step .katex').length,
       katexErrors: section.querySelectorAll('.katex-error').length,
       resultsHidden: section.querySelector('[data-slot="results"]').hidden,
     };
@@ -133,7 +133,7 @@ test('a refusal without a column (too large a derivative) still shows its messag
 
 test('the step tree nests sub-steps in collapsible details, typeset when opened', async () => {
   await typeValid('z*tanh(softplus(z))');
-  const closed = await page().locator('#custom details.derivation-substeps:not([open])').first().elementHandle();
+  const closed = await page().locator('#custom [data-slot="steps"] details.derivation-substeps:not([open])').first().elementHandle();
   assert.equal(await closed.evaluate((details) => details.querySelectorAll('.derivation-step').length), 0,
     'closed sub-steps are not typeset yet');
   await (await closed.$(':scope > summary')).click();
@@ -147,7 +147,7 @@ test('the step tree nests sub-steps in collapsible details, typeset when opened'
   assert.ok(inside.steps > 0);
   assert.equal(inside.math, inside.steps);
   assert.ok(inside.rules.every((rule) => rule.length > 2), inside.rules.join(', '));
-  const rules = await page().locator('#custom .derivation-step > .step-title').allTextContents();
+  const rules = await page().locator('#custom [data-slot="steps"] .derivation-step > .step-title').allTextContents();
   assert.ok(rules.some((rule) => /chain rule/i.test(rule)), rules.join(', '));
   assert.ok(rules.some((rule) => /product rule/i.test(rule)), rules.join(', '));
 });

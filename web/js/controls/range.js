@@ -56,3 +56,11 @@ export function createRangeControl(slot, { prefix, initial = DEFAULT_RANGE, onCh
   slot.replaceChildren(form);
   return form;
 }
+
+// Puts `range` into a form made by createRangeControl as if the reader had typed it: the fields show
+// it, and the form's own input listener checks it and calls its onChange (a shortcut button's path).
+export function setRange(form, { from, to }) {
+  form.elements.from.value = formatBound(from);
+  form.elements.to.value = formatBound(to);
+  form.dispatchEvent(new Event('input'));
+}

@@ -43,13 +43,14 @@ function stepItem(step, depth) {
 }
 
 // Puts into `slot` the stages of a walkthrough's "simplify" step (`substeps`, each {rule, before,
-// after, note}), folded away and typeset when opened; empties it for a step without any.
-export function renderSubsteps(slot, substeps = []) {
+// after, note}), folded away and typeset when opened; empties it for a step without any. `summary`
+// names them in the disclosure, before their count (the identities that made a form careful).
+export function renderSubsteps(slot, substeps = [], summary = 'What was cancelled or collected') {
   slot.replaceChildren();
   if (substeps.length === 0) return;
   const count = substeps.length;
   const details = element('details', 'derivation-substeps');
-  details.append(element('summary', '', `What was cancelled or collected (${count} step${count === 1 ? '' : 's'})`));
+  details.append(element('summary', '', `${summary} (${count} step${count === 1 ? '' : 's'})`));
   details.addEventListener('toggle', () => details.append(subStepList({ children: substeps }, 0)), { once: true });
   slot.append(details);
 }

@@ -6,8 +6,9 @@ import { showMessage } from '../state/inputs.js';
 import { renderMath } from '../figures/math.js';
 import { createParamControl } from '../controls/params.js';
 import { createPlot, setSeries } from '../figures/plot.js';
-import { createRangeControl, DEFAULT_RANGE, grid } from '../controls/range.js';
+import { createRangeControl, DEFAULT_RANGE, grid, setRange } from '../controls/range.js';
 import { describeRange } from './section.js';
+import { createCarefulPanel, expressionName } from './custom-accuracy.js';
 import { createSlopeExplorer } from '../figures/slope.js';
 import { currentQuery, writeUrlState } from '../state/url-state.js';
 
@@ -47,8 +48,9 @@ function expressionParamControls(container, paramList, initial, onValue) {
 }
 
 // Shows a derivation and its plot: the typed g, the check, the steps, g' (and its form in g), the kinks,
-// the parameter controls it uses, and the chart of g, g' and the slope explorer's `tangent` series.
-function showDerivation({ slot, chart, controls }, { derivation, z, value, derivative, params, tangent }) {
+// the parameter controls it uses, the chart of g, g' and the slope explorer's `tangent` series, and
+// the careful panel with the forms' `accuracy`.
+function showDerivation({ slot, chart, controls, careful }, { derivation, z, value, derivative, params, tangent, accuracy }) {
   renderMath(slot('preview'), `g(z) = ${derivation.input.latex}`, { display: true });
   renderCheck(slot('check'), derivation.check);
   renderDerivation(slot('steps'), derivation.steps);
@@ -58,9 +60,8 @@ function showDerivation({ slot, chart, controls }, { derivation, z, value, deriv
   if (derivation.gForm) renderMath(slot('g-form-math'), `g'(z) = ${derivation.gForm.latex}`, { display: true });
   for (const [id, { holder }] of Object.entries(controls)) holder.hidden = !derivation.params.includes(id);
 
-  const used = derivation.params.map((id) => `${id} = ${params[id]}`).join(', ');
   const gaps = [value, derivative].some((ys) => ys.some((y) => !Number.isFinite(y)));
-  const description = `Plot of g(z) = ${derivation.input.text}${used ? ` with ${used}` : ''}: g(z) solid and its `
+  const description = `Plot of ${expressionName(derivation, params)}: g(z) solid and its `
     + `derivative g′(z) dashed, ${describeRange(z)}${gaps ? '; gaps where they have no real value' : ''}.`;
   setSeries(chart, [
     { label: 'g(z)', z, y: value, colour: 0, dashed: false },
@@ -69,6 +70,7 @@ function showDerivation({ slot, chart, controls }, { derivation, z, value, deriv
     ...tangent.series,
   ], description);
   tangent.commit();
+  careful(derivation, z, accuracy, params);
   slot('results').hidden = false;
 }
 
@@ -82,8 +84,9 @@ export function setupCustom(section, core) {
   // The expression and its parameters from the address, as the core reads them: {values, refused:
   // [[id, sentence]]}, a missing, malformed or out-of-range value falling back to the default.
   const fromUrl = core.readExpressionParams(currentQuery());
-  // `expression` is the last text the core accepted (null before the first); `derivation` its result.
-  const state = { expression: null, derivation: null, params: fromUrl.values, range: DEFAULT_RANGE };
+  // `expression` is the last text the core accepted (null before the first); `derivation` its result,
+  // `accuracy` its forms' at these parameters over this range.
+  const state = { expression: null, derivation: null, accuracy: null, params: fromUrl.values, range: DEFAULT_RANGE };
 
   const chart = createPlot(section.querySelector('#chart-custom'));
   const slope = createSlopeExplorer(slot('slope'), {
@@ -95,6 +98,8 @@ export function setupCustom(section, core) {
   const controls = expressionParamControls(slot('params'), paramList, state.params,
     (id, value) => update({ params: { ...state.params, [id]: value } }));
   for (const [id, sentence] of fromUrl.refused) showMessage(controls[id].form, sentence);
+  const rangeForm = createRangeControl(slot('range'), { prefix: 'custom-range', onChange: (range) => update({ range }) });
+  const careful = createCarefulPanel(section, { onRange: (range) => setRange(rangeForm, range) });
 
   // Derives and evaluates with `changes` applied, then draws; throws (changing nothing) if the core
   // refuses. With `remember`, the address is updated to the new state.
@@ -108,9 +113,12 @@ export function setupCustom(section, core) {
     const derivation = same ? state.derivation : core.derive(next.expression, next.params);
     const z = grid(next.range);
     const { value, derivative } = core.evaluateExpression(next.expression, z, next.params);
+    // Measured again only when what it measures changed (not when the slope explorer redraws).
+    const accuracy = same && next.range === state.range ? state.accuracy : core.accuracy(next.expression, z, next.params);
     const tangent = slope.prepare(z, next);
-    Object.assign(state, next, { derivation });
-    showDerivation({ slot, chart, controls }, { derivation, z, value, derivative, params: next.params, tangent });
+    Object.assign(state, next, { derivation, accuracy });
+    showDerivation({ slot, chart, controls, careful },
+      { derivation, z, value, derivative, params: next.params, tangent, accuracy });
     if (remember) {
       writeUrlState(Object.fromEntries([['expr', next.expression],
         ...paramList.map((param) => [urlKey(param),
@@ -129,7 +137,6 @@ export function setupCustom(section, core) {
       }
     },
   });
-  createRangeControl(slot('range'), { prefix: 'custom-range', onChange: (range) => update({ range }) });
 
   const initial = core.queryValue(currentQuery(), 'expr') ?? DEFAULT_EXPRESSION;
   field.setText(initial);
