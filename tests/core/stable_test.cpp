@@ -413,3 +413,17 @@ TEST(StableForms, TheExponentialIdentitiesAreProvedExactly) {
       EXPECT_NEAR(actderiv::evaluate(stable.form, z, {}), actderiv::evaluate(r, z, {}), 1e-14) << left;
   }
 }
+
+// A range on one side of 0 counts out from its end nearest 0, once; a form lost there already is
+// reported once.
+TEST(TypedAccuracy, OneSidedRanges) {
+  const auto d = actderiv::derive("sigmoid(z)", {});
+  const auto right = range(10, 50, 81);
+  const auto a = actderiv::accuracy(d, {}, right.data(), right.size());
+  ASSERT_EQ(a.derivative.breakdowns.size(), 1u);
+  EXPECT_GT(a.derivative.breakdowns[0].z, 20);
+  const auto far = range(40, 50, 11);
+  const auto b = actderiv::accuracy(d, {}, far.data(), far.size());
+  ASSERT_EQ(b.derivative.breakdowns.size(), 1u);
+  EXPECT_EQ(b.derivative.breakdowns[0].z, 40);
+}

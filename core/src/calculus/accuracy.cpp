@@ -164,12 +164,15 @@ FormAccuracy measure(const Expr& plain, const Expr& careful, const EvalContext& 
   std::size_t centre = 0;
   for (std::size_t i = 1; i < n; ++i)
     if (std::fabs(z[i]) < std::fabs(z[centre])) centre = i;
+  if (n > 0 && is_lost(out.plain[centre], reference[centre])) {
+    out.breakdowns.push_back({z[centre], out.plain[centre], reference[centre].hi});
+    return out;
+  }
   for (const int step : {-1, 1}) {
     std::size_t previous = centre;
     for (std::size_t i = centre; i < n; i += step) {
       if (is_lost(out.plain[i], reference[i])) {
-        if (i == previous) out.breakdowns.push_back({z[i], out.plain[i], reference[i].hi});
-        else out.breakdowns.push_back(locate(p, careful, context, z[previous], z[i], stack));
+        out.breakdowns.push_back(locate(p, careful, context, z[previous], z[i], stack));
         break;
       }
       previous = i;

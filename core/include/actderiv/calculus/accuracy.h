@@ -47,7 +47,9 @@ struct FormAccuracy {
   std::vector<double> plain, careful;          // the form as written, and the stable form
   std::vector<double> plain_ulp, careful_ulp;  // their errors (ulp_error)
   std::vector<double> condition;               // of the stable form's sums, at each point
-  std::vector<Breakdown> breakdowns;           // of the plain form: below 0, then above, where found
+  // Of the plain form: below 0, then above, where found; one alone if it is lost at the point
+  // nearest 0 already (a range on one side of 0 counts out from its end nearest 0).
+  std::vector<Breakdown> breakdowns;
   std::size_t plain_lost = 0, careful_lost = 0;  // points where each form is lost (is_lost)
   double worst_condition = 1, worst_condition_z = 0;
   double worst_plain_ulp = 0, worst_careful_ulp = 0, worst_careful_ulp_z = 0;
