@@ -105,6 +105,8 @@ DoubleDouble sinh_dd(DoubleDouble x) {
   if (a.hi < 1) {
     const DoubleDouble m = expm1_dd(a);  // sinh a = (m + m/(1 + m)) / 2
     s = dd(0.5) * (m + m / (dd(1) + m));
+  } else if (a.hi > 711) {
+    s = dd(kInf);  // past the double range (and e^a's exponent)
   } else {
     const ScaledDouble e = exp_scaled(a);
     s = ldexp_dd(e.mantissa - ldexp_dd(dd(1) / e.mantissa, -2 * e.exponent), e.exponent - 1);
@@ -114,6 +116,7 @@ DoubleDouble sinh_dd(DoubleDouble x) {
 
 DoubleDouble cosh_dd(DoubleDouble x) {
   if (std::isnan(x.hi)) return x;
+  if (std::fabs(x.hi) > 711) return dd(kInf);  // past the double range (and e^|x|'s exponent)
   const ScaledDouble e = exp_scaled(abs_dd(x));
   return ldexp_dd(e.mantissa + ldexp_dd(dd(1) / e.mantissa, -2 * e.exponent), e.exponent - 1);
 }
