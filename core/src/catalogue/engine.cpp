@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "calculus/typed.h"
 #include "text/format.h"
 
 namespace actderiv {
@@ -66,6 +67,19 @@ SlopeView slope_view(const Activation& activation, const std::vector<double>& pa
     evaluate(activation, params, at, m, value, derivative);
   };
   return slope_view(evaluator, kinks(activation, params), z0, h, snap, z, n);
+}
+
+AnswerCheck check_derivative(const std::string& target, const std::string& answer, const ParamValues& params) {
+  for (const Activation& a : activations()) {
+    if (a.id != target) continue;
+    const std::vector<double> values = resolve_params(a, params);
+    Derivation d = derive(a);
+    d.kinks = kinks(a, values);
+    std::vector<std::string> ids;
+    for (const auto& p : a.params) ids.push_back(p.id);
+    return check_answer(d, answer, ids, context_of(a, values));
+  }
+  return check_answer(derive(target, params), answer, expression_parameter_ids(), expression_context(params));
 }
 
 }  // namespace actderiv

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
+#include "actderiv/calculus/answer.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/kinks.h"
 #include "actderiv/calculus/slope.h"
@@ -26,5 +28,11 @@ std::vector<KinkPoint> kinks(const Activation& activation, const std::vector<dou
 // parameters. Throws std::invalid_argument for a non-finite z0, h or snap.
 SlopeView slope_view(const Activation& activation, const std::vector<double>& params, double z0,
                      double h, double snap, const double* z, std::size_t n);
+
+// Checks `answer` as g'(z) for `target`: an activation id (its parameters from `params`, at whose
+// values the kinks are found), or else a typed expression as derive() reads it. Throws ParseError for
+// a malformed answer or expression, std::invalid_argument for a bad parameter, std::length_error past
+// the size caps.
+AnswerCheck check_derivative(const std::string& target, const std::string& answer, const ParamValues& params);
 
 }  // namespace actderiv
