@@ -274,6 +274,12 @@ function makeTrainer(wasm, handle, finalizer) {
  *   the form as written and the stable form against a double-double reference, in ULP (Infinity
  *   where only one is finite); where the plain form is first lost going out from 0 each way, by
  *   bisection; the condition number of the stable form's evaluation
+ * - checkDerivative(target, answer, params?): {equivalent, proved, counterexample: {z, expected, got}
+ *   | null, mistake: {id, message} | null, answer: {latex, text}}: `answer` (g'(z) in the expression
+ *   syntax, g(u) for the function itself) checked as the derivative of `target`, an activation id or
+ *   a typed expression; proved by canonical form, else compared carefully on both sides of every
+ *   kink and in the tails; the classic mistake it makes, named, with the step that shows it. A
+ *   malformed answer throws an Error with a `column`
  * - properties(id, params?): {range, continuity, monotonic, monotonicDerivative, identityNearZero,
  *   zeroCentred, maxSlope, left, right, atZero, breaks}, computed numerically (core/.../properties.h)
  * - lessonCases(): [{id, name, latex, formulas: [{id, label, latex, careful}]}]
@@ -354,6 +360,12 @@ export async function loadCore() {
       const zs = toFloat64Array(z);
       const { names, values } = splitParams('your expression', params);
       return checked(wasm.evaluateExpression(expression, zs, names, values));
+    },
+    checkDerivative(target, answer, params) {
+      checkExpression(target);
+      checkExpression(answer);
+      const { names, values } = splitParams('the target', params);
+      return checked(wasm.checkDerivative(target, answer, names, values));
     },
     accuracy(expression, z, params) {
       checkExpression(expression);

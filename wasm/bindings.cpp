@@ -300,6 +300,34 @@ val describe_form_accuracy(const actderiv::FormAccuracy& f) {
   return o;
 }
 
+// The practice checker: {equivalent, proved, counterexample: {z, expected, got} | null,
+// mistake: {id, message} | null, answer: {latex, text}}.
+val check_derivative(const std::string& target, const std::string& answer, const val& names, const val& values) {
+  const auto r = actderiv::check_derivative(target, answer, param_values(names, values));
+  val o = val::object();
+  o.set("equivalent", r.equivalent);
+  o.set("proved", r.proved);
+  if (r.counterexample) {
+    val c = val::object();
+    c.set("z", r.counterexample->z);
+    c.set("expected", r.counterexample->expected);
+    c.set("got", r.counterexample->got);
+    o.set("counterexample", c);
+  } else {
+    o.set("counterexample", val::null());
+  }
+  if (r.mistake) {
+    val m = val::object();
+    m.set("id", r.mistake->id);
+    m.set("message", r.mistake->message);
+    o.set("mistake", m);
+  } else {
+    o.set("mistake", val::null());
+  }
+  o.set("answer", latex_and_text(r.answer));
+  return o;
+}
+
 val accuracy(const std::string& text, const val& z, const val& names, const val& values) {
   const auto params = param_values(names, values);
   const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
@@ -828,6 +856,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   function("derive", guarded<&derive>);
   function("evaluateExpression", guarded<&evaluate_expression>);
   function("accuracy", guarded<&accuracy>);
+  function("checkDerivative", guarded<&check_derivative>);
   function("properties", guarded<&properties>);
   function("lessonCases", guarded<&lesson_cases>);
   function("lessonErrors", guarded<&lesson_errors>);

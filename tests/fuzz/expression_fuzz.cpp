@@ -8,6 +8,7 @@
 #include <string>
 
 #include "actderiv/calculus/accuracy.h"
+#include "actderiv/calculus/answer.h"
 #include "actderiv/calculus/derive.h"
 #include "actderiv/calculus/dual.h"
 #include "actderiv/expr/expr.h"
@@ -48,6 +49,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)actderiv::to_latex(d.stable_derivative);
     const double grid[] = {-800, -40, -1e-300, 0, 0.5, 40, 800};
     (void)actderiv::accuracy(d, {{"alpha", 0.1}, {"beta", 1.0}}, grid, 7);
+    // The practice checker, with the input itself as the answer (g(...) written out included), and
+    // with g(z) (the function for its derivative).
+    (void)actderiv::check_answer(d, text, params, context);
+    (void)actderiv::check_answer(d, "g(z)", params, context);
   } catch (const std::invalid_argument&) {
   } catch (const std::length_error&) {
   }
