@@ -19,22 +19,23 @@ namespace {
 
 constexpr const char* kMistakesContent = "mistakes.md";
 
+// e with every leaf for which `is_it` holds replaced by `by`.
+template <class Test>
+Expr replace_leaves(const Expr& e, const Test& is_it, const Expr& by) {
+  if (e->args.empty()) return is_it(e) ? by : e;
+  std::vector<Expr> args;
+  for (const auto& a : e->args) args.push_back(replace_leaves(a, is_it, by));
+  return rebuild(e, std::move(args));
+}
+
 // e with the variable z replaced by `by`.
 Expr substitute(const Expr& e, const Expr& by) {
-  if (e->op == Op::Variable) return by;
-  if (e->args.empty()) return e;
-  std::vector<Expr> args;
-  for (const auto& a : e->args) args.push_back(substitute(a, by));
-  return rebuild(e, std::move(args));
+  return replace_leaves(e, [](const Expr& leaf) { return leaf->op == Op::Variable; }, by);
 }
 
 // e with the parameter `id` replaced by `by`.
 Expr substitute_parameter(const Expr& e, const std::string& id, const Expr& by) {
-  if (e->op == Op::Parameter && e->name == id) return by;
-  if (e->args.empty()) return e;
-  std::vector<Expr> args;
-  for (const auto& a : e->args) args.push_back(substitute_parameter(a, id, by));
-  return rebuild(e, std::move(args));
+  return replace_leaves(e, [&id](const Expr& leaf) { return leaf->op == Op::Parameter && leaf->name == id; }, by);
 }
 
 bool contains_self(const Expr& e) {
