@@ -3,113 +3,104 @@
 // named.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "actderiv/catalogue/engine.h"
 #include "actderiv/expr/expr.h"
 #include "actderiv/text/content.h"
+#include "reference.h"
 
 namespace {
 
-struct Case {
-  const char* target;
-  const char* answer;
+// One row of tests/reference/answers.csv: an answer to check, right or wrong, and the mistake a wrong
+// one makes when it is a classic one ("" when not). The same table runs through the built module
+// (tests/wasm/practice.test.js).
+struct Row {
+  std::string target, answer, verdict, mistake;
 };
 
-// Right answers, in the form the walkthrough reaches and in others, some that cancel in doubles.
-const Case kRight[] = {
-    {"sigmoid", "g(z)*(1 - g(z))"},
-    {"sigmoid", "sigmoid(z)*(1 - sigmoid(z))"},
-    {"sigmoid", "sigmoid(z)*sigmoid(-z)"},
-    {"sigmoid", "exp(-z)/(1 + exp(-z))^2"},
-    {"sigmoid", "exp(z)/(1 + exp(z))^2"},
-    {"sigmoid", "1/(exp(z/2) + exp(-z/2))^2"},
-    {"sigmoid", "sech(z/2)^2/4"},
-    {"sigmoid", "(1 - tanh(z/2)^2)/4"},
-    {"sigmoid", "g(z) - g(z)^2"},
-    {"sigmoid", "1/(2 + exp(z) + exp(-z))"},
-    {"sigmoid", "g(z)*g(-z)"},
-    {"tanh", "1 - g(z)^2"},
-    {"tanh", "1 - tanh(z)^2"},
-    {"tanh", "sech(z)^2"},
-    {"tanh", "1/cosh(z)^2"},
-    {"tanh", "4/(exp(z) + exp(-z))^2"},
-    {"tanh", "(1 - g(z))*(1 + g(z))"},
-    {"tanh", "4*sigmoid(2*z)*sigmoid(-2*z)"},
-    {"tanh", "4*exp(2*z)/(1 + exp(2*z))^2"},
-    {"relu", "piecewise(z > 0, 1, z <= 0, 0)"},
-    {"relu", "piecewise(z >= 0, 1, z < 0, 0)"},
-    {"relu", "piecewise(z < 0, 0, z >= 0, 1)"},
-    {"relu", "(1 + z/abs(z))/2"},
-    {"relu", "max(0, z)/z"},
-    {"leaky_relu", "piecewise(z > 0, 1, z <= 0, alpha)"},
-    {"leaky_relu", "piecewise(z > 0, 1, z <= 0, 0.01)"},
-    {"leaky_relu", "piecewise(z >= 0, 1, z < 0, alpha)"},
-    {"leaky_relu", "(1 + alpha)/2 + (1 - alpha)*z/(2*abs(z))"},
-    {"z^3", "3z^2"},
-    {"z*sigmoid(z)", "sigmoid(z) + z*sigmoid(z)*(1 - sigmoid(z))"},
-    {"log(1+exp(z))", "1/(1 + exp(-z))"},
-    {"log(1+exp(z))", "sigmoid(z)"},
-};
+// A line's comma-separated fields; a field in double quotes may hold commas.
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
 
+const std::vector<Row>& rows() {
+  static const std::vector<Row> table = [] {
+    const std::string path = std::string(ACTDERIV_REFERENCE_DIR) + "/answers.csv";
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    std::string line;
+    std::getline(in, line);
+    if (line != "target,answer,verdict,mistake") throw std::runtime_error(path + ": unexpected header");
+    std::vector<Row> out;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      const auto f = fields(line);
+      if (f.size() != 4 || (f[2] != "right" && f[2] != "wrong")) throw std::runtime_error("malformed row: " + line);
+      out.push_back({f[0], f[1], f[2], f[3]});
+    }
+    return out;
+  }();
+  return table;
+}
+
+std::string describe(const actderiv::AnswerCheck& r) {
+  if (!r.counterexample) return "";
+  std::ostringstream out;
+  out << " at z = " << r.counterexample->z << ", expected " << r.counterexample->expected << ", got "
+      << r.counterexample->got;
+  return out.str();
+}
+
+TEST(Answer, TheTableHoldsSixtyRightAndSixtyWrongAcrossTheFourFunctions) {
+  for (const char* verdict : {"right", "wrong"}) {
+    int tutorial = 0;
+    for (const auto& r : rows())
+      tutorial += r.verdict == verdict &&
+                  (r.target == "sigmoid" || r.target == "tanh" || r.target == "relu" || r.target == "leaky_relu");
+    EXPECT_GE(tutorial, 55) << verdict;
+    EXPECT_GE(std::count_if(rows().begin(), rows().end(), [&](const Row& r) { return r.verdict == verdict; }), 60)
+        << verdict;
+  }
+}
+
+// Right answers, in the form the walkthrough reaches and in others, some that cancel in doubles or
+// overflow in the tails: accepted, with no counterexample and no mistake.
 TEST(Answer, RightAnswersInOtherFormsAreAccepted) {
-  for (const auto& c : kRight) {
+  for (const auto& c : rows()) {
+    if (c.verdict != "right") continue;
     const auto r = actderiv::check_derivative(c.target, c.answer, {});
-    EXPECT_TRUE(r.equivalent) << c.target << ": " << c.answer << " refused"
-                              << (r.counterexample ? " at z = " + std::to_string(r.counterexample->z) + ", expected " +
-                                                         std::to_string(r.counterexample->expected) + ", got " +
-                                                         std::to_string(r.counterexample->got)
-                                                   : "");
-    EXPECT_FALSE(r.counterexample) << c.answer;
+    EXPECT_TRUE(r.equivalent) << c.target << ": " << c.answer << " refused" << describe(r);
     EXPECT_FALSE(r.mistake) << c.answer;
   }
   // The form the walkthrough reaches is proved, not only sampled.
   EXPECT_TRUE(actderiv::check_derivative("z^3", "3*z^2", {}).proved);
 }
 
-// Wrong answers: refused with a point where they differ (both values real and different there), and
+// Wrong answers: refused with a point where they differ (both values there, and different), and
 // the mistake named where it is a classic one.
-const struct {
-  const char* target;
-  const char* answer;
-  const char* mistake;  // null: wrong, but no classic mistake
-} kWrong[] = {
-    {"sigmoid", "-g(z)*(1 - g(z))", "the derivative's sign lost"},
-    {"sigmoid", "g(z)", "the function for its derivative"},
-    {"sigmoid", "1/(1 + exp(-z))", "the function for its derivative"},
-    {"sigmoid", "g(z)*(1 + g(z))", "g(1 + g) for g(1 - g)"},
-    {"sigmoid", "-1/(1 + exp(-z))^2", "the chain rule's inner derivative dropped"},
-    {"sigmoid", "g(z)^2", nullptr},
-    {"sigmoid", "exp(-z)/(1 + exp(-z))", nullptr},
-    {"tanh", "1 - g(z)", "1 - g for 1 - g squared"},
-    {"tanh", "1 - tanh(z)", "1 - g for 1 - g squared"},
-    {"tanh", "g(z)^2 - 1", "the derivative's sign lost"},
-    {"tanh", "tanh(z)", "the function for its derivative"},
-    {"tanh", "1 + tanh(z)^2", nullptr},
-    {"tanh", "sech(z)", nullptr},
-    {"relu", "piecewise(z > 0, 0, z <= 0, 1)", "the slopes of the two sides swapped"},
-    {"relu", "relu(z)", "the function for its derivative"},
-    {"relu", "max(0, z)", "the function for its derivative"},
-    {"relu", "1", nullptr},
-    {"relu", "piecewise(z > 0, 1, z <= 0, 0.5)", nullptr},
-    {"leaky_relu", "piecewise(z > 0, 1, z <= 0, 0)", "a parameter forgotten"},
-    {"leaky_relu", "piecewise(z > 0, alpha, z <= 0, 1)", "the slopes of the two sides swapped"},
-    {"leaky_relu", "piecewise(z > 0, z, z <= 0, alpha*z)", "the function for its derivative"},
-    {"leaky_relu", "piecewise(z > 0, 1, z <= 0, -alpha)", nullptr},
-    {"tanh(2*z)", "1 - tanh(2*z)^2", "the chain rule's inner derivative dropped"},
-    {"exp(3*z)", "exp(3*z)", "the function for its derivative"},
-    {"sigmoid(z)", "sigmoid(z)*(1 - sigmoid(z)) + 1e-3", nullptr},
-};
-
 TEST(Answer, WrongAnswersAreRefusedWithACounterexampleAndTheMistakeNamed) {
-  for (const auto& c : kWrong) {
+  for (const auto& c : rows()) {
+    if (c.verdict != "wrong") continue;
     const auto r = actderiv::check_derivative(c.target, c.answer, {});
     EXPECT_FALSE(r.equivalent) << c.target << ": " << c.answer << " accepted";
     ASSERT_TRUE(r.counterexample) << c.answer;
     EXPECT_TRUE(std::isfinite(r.counterexample->z)) << c.answer;
     EXPECT_NE(r.counterexample->expected, r.counterexample->got) << c.answer;
-    if (c.mistake) {
+    if (!c.mistake.empty()) {
       ASSERT_TRUE(r.mistake) << c.target << ": " << c.answer << " should be '" << c.mistake << "'";
       EXPECT_EQ(r.mistake->id, c.mistake) << c.answer;
       EXPECT_FALSE(r.mistake->message.empty());
@@ -141,12 +132,12 @@ TEST(Answer, TheMistakeNamesItsStep) {
   EXPECT_NE(form.mistake->message.find("in terms of g"), std::string::npos) << form.mistake->message;
 }
 
-// Every mistake of mistakes.md is one the checker can name (each appears in kWrong above).
+// Every mistake of mistakes.md is one the checker can name (each appears in answers.csv).
 TEST(Answer, EveryMistakeHasProseAndACase) {
   const auto& file = actderiv::content_file("mistakes.md");
   for (const auto& section : file.sections) {
     bool tested = false;
-    for (const auto& c : kWrong) tested = tested || (c.mistake && section.key == c.mistake);
+    for (const auto& c : rows()) tested = tested || section.key == c.mistake;
     EXPECT_TRUE(tested) << "no case names the mistake '" << section.key << "'";
   }
 }

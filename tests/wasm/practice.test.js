@@ -2,11 +2,41 @@
 // other forms (at the tails too), refuses wrong ones with a counterexample and names the classic
 // mistakes; malformed answers throw with their column.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import test from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 import { loadCore } from 'activation-derivations';
 
 const core = await loadCore();
+
+// tests/reference/answers.csv, the table tests/core/answer_test.cpp checks natively: a field in
+// double quotes may hold commas.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const table = readFileSync(path.join(here, '../reference/answers.csv'), 'utf8').trim().split('\n').slice(1)
+  .map((line) => {
+    const fields = [...line.matchAll(/"([^"]*)"|([^,]*)/g)].filter((m, i, all) => m.index === 0 || line[m.index - 1] === ',')
+      .map((m) => m[1] ?? m[2]);
+    const [target, answer, verdict, mistake] = fields;
+    return { target, answer, verdict, mistake: mistake || null };
+  });
+
+test('the table of 130 answers gets the verdicts and mistakes it gets natively', () => {
+  assert.ok(table.every((r) => r.verdict === 'right' || r.verdict === 'wrong'), 'a malformed row');
+  assert.ok(table.filter((r) => r.verdict === 'right').length >= 60);
+  assert.ok(table.filter((r) => r.verdict === 'wrong').length >= 60);
+  const failures = [];
+  for (const row of table) {
+    const r = core.checkDerivative(row.target, row.answer);
+    if (r.equivalent !== (row.verdict === 'right')) failures.push(`${row.target}: ${row.answer} judged ${r.equivalent}`);
+    if ((r.mistake?.id ?? null) !== row.mistake) failures.push(`${row.target}: ${row.answer} named ${r.mistake?.id}`);
+    if (row.verdict === 'wrong' && !(r.counterexample && r.counterexample.expected !== r.counterexample.got)) {
+      failures.push(`${row.target}: ${row.answer} has no counterexample`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
 
 test('right answers in other forms are accepted, the walkthrough form proved', () => {
   for (const [target, answer] of [
