@@ -38,13 +38,6 @@ Expr substitute_parameter(const Expr& e, const std::string& id, const Expr& by) 
   return replace_leaves(e, [&id](const Expr& leaf) { return leaf->op == Op::Parameter && leaf->name == id; }, by);
 }
 
-bool contains_self(const Expr& e) {
-  if (e->op == Op::Self) return true;
-  for (const auto& a : e->args)
-    if (contains_self(a)) return true;
-  return false;
-}
-
 // e with every g(u) written out as the derivation's input at u.
 Expr expand_self(const Expr& e, const Expr& input) {
   if (e->args.empty()) return e;
@@ -52,7 +45,7 @@ Expr expand_self(const Expr& e, const Expr& input) {
   for (const auto& a : e->args) args.push_back(expand_self(a, input));
   if (e->op == Op::Self) {
     // g(g(z)) would write the input into itself once per level: not a derivative anyone writes.
-    if (contains_self(e->args[0])) throw std::invalid_argument("g(...) inside g(...) is not an answer this checks");
+    if (any_node(e->args[0], [](const Expr& n) { return n->op == Op::Self; })) throw std::invalid_argument("g(...) inside g(...) is not an answer this checks");
     return substitute(input, args[0]);
   }
   return rebuild(e, std::move(args));
@@ -138,13 +131,6 @@ Expr outer_only(const Expr& input) {
   return nullptr;
 }
 
-bool uses_parameter(const Expr& e, const std::string& id) {
-  if (e->op == Op::Parameter && e->name == id) return true;
-  for (const auto& a : e->args)
-    if (uses_parameter(a, id)) return true;
-  return false;
-}
-
 // Is f' constant on each side of its one kink (ReLU, Leaky ReLU, the hard functions' corners)?
 bool constant_each_side(const Derivation& d, const EvalContext& context) {
   const double k = d.kinks[0].z;
@@ -171,7 +157,7 @@ std::vector<Candidate> candidates(const Derivation& d, const EvalContext& contex
     out.push_back({"1 - g for 1 - g squared", expand_self(sub(num(1), g), d.input), {"in terms of g"}});
   if (const Expr outer = outer_only(d.input)) out.push_back({"the chain rule's inner derivative dropped", outer, {"chain rule"}});
   for (const char* id : {"alpha", "beta"})
-    if (uses_parameter(d.input, id))
+    if (any_node(d.input, [id](const Expr& n) { return n->op == Op::Parameter && n->name == id; }))
       out.push_back({"a parameter forgotten", substitute_parameter(d.derivative, id, num(0)), kCornerRules});
   if (d.kinks.size() == 1 && constant_each_side(d, context))
     out.push_back({"the slopes of the two sides swapped",

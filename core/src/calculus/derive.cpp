@@ -24,13 +24,6 @@ void collect_params(const Expr& e, std::vector<bool>& used) {
   for (const auto& a : e->args) collect_params(a, used);
 }
 
-bool contains(const Expr& e, Op op) {
-  if (e->op == op) return true;
-  for (const auto& a : e->args)
-    if (contains(a, op)) return true;
-  return false;
-}
-
 // The "simplify" step: every stage of the canonical form that visibly changed the derivative is a
 // sub-step, with the stage's reason. The whole canonical form is computed once, and says which
 // stages changed something; only the forms between those stages are computed again.
@@ -89,7 +82,7 @@ std::vector<std::string> expression_parameter_ids() {
 
 // g(...) is only meaningful inside a walkthrough; in an expression it would refer to the input itself.
 void reject_self(const Expr& input) {
-  if (contains(input, Op::Self)) throw std::invalid_argument(kSelfMessage);
+  if (any_node(input, [](const Expr& n) { return n->op == Op::Self; })) throw std::invalid_argument(kSelfMessage);
 }
 
 std::string before_latex(const DerivationStep& step) {

@@ -151,22 +151,30 @@ void flatten_product(const Expr& e, double power, Expr& coefficient, std::vector
   out.push_back({e, power});
 }
 
-void flatten_product(const Expr& e, double power, Expr& coefficient, std::vector<Factor>& out);
+// The total k of the factors e^(m w), 1 <= m <= n, among `f` but for its factor `skip` (0 when there
+// are none); `used`, if given, receives their indices.
+double exp_powers(const std::vector<Factor>& f, const Expr& w, double n, std::size_t skip,
+                  std::vector<std::size_t>* used = nullptr) {
+  double k = 0;
+  for (std::size_t j = 0; j < f.size(); ++j) {
+    const Expr v = exp_argument(f[j].base);
+    if (j == skip || !v) continue;
+    for (double m = 1; m <= n; ++m)
+      if (same_canonical(v, mul(num(m), w))) {
+        k += m * f[j].power;
+        if (used) used->push_back(j);
+        break;
+      }
+  }
+  return k;
+}
 
-// The total k of the factors e^(m w), 1 <= m <= n, of the product e (0 when there are none).
+// The same for the product e.
 double exp_power(const Expr& e, const Expr& w, double n) {
   Expr coefficient = num(1);
   std::vector<Factor> f;
   flatten_product(e, 1, coefficient, f);
-  double k = 0;
-  for (const auto& factor : f)
-    if (const Expr v = exp_argument(factor.base))
-      for (double m = 1; m <= n; ++m)
-        if (same_canonical(v, mul(num(m), w))) {
-          k += m * factor.power;
-          break;
-        }
-  return k;
+  return exp_powers(f, w, n, f.size());
 }
 
 Expr product(const Expr& coefficient, const std::vector<Factor>& factors) {
@@ -316,7 +324,8 @@ class Rewriter {
         std::vector<DerivationStep> trial;
         Rewriter inner(trial);
         const Expr tried = inner.rewrite(split_sum);
-        if (mentions(tried, f[i].base)) continue;
+        const Expr& base = f[i].base;
+        if (any_node(tried, [&base](const Expr& n) { return equal(n, base); })) continue;
         record(kSplitFraction, e, split_sum);
         for (auto& step : trial) steps_.push_back(std::move(step));
         return tried;
@@ -335,17 +344,7 @@ class Rewriter {
       }
       // e^(kw) / (1 + e^w)^n = sigma(w)^k sigma(-w)^(n - k), for 0 <= k <= n.
       std::vector<std::size_t> used;
-      double k = 0;
-      for (std::size_t j = 0; j < f.size(); ++j) {
-        const Expr v = exp_argument(f[j].base);
-        if (j == i || !v) continue;
-        for (double m = 1; m <= n; ++m)
-          if (same_canonical(v, mul(num(m), w))) {
-            k += m * f[j].power;
-            used.push_back(j);
-            break;
-          }
-      }
+      const double k = exp_powers(f, w, n, i, &used);
       if (k >= 0 && k <= n && k == std::nearbyint(k)) {
         std::vector<Factor> out;
         std::vector<Factor> before_factors{f[i]};
@@ -384,13 +383,6 @@ class Rewriter {
       return product(coefficient, out);
     }
     return nullptr;
-  }
-
-  static bool mentions(const Expr& e, const Expr& part) {
-    if (equal(e, part)) return true;
-    for (const auto& a : e->args)
-      if (mentions(a, part)) return true;
-    return false;
   }
 
   Expr in_call(const Expr& e) {

@@ -21,10 +21,7 @@ double parameter_value(const std::string& name, const EvalContext& context) {
 }  // namespace
 
 bool depends_on_z(const Expr& e) {
-  if (e->op == Op::Variable) return true;
-  for (const auto& a : e->args)
-    if (depends_on_z(a)) return true;
-  return false;
+  return any_node(e, [](const Expr& n) { return n->op == Op::Variable; });
 }
 
 bool equal(const Expr& a, const Expr& b) {

@@ -67,6 +67,15 @@ Expr parse(const std::string& text, const std::vector<std::string>& parameters =
 // Does e depend on z?
 bool depends_on_z(const Expr& e);
 
+// Does e, or any node inside it, satisfy test(node)?
+template <class Test>
+bool any_node(const Expr& e, const Test& test) {
+  if (test(e)) return true;
+  for (const auto& a : e->args)
+    if (any_node(a, test)) return true;
+  return false;
+}
+
 // Structural equality.
 bool equal(const Expr& a, const Expr& b);
 
