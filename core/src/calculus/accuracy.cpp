@@ -198,6 +198,11 @@ DoubleDouble evaluate_precise(const Expr& e, double z, const EvalContext& contex
   return result;
 }
 
+bool close_to_terms(double x, double kx, double y, double ky, double tolerance) {
+  const double scale = std::fmax(std::fabs(x), std::fabs(y)) * std::fmax(kx, ky);
+  return !(std::fabs(x - y) > tolerance * scale + 1e-300);
+}
+
 double ulp_error(double x, DoubleDouble reference) {
   const double r = reference.hi;
   if (std::isnan(x) || std::isnan(r)) return std::isnan(x) && std::isnan(r) ? 0 : kInf;

@@ -80,9 +80,7 @@ bool differ(const Expr& expected, const Expr& got, double z, const EvalContext& 
   // inf times 0) cannot be evaluated in doubles there: that says nothing about whether it is right.
   if (std::fabs(z) > 8 && std::isfinite(at.expected) && !std::isfinite(at.got)) return false;
   if (!std::isfinite(at.expected) || !std::isfinite(at.got)) return at.expected != at.got;
-  const double scale = std::fmax(std::fabs(at.expected), std::fabs(at.got)) * std::fmax(ke, kg);
-  if (!std::isfinite(scale)) return false;
-  return std::fabs(at.expected - at.got) > 1e-8 * scale + 1e-300;
+  return !close_to_terms(at.expected, ke, at.got, kg, 1e-8);
 }
 
 // The first point where `got` differs from the derivation's stable derivative, or nothing; at a
@@ -195,19 +193,26 @@ AnswerCheck check_answer(const Derivation& derivation, const std::string& answer
   if (result.equivalent) return result;
   // The answer matches a classic mistake when it agrees with it at the points |z| <= 8 and around
   // the kinks (the tails would only repeat what they show).
-  std::vector<double> near;
+  // The answer's values there, with their condition numbers, computed once for every candidate.
+  struct Value {
+    double z, value, condition;
+  };
+  std::vector<Value> near;
   for (double z : points)
-    if (std::fabs(z) <= 8) near.push_back(z);
+    if (std::fabs(z) <= 8) {
+      double condition = 1;
+      const double value = evaluate_conditioned(expanded, z, context, &condition);
+      near.push_back({z, value, condition});
+    }
   for (const auto& c : candidates(derivation, context)) {
     const Expr wrong = stabilise(c.form, context).form;
     bool same = true;
-    for (double z : near) {
-      double kw = 1, ka = 1;
-      const double w = evaluate_conditioned(wrong, z, context, &kw);
-      const double a = evaluate_conditioned(expanded, z, context, &ka);
-      if (std::isnan(w) && std::isnan(a)) continue;
-      const double scale = std::fmax(std::fabs(w), std::fabs(a)) * std::fmax(kw, ka);
-      if (!(std::fabs(w - a) <= 1e-8 * scale + 1e-300)) {
+    for (const Value& a : near) {
+      double kw = 1;
+      const double w = evaluate_conditioned(wrong, a.z, context, &kw);
+      if (std::isnan(w) && std::isnan(a.value)) continue;
+      // Not finite on one side or both (inf against inf included): not the same there.
+      if (!std::isfinite(w) || !std::isfinite(a.value) || !close_to_terms(w, kw, a.value, a.condition, 1e-8)) {
         same = false;
         break;
       }

@@ -427,9 +427,7 @@ bool agrees(const Expr& original, const Expr& form, const EvalContext& context) 
     const double x = evaluate_conditioned(original, points[i], context, &kx);
     const double y = evaluate_conditioned(form, points[i], context, &ky);
     if (!std::isfinite(x)) continue;
-    if (!std::isfinite(y)) return false;
-    const double scale = std::fmax(std::fabs(x), std::fabs(y)) * std::fmax(kx, ky);
-    if (std::fabs(x - y) > 1e-6 * scale + 1e-300) return false;
+    if (!std::isfinite(y) || !close_to_terms(x, kx, y, ky, 1e-6)) return false;
   }
   return true;
 }

@@ -25,6 +25,11 @@ DoubleDouble evaluate_precise(const Expr& e, double z, const EvalContext& contex
 // evaluate_precise() defines it) in `condition` if given.
 double evaluate_conditioned(const Expr& e, double z, const EvalContext& context, double* condition = nullptr);
 
+// Are x and y, the values of two forms whose evaluations have condition numbers kx and ky, within
+// `tolerance` of the largest terms either sums (the larger |value| times the larger condition
+// number)? Where that scale is not finite (a sum that cancels exactly), they are.
+bool close_to_terms(double x, double kx, double y, double ky, double tolerance);
+
 // |x - reference| in units in the last place of the reference rounded to a double (the spacing of
 // the doubles there; the smallest subnormal at 0): 0 when x is the reference rounded, +inf when
 // only one of them is finite or x is NaN.
