@@ -98,6 +98,18 @@ DoubleDouble tanh_dd(DoubleDouble x) {
   return x.hi < 0 ? -t : t;
 }
 
+namespace {
+
+// (e^a + sign e^-a) / 2 for a >= 0, from one scaled e^a (e^-a is its reciprocal, scaled back);
+// inf past the double range, before e^a's exponent could overflow the arithmetic on it.
+DoubleDouble half_exp_pair(DoubleDouble a, double sign) {
+  if (a.hi > 711) return dd(kInf);
+  const ScaledDouble e = exp_scaled(a);
+  return ldexp_dd(e.mantissa + dd(sign) * ldexp_dd(dd(1) / e.mantissa, -2 * e.exponent), e.exponent - 1);
+}
+
+}  // namespace
+
 DoubleDouble sinh_dd(DoubleDouble x) {
   if (std::isnan(x.hi)) return x;
   const DoubleDouble a = abs_dd(x);
@@ -105,20 +117,15 @@ DoubleDouble sinh_dd(DoubleDouble x) {
   if (a.hi < 1) {
     const DoubleDouble m = expm1_dd(a);  // sinh a = (m + m/(1 + m)) / 2
     s = dd(0.5) * (m + m / (dd(1) + m));
-  } else if (a.hi > 711) {
-    s = dd(kInf);  // past the double range (and e^a's exponent)
   } else {
-    const ScaledDouble e = exp_scaled(a);
-    s = ldexp_dd(e.mantissa - ldexp_dd(dd(1) / e.mantissa, -2 * e.exponent), e.exponent - 1);
+    s = half_exp_pair(a, -1);
   }
   return x.hi < 0 ? -s : s;
 }
 
 DoubleDouble cosh_dd(DoubleDouble x) {
   if (std::isnan(x.hi)) return x;
-  if (std::fabs(x.hi) > 711) return dd(kInf);  // past the double range (and e^|x|'s exponent)
-  const ScaledDouble e = exp_scaled(abs_dd(x));
-  return ldexp_dd(e.mantissa + ldexp_dd(dd(1) / e.mantissa, -2 * e.exponent), e.exponent - 1);
+  return half_exp_pair(abs_dd(x), 1);
 }
 
 DoubleDouble sech_dd(DoubleDouble x) {
