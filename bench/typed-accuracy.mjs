@@ -5,30 +5,16 @@
 // 0, inf or NaN, or off by more than 1e-6 relative, where the truth is a normal double; and, from
 // the core before the stable forms (bench/careful-speed.mjs's BEFORE, which scripts/bench.sh builds
 // into build-bench-before/), the results the forms as written lose. Prints JSON.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCore } from 'activation-derivations';
+import { isLost as lost, isNormal, loadTyped, ulpDistance } from '../tests/wasm/reference.js';
 import { recordResults } from './results.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rows = readFileSync(path.join(here, '../tests/reference/typed.csv'), 'utf8').trim().split('\n').slice(1)
-  .map((line) => {
-    const [, expression, rest] = line.match(/^"([^"]*)",(.*)$/);
-    const [z, value, derivative] = rest.split(',').map(Number);
-    return { expression, z, value, derivative };
-  });
-
-const MIN_NORMAL = 2.2250738585072014e-308;
-const bits = new DataView(new ArrayBuffer(8));
-const ordinal = (x) => {
-  bits.setFloat64(0, x);
-  const n = bits.getBigInt64(0);
-  return n < 0n ? -(n & 0x7fffffffffffffffn) : n;
-};
-const ulps = (a, b) => Number(ordinal(a) > ordinal(b) ? ordinal(a) - ordinal(b) : ordinal(b) - ordinal(a));
-const lost = (got, truth) => Math.abs(truth) >= MIN_NORMAL &&
-  (!Number.isFinite(got) || got === 0 || Math.abs(got - truth) > 1e-6 * Math.abs(truth));
+const rows = loadTyped();
+const ulps = (a, b) => Number(ulpDistance(a, b));
 
 const core = await loadCore();
 const beforeModule = path.join(here, '../build-bench-before/wasm/activation-core.mjs');
@@ -48,7 +34,7 @@ for (const row of rows) {
     if (lost(got, truth)) {
       entry.lost += 1;
       entry.lostAt.push(`${kind} at z = ${row.z}: ${got} (true ${truth})`);
-    } else if (Math.abs(truth) >= MIN_NORMAL) {
+    } else if (isNormal(truth)) {
       const key = kind === 'value' ? 'worstValueUlp' : 'worstDerivativeUlp';
       entry[key] = Math.max(entry[key], ulps(got, truth));
     }
@@ -56,7 +42,7 @@ for (const row of rows) {
   byExpression.set(row.expression, entry);
 }
 const expressions = [...byExpression.values()];
-const normal = rows.reduce((n, r) => n + (Math.abs(r.value) >= MIN_NORMAL) + (Math.abs(r.derivative) >= MIN_NORMAL), 0);
+const normal = rows.reduce((n, r) => n + isNormal(r.value) + isNormal(r.derivative), 0);
 const figures = {
   expressions: expressions.length,
   points: rows.length,

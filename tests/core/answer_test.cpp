@@ -25,31 +25,11 @@ struct Row {
   std::string target, answer, verdict, mistake;
 };
 
-// A line's comma-separated fields; a field in double quotes may hold commas.
-std::vector<std::string> fields(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) out.emplace_back();
-    else out.back() += c;
-  }
-  return out;
-}
-
 const std::vector<Row>& rows() {
   static const std::vector<Row> table = [] {
-    const std::string path = std::string(ACTDERIV_REFERENCE_DIR) + "/answers.csv";
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    std::string line;
-    std::getline(in, line);
-    if (line != "target,answer,verdict,mistake") throw std::runtime_error(path + ": unexpected header");
     std::vector<Row> out;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      const auto f = fields(line);
-      if (f.size() != 4 || (f[2] != "right" && f[2] != "wrong")) throw std::runtime_error("malformed row: " + line);
+    for (const auto& f : actderiv_test::read_table("answers.csv", "target,answer,verdict,mistake")) {
+      if (f.size() != 4 || (f[2] != "right" && f[2] != "wrong")) throw std::runtime_error("malformed row: " + f[0]);
       out.push_back({f[0], f[1], f[2], f[3]});
     }
     return out;

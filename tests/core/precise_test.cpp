@@ -23,21 +23,11 @@ constexpr double kRelative = 0x1p-90;
 constexpr double kAbsolute = 0x1p-1070;
 
 TEST(PreciseFunctions, MatchMpmathToAboutAHundredBits) {
-  const std::string path = std::string(ACTDERIV_REFERENCE_DIR) + "/precise.csv";
-  std::ifstream in(path);
-  ASSERT_TRUE(in) << path;
-  std::string line;
-  std::getline(in, line);
-  ASSERT_EQ(line, "function,x,hi,lo");
   std::set<std::string> seen;
   int rows = 0;
-  while (std::getline(in, line)) {
-    std::stringstream cells(line);
-    std::string name, x, hi, lo;
-    std::getline(cells, name, ',');
-    std::getline(cells, x, ',');
-    std::getline(cells, hi, ',');
-    std::getline(cells, lo, ',');
+  for (const auto& row : actderiv_test::read_table("precise.csv", "function,x,hi,lo")) {
+    ASSERT_EQ(row.size(), 4u);
+    const std::string &name = row[0], &x = row[1], &hi = row[2], &lo = row[3];
     const actderiv::Function* f = actderiv::find_function(name);
     ASSERT_NE(f, nullptr) << name;
     ASSERT_NE(f->precise, nullptr) << name;

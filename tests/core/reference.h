@@ -95,6 +95,31 @@ inline std::uint64_t ulp_distance(double got, double want) {
                 : static_cast<std::uint64_t>(b) - static_cast<std::uint64_t>(a);
 }
 
+// The rows of ACTDERIV_REFERENCE_DIR/<name> (a table written by a generator), each split into its
+// comma-separated fields, a field in double quotes holding commas if it likes; blank lines skipped.
+// Throws if the file is missing or its first line is not `header`.
+inline std::vector<std::vector<std::string>> read_table(const std::string& name, const std::string& header) {
+  const std::string path = std::string(ACTDERIV_REFERENCE_DIR) + "/" + name;
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::string line;
+  if (!std::getline(in, line) || line != header) throw std::runtime_error(path + ": unexpected header '" + line + "'");
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"') quoted = !quoted;
+      else if (c == ',' && !quoted) fields.emplace_back();
+      else fields.back() += c;
+    }
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
 // A double printed so that it round-trips, for failure messages.
 inline std::string show(double x) {
   std::ostringstream out;

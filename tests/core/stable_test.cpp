@@ -34,28 +34,10 @@ struct TypedRow {
 };
 
 std::vector<TypedRow> load_typed() {
-  const std::string path = std::string(ACTDERIV_REFERENCE_DIR) + "/typed.csv";
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::string line;
-  std::getline(in, line);
-  if (line != "expression,z,value,derivative") throw std::runtime_error(path + ": unexpected header");
   std::vector<TypedRow> rows;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const auto close = line.find("\",");
-    if (line[0] != '"' || close == std::string::npos) throw std::runtime_error("malformed row: " + line);
-    TypedRow row;
-    row.expression = line.substr(1, close - 1);
-    std::stringstream rest(line.substr(close + 2));
-    std::string cell;
-    std::vector<double> cells;
-    while (std::getline(rest, cell, ',')) cells.push_back(parse_double(cell));
-    if (cells.size() != 3) throw std::runtime_error("malformed row: " + line);
-    row.z = cells[0];
-    row.value = cells[1];
-    row.derivative = cells[2];
-    rows.push_back(row);
+  for (const auto& f : actderiv_test::read_table("typed.csv", "expression,z,value,derivative")) {
+    if (f.size() != 4) throw std::runtime_error("malformed row of typed.csv: " + f[0]);
+    rows.push_back({f[0], parse_double(f[1]), parse_double(f[2]), parse_double(f[3])});
   }
   return rows;
 }

@@ -2,25 +2,17 @@
 // other forms (at the tails too), refuses wrong ones with a counterexample and names the classic
 // mistakes; malformed answers throw with their column.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import test from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { loadCore } from 'activation-derivations';
 
+import { readTable } from './reference.js';
+
 const core = await loadCore();
 
-// tests/reference/answers.csv, the table tests/core/answer_test.cpp checks natively: a field in
-// double quotes may hold commas.
-const here = path.dirname(fileURLToPath(import.meta.url));
-const table = readFileSync(path.join(here, '../reference/answers.csv'), 'utf8').trim().split('\n').slice(1)
-  .map((line) => {
-    const fields = [...line.matchAll(/"([^"]*)"|([^,]*)/g)].filter((m, i, all) => m.index === 0 || line[m.index - 1] === ',')
-      .map((m) => m[1] ?? m[2]);
-    const [target, answer, verdict, mistake] = fields;
-    return { target, answer, verdict, mistake: mistake || null };
-  });
+// tests/reference/answers.csv, the table tests/core/answer_test.cpp checks natively.
+const table = readTable('answers.csv', 'target,answer,verdict,mistake')
+  .map(([target, answer, verdict, mistake]) => ({ target, answer, verdict, mistake: mistake || null }));
 
 test('the table of 130 answers gets the verdicts and mistakes it gets natively', () => {
   assert.ok(table.every((r) => r.verdict === 'right' || r.verdict === 'wrong'), 'a malformed row');

@@ -14,6 +14,44 @@ export function parseDouble(text) {
   return x;
 }
 
+// The rows of tests/reference/<name> (a table a generator wrote), each an array of its
+// comma-separated fields, a field in double quotes holding commas if it likes; blank lines skipped.
+// Throws if its first line is not `header` (as tests/core/reference.h's read_table()).
+export function readTable(name, header) {
+  const file = new URL(`../reference/${name}`, import.meta.url);
+  const [first, ...lines] = readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line !== '');
+  if (first !== header) throw new Error(`unexpected header in ${file.pathname}: '${first}'`);
+  return lines.map((line) => {
+    const fields = [''];
+    let quoted = false;
+    for (const c of line) {
+      if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) fields.push('');
+      else fields[fields.length - 1] += c;
+    }
+    return fields;
+  });
+}
+
+// Rows {expression, z, value, derivative} of tests/reference/typed.csv (typed_generate.py): typed
+// activations at their tails, with correctly rounded truths.
+export function loadTyped() {
+  return readTable('typed.csv', 'expression,z,value,derivative').map(([expression, ...numbers]) => {
+    const [z, value, derivative] = numbers.map(parseDouble);
+    return { expression, z, value, derivative };
+  });
+}
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+// Is x a normal double (finite, at least the smallest normal in size)?
+export const isNormal = (x) => Number.isFinite(x) && Math.abs(x) >= MIN_NORMAL;
+
+// Is `got` a lost result (issue 15): 0, inf or NaN, or off by more than 1e-6 relative, where the
+// truth is a normal double?
+export const isLost = (got, truth) => isNormal(truth)
+  && (!Number.isFinite(got) || got === 0 || Math.abs(got - truth) > 1e-6 * Math.abs(truth));
+
 // Rows {function, param (a number, or null), z, value, derivative}, in file order.
 export function loadReference() {
   const lines = readFileSync(TABLE, 'ascii').split(/\r?\n/).filter((line) => line !== '');

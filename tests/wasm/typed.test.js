@@ -2,25 +2,14 @@
 // evaluateExpression() against the correctly rounded references of tests/reference/typed.csv
 // (typed_generate.py, mpmath), derive()'s stable forms, and the accuracy report.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import test from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { loadCore } from 'activation-derivations';
 
-const core = await loadCore();
-const here = path.dirname(fileURLToPath(import.meta.url));
-const rows = readFileSync(path.join(here, '../reference/typed.csv'), 'utf8').trim().split('\n').slice(1)
-  .map((line) => {
-    const [, expression, rest] = line.match(/^"([^"]*)",(.*)$/);
-    const [z, value, derivative] = rest.split(',').map(Number);
-    return { expression, z, value, derivative };
-  });
+import { isLost as lost, isNormal, loadTyped } from './reference.js';
 
-const MIN_NORMAL = 2.2250738585072014e-308;
-const lost = (got, truth) => Number.isFinite(truth) && Math.abs(truth) >= MIN_NORMAL &&
-  (!Number.isFinite(got) || got === 0 || Math.abs(got - truth) > 1e-6 * Math.abs(truth));
+const core = await loadCore();
+const rows = loadTyped();
 
 test('no typed activation loses a result at its tails: 0, inf, NaN or worse than 1e-6', () => {
   const expressions = [...new Set(rows.map((r) => r.expression))];
@@ -34,7 +23,7 @@ test('no typed activation loses a result at its tails: 0, inf, NaN or worse than
       if (lost(derivative[i], p.derivative)) failures.push(`${expression}' at ${p.z}: ${derivative[i]} (true ${p.derivative})`);
       // Where the truth is subnormal or 0, still a number, and within the subnormals' reach.
       for (const [got, truth] of [[value[i], p.value], [derivative[i], p.derivative]]) {
-        if (Number.isFinite(truth) && Math.abs(truth) < MIN_NORMAL && !(Math.abs(got - truth) < MIN_NORMAL)) {
+        if (Number.isFinite(truth) && !isNormal(truth) && !(Math.abs(got - truth) < 2.2250738585072014e-308)) {
           failures.push(`${expression} at ${p.z}: ${got} where the truth ${truth} is below the normal range`);
         }
       }
