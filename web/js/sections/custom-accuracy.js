@@ -28,14 +28,9 @@ function breakdownText({ z, got, truth }) {
     + `(the true value is ${valueWords(truth, BREAKDOWN_DIGITS)}${off})`;
 }
 
-// Each breakdown once: over a range on one side of 0, counting out either way finds the same point.
-function distinct(breakdowns) {
-  return breakdowns.filter((breakdown, i) => breakdowns.findIndex(({ z }) => z === breakdown.z) === i);
-}
-
 // Where the form as written of `name` (g or g′) breaks down, or how close it stays.
 function plainText(name, form) {
-  const breakdowns = distinct(form.breakdowns);
+  const { breakdowns } = form;
   if (breakdowns.length) {
     return `Counting out from z = 0, ${name} as written first breaks down ${breakdowns.map(breakdownText).join(', and ')}.`;
   }
