@@ -280,6 +280,9 @@ function makeTrainer(wasm, handle, finalizer) {
  *   a typed expression; proved by canonical form, else compared carefully on both sides of every
  *   kink and in the tails; the classic mistake it makes, named, with the step that shows it. A
  *   malformed answer throws an Error with a `column`
+ * - answerValues(target, answer, z, params?): Float64Array, the answer's values over z as the checker
+ *   evaluates them (g written out, its stable form; NaN where it has no real value), to draw the
+ *   student's curve over the true g'
  * - properties(id, params?): {range, continuity, monotonic, monotonicDerivative, identityNearZero,
  *   zeroCentred, maxSlope, left, right, atZero, breaks}, computed numerically (core/.../properties.h)
  * - lessonCases(): [{id, name, latex, formulas: [{id, label, latex, careful}]}]
@@ -366,6 +369,13 @@ export async function loadCore() {
       checkExpression(answer);
       const { names, values } = splitParams('the target', params);
       return checked(wasm.checkDerivative(target, answer, names, values));
+    },
+    answerValues(target, answer, z, params) {
+      checkExpression(target);
+      checkExpression(answer);
+      const zs = toFloat64Array(z);
+      const { names, values } = splitParams('the target', params);
+      return checked(wasm.answerValues(target, answer, zs, names, values));
     },
     accuracy(expression, z, params) {
       checkExpression(expression);

@@ -328,6 +328,13 @@ val check_derivative(const std::string& target, const std::string& answer, const
   return o;
 }
 
+// The student's answer over z, as the checker evaluates it: a Float64Array.
+val answer_values(const std::string& target, const std::string& answer, const val& z, const val& names,
+                  const val& values) {
+  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+  return copy_out(actderiv::evaluate_answer(target, answer, param_values(names, values), input.data(), input.size()));
+}
+
 val accuracy(const std::string& text, const val& z, const val& names, const val& values) {
   const auto params = param_values(names, values);
   const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
@@ -857,6 +864,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   function("evaluateExpression", guarded<&evaluate_expression>);
   function("accuracy", guarded<&accuracy>);
   function("checkDerivative", guarded<&check_derivative>);
+  function("answerValues", guarded<&answer_values>);
   function("properties", guarded<&properties>);
   function("lessonCases", guarded<&lesson_cases>);
   function("lessonErrors", guarded<&lesson_errors>);

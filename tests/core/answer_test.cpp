@@ -13,6 +13,7 @@
 
 #include "actderiv/catalogue/engine.h"
 #include "actderiv/expr/expr.h"
+#include "actderiv/numerics/numerics.h"
 #include "actderiv/text/content.h"
 #include "reference.h"
 
@@ -131,6 +132,25 @@ TEST(Answer, MalformedAnswersThrowWithTheirColumn) {
   }
   EXPECT_THROW(actderiv::check_derivative("sigmoid", "g(g(z))", {}), std::invalid_argument);
   EXPECT_THROW(actderiv::check_derivative("nosuch(z)", "1", {}), actderiv::ParseError);
+}
+
+// The curve the page draws for an answer: as the checker evaluates it, carefully (a right answer in
+// the form that cancels keeps its digits at z = 40), and a wrong one off the derivative.
+TEST(Answer, TheAnswersCurveIsEvaluatedAsTheCheckerEvaluatesIt) {
+  const std::vector<double> z = {-40, -3, 0, 0.5, 40};
+  const auto right = actderiv::evaluate_answer("sigmoid", "g(z)*(1-g(z))", {}, z.data(), z.size());
+  const auto wrong = actderiv::evaluate_answer("sigmoid", "g(z)*(1+g(z))", {}, z.data(), z.size());
+  ASSERT_EQ(right.size(), z.size());
+  for (std::size_t i = 0; i < z.size(); ++i) {
+    const double truth = actderiv::sigmoid_derivative(z[i]);
+    EXPECT_NEAR(right[i], truth, 1e-15 * truth) << "z = " << z[i];
+    // g(1 + g) exceeds g(1 - g) by 2g^2, below the last digit once g is tiny (z = -40).
+    EXPECT_NEAR(wrong[i] - truth, 2 * std::pow(1 / (1 + std::exp(-z[i])), 2), 1e-15) << "z = " << z[i];
+  }
+  const std::vector<double> at = {-1, 1};
+  const auto leaky = actderiv::evaluate_answer("leaky_relu", "alpha", {{"alpha", 0.2}}, at.data(), at.size());
+  EXPECT_EQ(leaky, (std::vector<double>{0.2, 0.2}));
+  EXPECT_THROW(actderiv::evaluate_answer("sigmoid", "g(z)*(1 - ", {}, at.data(), at.size()), actderiv::ParseError);
 }
 
 }  // namespace

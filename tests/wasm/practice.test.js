@@ -68,3 +68,15 @@ test('malformed answers and bad arguments throw clear Errors', () => {
   assert.throws(() => core.checkDerivative('sigmoid', 42), /must be a string/);
   assert.throws(() => core.checkDerivative('leaky_relu', '1', { alpha: 7 }), /alpha/);
 });
+
+test('answerValues() gives the answer as the checker evaluates it: careful in the tails, NaN where it has no real value', () => {
+  const z = [-40, 0, 2, 40];
+  const v = core.answerValues('sigmoid', 'g(z)*(1 - g(z))', z);
+  assert.ok(v instanceof Float64Array && v.length === 4);
+  // At z = 40 the plain product is 0; the checker's careful form is sigma'(40) = e^-40 to 1 part in 1e12.
+  assert.ok(Math.abs(v[3] / Math.exp(-40) - 1) < 1e-12, String(v[3]));
+  assert.equal(v[1], 0.25);
+  const wrong = core.answerValues('relu', 'log(z)', z);
+  assert.ok(Number.isNaN(wrong[0]) && wrong[1] === -Infinity && Math.abs(wrong[2] - Math.log(2)) < 1e-15);
+  assert.throws(() => core.answerValues('tanh', '1 - (', z), (e) => typeof e.column === 'number');
+});

@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <tuple>
+#include <utility>
 
 #include "actderiv/calculus/accuracy.h"
 #include "actderiv/calculus/stable.h"
@@ -83,13 +85,29 @@ bool differ(const Expr& expected, const Expr& got, double z, const EvalContext& 
   return !close_to_terms(at.expected, ke, at.got, kg, 1e-8);
 }
 
-// The first point where `got` differs from the derivation's stable derivative, or nothing; at a
-// kink, `got` may take either one-sided slope, or be undefined.
-std::optional<Counterexample> first_difference(const Derivation& d, const Expr& got,
-                                               const std::vector<double>& points, const EvalContext& context) {
+// How plainly a point shows a difference: its size against the derivative's scale (at least 1), so
+// that a student is shown z = 1, where g(1 + g) is 0.73 too large, rather than z = -7.9, where the
+// two differ in the fourth digit of 3.6e-4. A value that is not finite on one side only ranks below
+// every finite difference: a number is easier to read off than "not a number".
+double plainness(const Counterexample& c) {
+  if (!std::isfinite(c.expected) || !std::isfinite(c.got)) return -1;
+  return std::fabs(c.got - c.expected) / std::fmax(1.0, std::fabs(c.expected));
+}
+
+// The point where `got` differs most plainly from the derivation's stable derivative, or nothing:
+// among the check points (|z| <= 8, where the plot is read) if it differs there, else in the tails;
+// at a kink, `got` may take either one-sided slope, or be undefined.
+std::optional<Counterexample> plainest_difference(const Derivation& d, const Expr& got,
+                                                  const std::vector<double>& points, const EvalContext& context) {
   Counterexample at{};
-  for (double z : points)
-    if (differ(d.stable_derivative, got, z, context, at)) return at;
+  std::optional<Counterexample> near, far;
+  for (double z : points) {
+    if (!differ(d.stable_derivative, got, z, context, at)) continue;
+    auto& plainest = std::fabs(z) <= 8 ? near : far;
+    if (!plainest || plainness(at) > plainness(*plainest)) plainest = at;
+  }
+  if (near) return near;
+  if (far) return far;
   for (const auto& k : d.kinks) {
     const double value = evaluate_conditioned(got, k.z, context);
     const auto near = [value](double slope) { return std::fabs(value - slope) <= 1e-8 * std::fmax(1.0, std::fabs(slope)); };
@@ -175,20 +193,37 @@ std::string mistake_message(const std::string& id, const Derivation& d, const st
   });
 }
 
+// `answer` parsed, and with g written out (capped in size).
+std::pair<Expr, Expr> read_answer(const Derivation& derivation, const std::string& answer,
+                                  const std::vector<std::string>& parameter_ids) {
+  Expr read = parse(answer, parameter_ids);
+  Expr expanded = expand_self(read, derivation.input);
+  if (size(expanded) > kMaxDerivativeSize) throw std::length_error("the answer is too large once g is written out");
+  return {std::move(read), std::move(expanded)};
+}
+
 }  // namespace
+
+std::vector<double> evaluate_answer(const Derivation& derivation, const std::string& answer,
+                                    const std::vector<std::string>& parameter_ids, const EvalContext& context,
+                                    const double* z, std::size_t n) {
+  const Expr stable = stabilise(read_answer(derivation, answer, parameter_ids).second, context).form;
+  std::vector<double> values(n);
+  for (std::size_t i = 0; i < n; ++i) values[i] = evaluate_conditioned(stable, z[i], context);
+  return values;
+}
 
 AnswerCheck check_answer(const Derivation& derivation, const std::string& answer,
                          const std::vector<std::string>& parameter_ids, const EvalContext& context) {
   AnswerCheck result;
-  result.answer = parse(answer, parameter_ids);
-  const Expr expanded = expand_self(result.answer, derivation.input);
-  if (size(expanded) > kMaxDerivativeSize) throw std::length_error("the answer is too large once g is written out");
+  Expr expanded;
+  std::tie(result.answer, expanded) = read_answer(derivation, answer, parameter_ids);
   if (same_canonical(expanded, derivation.derivative)) {
     result.equivalent = result.proved = true;
     return result;
   }
   const std::vector<double> points = sample_points(derivation);
-  result.counterexample = first_difference(derivation, stabilise(expanded, context).form, points, context);
+  result.counterexample = plainest_difference(derivation, stabilise(expanded, context).form, points, context);
   result.equivalent = !result.counterexample;
   if (result.equivalent) return result;
   // The answer matches a classic mistake when it agrees with it at the points |z| <= 8 and around

@@ -69,7 +69,12 @@ SlopeView slope_view(const Activation& activation, const std::vector<double>& pa
   return slope_view(evaluator, kinks(activation, params), z0, h, snap, z, n);
 }
 
-AnswerCheck check_derivative(const std::string& target, const std::string& answer, const ParamValues& params) {
+namespace {
+
+// Calls f(derivation, parameter ids, context) for the practice target `target`: an activation id,
+// with its kinks at `params`, or else a typed expression.
+template <class F>
+auto with_target(const std::string& target, const ParamValues& params, const F& f) {
   for (const Activation& a : activations()) {
     if (a.id != target) continue;
     const std::vector<double> values = resolve_params(a, params);
@@ -77,9 +82,24 @@ AnswerCheck check_derivative(const std::string& target, const std::string& answe
     d.kinks = kinks(a, values);
     std::vector<std::string> ids;
     for (const auto& p : a.params) ids.push_back(p.id);
-    return check_answer(d, answer, ids, context_of(a, values));
+    return f(d, ids, context_of(a, values));
   }
-  return check_answer(derive(target, params), answer, expression_parameter_ids(), expression_context(params));
+  return f(derive(target, params), expression_parameter_ids(), expression_context(params));
+}
+
+}  // namespace
+
+AnswerCheck check_derivative(const std::string& target, const std::string& answer, const ParamValues& params) {
+  return with_target(target, params, [&](const Derivation& d, const std::vector<std::string>& ids, const EvalContext& context) {
+    return check_answer(d, answer, ids, context);
+  });
+}
+
+std::vector<double> evaluate_answer(const std::string& target, const std::string& answer, const ParamValues& params,
+                                    const double* z, std::size_t n) {
+  return with_target(target, params, [&](const Derivation& d, const std::vector<std::string>& ids, const EvalContext& context) {
+    return evaluate_answer(d, answer, ids, context, z, n);
+  });
 }
 
 }  // namespace actderiv

@@ -42,4 +42,12 @@ struct AnswerCheck {
 AnswerCheck check_answer(const Derivation& derivation, const std::string& answer,
                          const std::vector<std::string>& parameter_ids, const EvalContext& context);
 
+// The values of `answer`, read as check_answer reads it, at z[0..n): g(u) written out as the
+// derivation's input and the result evaluated in its stable form, as the comparison evaluates it
+// (NaN where it has no real value), so the page can draw the student's curve over the true g'.
+// Throws as check_answer does for a malformed answer.
+std::vector<double> evaluate_answer(const Derivation& derivation, const std::string& answer,
+                                    const std::vector<std::string>& parameter_ids, const EvalContext& context,
+                                    const double* z, std::size_t n);
+
 }  // namespace actderiv

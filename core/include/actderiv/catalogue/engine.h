@@ -35,4 +35,9 @@ SlopeView slope_view(const Activation& activation, const std::vector<double>& pa
 // the size caps.
 AnswerCheck check_derivative(const std::string& target, const std::string& answer, const ParamValues& params);
 
+// The values of `answer` at z[0..n) as check_derivative reads and compares it (see evaluate_answer
+// in calculus/answer.h), for `target` and `params` as there; throws as check_derivative does.
+std::vector<double> evaluate_answer(const std::string& target, const std::string& answer, const ParamValues& params,
+                                    const double* z, std::size_t n);
+
 }  // namespace actderiv
