@@ -283,6 +283,12 @@ function makeTrainer(wasm, handle, finalizer) {
  * - answerValues(target, answer, z, params?): Float64Array, the answer's values over z as the checker
  *   evaluates them (g written out, its stable form; NaN where it has no real value), to draw the
  *   student's curve over the true g'
+ * - exercise(family, seed): {family, seed, target, params, latex, text}, an exercise of "Another
+ *   like this": a variant of a tutorial activation (family sigmoid, tanh, relu or leaky_relu) with
+ *   nice numbers, the same for the same seed (a whole number from 0 to Number.MAX_SAFE_INTEGER)
+ *   everywhere. `target` is the typed expression to differentiate, for checkDerivative(target,
+ *   answer, params); `params` the parameters it uses ({alpha: 0.2}, or {}); `latex` and `text`
+ *   state it, "g(z) = ...". An unknown family throws an Error naming the known ones
  * - properties(id, params?): {range, continuity, monotonic, monotonicDerivative, identityNearZero,
  *   zeroCentred, maxSlope, left, right, atZero, breaks}, computed numerically (core/.../properties.h)
  * - lessonCases(): [{id, name, latex, formulas: [{id, label, latex, careful}]}]
@@ -376,6 +382,11 @@ export async function loadCore() {
       const zs = toFloat64Array(z);
       const { names, values } = splitParams('the target', params);
       return checked(wasm.answerValues(target, answer, zs, names, values));
+    },
+    exercise(family, seed) {
+      checkText(family, 'the exercise family');
+      checkWhole(seed, 'the seed', Number.MAX_SAFE_INTEGER);
+      return checked(wasm.exercise(family, seed));
     },
     accuracy(expression, z, params) {
       checkExpression(expression);

@@ -25,6 +25,7 @@
 #include "actderiv/calculus/slope.h"
 #include "actderiv/catalogue/activation.h"
 #include "actderiv/catalogue/engine.h"
+#include "actderiv/catalogue/exercise.h"
 #include "actderiv/catalogue/prose.h"
 #include "actderiv/catalogue/walkthrough.h"
 #include "actderiv/expr/expr.h"
@@ -333,6 +334,20 @@ val answer_values(const std::string& target, const std::string& answer, const va
                   const val& values) {
   const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
   return copy_out(actderiv::evaluate_answer(target, answer, param_values(names, values), input.data(), input.size()));
+}
+
+// A seeded exercise: {family, seed, target, params: {id: value}, latex, text}. The seed arrives as a
+// double, which wasm/api.js has checked is a safe integer, so it converts exactly.
+val exercise(const std::string& family, double seed) {
+  const auto e = actderiv::make_exercise(family, static_cast<std::uint64_t>(seed));
+  val o = val::object();
+  o.set("family", e.family);
+  o.set("seed", static_cast<double>(e.seed));
+  o.set("target", e.target);
+  o.set("params", object_of(e.params));
+  o.set("latex", e.latex);
+  o.set("text", e.text);
+  return o;
 }
 
 val accuracy(const std::string& text, const val& z, const val& names, const val& values) {
@@ -865,6 +880,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   function("accuracy", guarded<&accuracy>);
   function("checkDerivative", guarded<&check_derivative>);
   function("answerValues", guarded<&answer_values>);
+  function("exercise", guarded<&exercise>);
   function("properties", guarded<&properties>);
   function("lessonCases", guarded<&lesson_cases>);
   function("lessonErrors", guarded<&lesson_errors>);
