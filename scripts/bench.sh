@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
-# painted frame), the derivation engine, the simplified derivatives against math.js's, how
+# painted frame), the derivation engine, the practice checker (right and wrong answers, seeded
+# exercises), the simplified derivatives against math.js's, how
 # carefully typed expressions are evaluated at their tails (against mpmath references) and what that
 # care costs (against the core before it, built from git), batch
 # evaluation (WASM through the JS API vs plain JS vs native C++), training, and memory over a long
@@ -40,6 +41,7 @@ PLOT_POINTS=2001 node scripts/bundle.mjs > /dev/null
 node bench/slider.mjs
 node scripts/bundle.mjs > /dev/null
 node bench/derive.mjs
+node bench/practice-check.mjs
 node bench/simplify.mjs
 node bench/typed-accuracy.mjs
 node bench/careful-speed.mjs
