@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "actderiv/labs/depth.h"
-#include "actderiv/labs/random.h"
+#include "actderiv/numerics/random.h"
 
 namespace {
 

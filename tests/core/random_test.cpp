@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "actderiv/labs/random.h"
+#include "actderiv/numerics/random.h"
 
 namespace {
 

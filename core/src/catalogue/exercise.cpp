@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "actderiv/expr/expr.h"
-#include "actderiv/labs/random.h"
+#include "actderiv/numerics/random.h"
 #include "calculus/typed.h"
 #include "text/format.h"
 

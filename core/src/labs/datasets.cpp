@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "actderiv/labs/limits.h"
-#include "actderiv/labs/random.h"
+#include "actderiv/numerics/random.h"
 #include "text/format.h"
 
 namespace actderiv {

@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "actderiv/labs/limits.h"
-#include "actderiv/labs/random.h"
+#include "actderiv/numerics/random.h"
 
 namespace actderiv {
 

@@ -9,7 +9,7 @@
 
 #include "actderiv/catalogue/activation.h"
 #include "actderiv/labs/datasets.h"
-#include "actderiv/labs/random.h"
+#include "actderiv/numerics/random.h"
 
 namespace actderiv {
 

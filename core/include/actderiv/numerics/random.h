@@ -1,6 +1,6 @@
-// A small deterministic random number generator for the labs: the same seed gives the same stream on
-// every platform (native and WebAssembly), unlike the standard library's distributions, whose
-// algorithms vary by library.
+// A small deterministic random number generator, for the labs and the seeded exercises: the same seed
+// gives the same stream on every platform (native and WebAssembly), unlike the standard library's
+// distributions, whose algorithms vary by library.
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,7 @@
 // xoshiro256** with splitmix64 seeding, and the samplers built on it. Only integer operations and
 // correctly rounded IEEE operations are used (no C-library log), so every platform gives the same
 // bits, provided floating-point contraction is off (core/CMakeLists.txt sets -ffp-contract=off).
-#include "actderiv/labs/random.h"
+#include "actderiv/numerics/random.h"
 
 #include <cmath>
 
