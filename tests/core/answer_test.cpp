@@ -91,6 +91,20 @@ TEST(Answer, WrongAnswersAreRefusedWithACounterexampleAndTheMistakeNamed) {
   }
 }
 
+// The counterexample is a point a student can find on the plot: a round z where the two differ
+// plainly, rather than the far end of the check points.
+TEST(Answer, TheCounterexampleIsARoundPointWhereTheyDifferPlainly) {
+  const auto at = [](const char* target, const char* answer) {
+    const auto r = actderiv::check_derivative(target, answer, {});
+    EXPECT_TRUE(r.counterexample) << answer;
+    return r.counterexample ? r.counterexample->z : NAN;
+  };
+  EXPECT_EQ(at("sigmoid", "g(z)*(1 + g(z))"), 1);
+  EXPECT_EQ(at("leaky_relu", "1"), -1);                   // the same on every z < 0: the round one
+  EXPECT_EQ(at("relu(z - 3)", "piecewise(z > 3, 1, z <= 3, 1)"), 2);  // one step left of the kink
+  EXPECT_EQ(at("tanh", "1 - g(z)"), -1);  // at z = 1 they differ by 0.18 only, at z = -1 by 1.3
+}
+
 // At a kink either one-sided slope is accepted, and nothing else; the counterexample is the kink.
 TEST(Answer, AtAKinkEitherOneSidedSlope) {
   EXPECT_TRUE(actderiv::check_derivative("relu", "piecewise(z >= 0, 1, z < 0, 0)", {}).equivalent);

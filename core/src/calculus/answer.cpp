@@ -106,7 +106,19 @@ std::optional<Counterexample> plainest_difference(const Derivation& d, const Exp
     auto& plainest = std::fabs(z) <= 8 ? near : far;
     if (!plainest || plainness(at) > plainness(*plainest)) plainest = at;
   }
-  if (near) return near;
+  if (near) {
+    // A round z the reader can find on the plot, when the two differ there nearly as plainly
+    // (at least a quarter of the plainest gap): 1, -1, 2, -2, ... and as far from each kink.
+    std::vector<double> round;
+    for (const auto& k : d.kinks)
+      for (double step : {1.0, 2.0}) round.insert(round.end(), {k.z + step, k.z - step});
+    round.insert(round.end(), {1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0, 4.0, -4.0, 0.0});
+    const double plainest = plainness(*near);
+    for (double z : round)
+      if (std::fabs(z) <= 8 && differ(d.stable_derivative, got, z, context, at) && plainness(at) >= 0.25 * plainest)
+        return at;
+    return near;
+  }
   if (far) return far;
   for (const auto& k : d.kinks) {
     const double value = evaluate_conditioned(got, k.z, context);
