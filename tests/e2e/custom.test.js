@@ -22,7 +22,7 @@ async function typeValid(text, view = shared.view) {
 async function typeInvalid(text, view = shared.view) {
   await input(view).fill(text);
   await view.page.waitForFunction((expected) => {
-    const echo = document.querySelector('#custom .expression-echo');
+    const echo = document.querySelector('#custom .expression-controls .expression-echo');
     return !echo.hidden && echo.textContent.replace(/\u00a0$/, '') === expected;
   }, text);
   return message(view).textContent();
@@ -127,7 +127,7 @@ test('a refusal without a column (too large a derivative) still shows its messag
   await input().fill(Array.from({ length: 40 }, (_, i) => `tanh(${i + 1}z)`).join('*'));
   await page().waitForFunction(() => document.getElementById('custom-expr').getAttribute('aria-invalid') === 'true');
   assert.match(await message().textContent(), /too large/);
-  assert.equal(await page().locator('#custom .expression-echo').isVisible(), false);
+  assert.equal(await page().locator('#custom .expression-controls .expression-echo').isVisible(), false);
   assert.deepEqual(await chartData(page(), 'chart-custom'), before);
 });
 
@@ -163,18 +163,18 @@ test('"(z + 1" is refused at column 7, underlined there, and the last good resul
   assert.ok(await message().isVisible());
   assert.equal(await input().getAttribute('aria-invalid'), 'true');
   const echo = await page().evaluate(() => {
-    const mark = document.querySelector('#custom .expression-echo mark.error-at');
+    const mark = document.querySelector('#custom .expression-controls .expression-echo mark.error-at');
     const code = mark.parentElement;
     const range = document.createRange();
     range.setStart(code, 0);
     range.setEndBefore(mark);
-    return { before: range.toString(), mark: mark.textContent, count: document.querySelectorAll('#custom mark').length };
+    return { before: range.toString(), mark: mark.textContent, count: document.querySelectorAll('#custom .expression-controls mark').length };
   });
   assert.deepEqual(echo, { before: '(z + 1', mark: '\u00a0', count: 1 });
   assert.deepEqual(await chartData(page(), 'chart-custom'), before, 'the chart changed');
   const shownAfter = await shown();
   assert.deepEqual({ ...shownAfter }, { ...shownBefore }, 'the derivation changed');
-  assert.match(await page().locator('#custom .expression-stale').textContent(), /z\*tanh\(z\)|tanh/);
+  assert.match(await page().locator('#custom .expression-controls .expression-stale').textContent(), /z\*tanh\(z\)|tanh/);
   assert.equal(new URLSearchParams(new URL(page().url()).search).get('expr'), 'z*tanh(z)');
 });
 
@@ -182,7 +182,7 @@ test('an error inside the text underlines the offending character', async () => 
   const text = await typeInvalid('z * * 2');
   const column = Number(/at column (\d+)$/.exec(text)?.[1]);
   assert.ok(column >= 1 && column <= 7, text);
-  const mark = await page().locator('#custom mark.error-at').textContent();
+  const mark = await page().locator('#custom .expression-controls mark.error-at').textContent();
   assert.equal(mark, Array.from('z * * 2')[column - 1]);
 });
 
@@ -191,11 +191,11 @@ test('an unknown function "tanhh(z)" suggests tanh', async () => {
   assert.match(text, /tanhh/);
   assert.match(text, /did you mean tanh\?/);
   assert.match(text, /at column 1$/);
-  assert.equal(await page().locator('#custom mark.error-at').textContent(), 't');
+  assert.equal(await page().locator('#custom .expression-controls mark.error-at').textContent(), 't');
   await typeValid('tanh(z)');
   assert.equal(await message().textContent(), '');
-  assert.equal(await page().locator('#custom .expression-echo').isVisible(), false);
-  assert.equal(await page().locator('#custom mark').count(), 0);
+  assert.equal(await page().locator('#custom .expression-controls .expression-echo').isVisible(), false);
+  assert.equal(await page().locator('#custom .expression-controls mark').count(), 0);
 });
 
 test('log(z) plots with gaps (nulls) for z <= 0 and no "NaN" anywhere in the section', async () => {
@@ -302,7 +302,7 @@ test('an invalid ?expr= shows the message, inserts nothing as HTML, and the page
     assert.equal(await input(view).inputValue(), hostile);
     assert.match(await message(view).textContent(), /column \d+/);
     assert.equal(await view.page.locator('#custom img').count(), 0);
-    assert.ok((await view.page.locator('#custom .expression-echo').textContent()).startsWith('<'));
+    assert.ok((await view.page.locator('#custom .expression-controls .expression-echo').textContent()).startsWith('<'));
     assert.equal((await shown(view)).resultsHidden, true);
     assert.ok((await chartData(view.page, 'chart-sigmoid')).length === 2, 'the rest of the page works');
     await typeValid('relu(z)', view);

@@ -117,14 +117,47 @@ for (const [index, { name, entry, how, column, message, cut, shows }] of EXPRESS
     assert.ok(state.message.endsWith(`at column ${column}`) || cut, state.message);
     if (cut) assert.match(state.message, CUT);
     const echo = await page().evaluate(() => {
-      const copy = document.querySelector('#custom .expression-echo');
+      const copy = document.querySelector('#custom .expression-controls .expression-echo');
       return { hidden: copy.hidden, mark: copy.querySelector('mark.error-at')?.textContent, length: copy.textContent.length };
     });
     assert.equal(echo.hidden, false, 'no marked copy');
     if (shows) assert.equal(echo.mark, shows);
     assert.ok(echo.length <= 100, `the marked copy is ${echo.length} characters long`);
-    assert.equal(await page().locator('#custom .expression-stale').textContent(), `The results below are still those of ${valid}.`);
+    assert.equal(await page().locator('#custom .expression-controls .expression-stale').textContent(), `The results below are still those of ${valid}.`);
     assert.deepEqual(await snapshot(EXPRESSION, 'chart-custom'), before, 'the plot or the address changed');
+  });
+}
+
+// The same entries in a "Your turn" answer field (tanh's): the same refusals, column and marked
+// copy, and nothing checked: no attempt counted, no verdict, the section's plot and address as they
+// were, and the panel still judging the next answer. Enter (Check) on a refused answer changes nothing.
+const ANSWER = '#tanh-answer';
+for (const [index, { name, entry, how, column, message, cut, shows }] of EXPRESSION_CASES.entries()) {
+  test(`answer field: ${name} is refused at column ${column}, nothing counted`, async () => {
+    const valid = ['1 - g(z)^2', 'sech(z)^2'][index % 2];
+    await page().locator(ANSWER).fill(valid);
+    await page().waitForFunction(() => !document.getElementById('tanh-answer').hasAttribute('aria-invalid')
+      && !document.querySelector('#tanh-practice [data-slot="answer-preview"]').hidden);
+    const before = await snapshot(ANSWER, 'chart-tanh', '#tanh-practice [data-slot="practice-score"]');
+    await enter(ANSWER, entry, how);
+    await page().waitForFunction(() => document.getElementById('tanh-answer').getAttribute('aria-invalid') === 'true');
+    await page().locator('#tanh-practice').getByRole('button', { name: 'Check' }).click();
+    const state = await pageState(ANSWER);
+    assertSafe(state, name);
+    assert.match(state.message, message);
+    assert.ok(state.message.endsWith(`at column ${column}`) || cut, state.message);
+    if (cut) assert.match(state.message, CUT);
+    const echo = await page().evaluate(() => {
+      const copy = document.querySelector('#tanh-practice .expression-echo');
+      return { hidden: copy.hidden, mark: copy.querySelector('mark.error-at')?.textContent, length: copy.textContent.length,
+        preview: document.querySelector('#tanh-practice [data-slot="answer-preview"]').hidden,
+        verdict: document.querySelector('#tanh-practice [data-slot="verdict"]').textContent };
+    });
+    assert.deepEqual([echo.hidden, echo.preview, echo.verdict], [false, true, ''], 'marked copy, preview or verdict');
+    if (shows) assert.equal(echo.mark, shows);
+    assert.ok(echo.length <= 100, `the marked copy is ${echo.length} characters long`);
+    assert.deepEqual(await snapshot(ANSWER, 'chart-tanh', '#tanh-practice [data-slot="practice-score"]'), before,
+      'the plot, the score or the address changed');
   });
 }
 

@@ -12,6 +12,7 @@ import { registerOffline } from './offline.js';
 import { watchOverflow } from '../figures/overflow.js';
 import { setupPrintButton } from './print.js';
 import { startScorm } from './scorm.js';
+import { keepPracticeInTab } from '../state/practice-storage.js';
 import { readUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
 
@@ -42,6 +43,8 @@ whenParsed(() => {
   // First, before anything awaits: an embedded page never shows its header.
   const embed = startEmbed();
   registerOffline();
+  // The practice kept in this tab first, then an LMS's record (each keeps what is already there).
+  keepPracticeInTab();
   startScorm();
   for (const element of document.querySelectorAll('[data-typeset-display]')) watchOverflow(element);
   const banner = document.querySelector('[data-slot="load-error"]');

@@ -9,6 +9,7 @@ import { setupCatalogue } from '../sections/catalogue.js';
 import { setupCompare } from '../sections/compare.js';
 import { createPropertiesTable } from '../sections/properties.js';
 import { setupLesson } from '../sections/lesson.js';
+import { setupResults } from '../sections/results.js';
 import { addEmbedButtons } from './embed-button.js';
 import { readLoadedUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
@@ -100,6 +101,8 @@ export async function startPage(embed) {
   parts.push([compare, () => setupCompare(compare, activations, core)]);
   const lesson = document.getElementById('floating-point');
   parts.push([lesson, () => setupLesson(lesson, core)]);
+  const results = document.getElementById('results');
+  parts.push([results, () => setupResults(results)]);
 
   // A generated catalogue entry (fn=gelu) does not exist before the catalogue part makes it.
   const { fn, section } = readLoadedUrlState(['fn', 'section']);

@@ -38,13 +38,13 @@ function markedCopy(text, column) {
   return code;
 }
 
-// Wires the form holding input[name="expr"], its message (.field-message), the marked copy
+// Wires the form holding input[name=`name`], its message (.field-message), the marked copy
 // (.expression-echo), the stale-results note (.expression-stale) and example buttons
 // (.example, whose text is the expression). The field takes at most `maxLength` characters (the core's
-// limit). `onText(text)` runs ~150 ms after typing stops, at once for an example or Enter. Returns
-// {setText, showError, clearError}.
-export function createExpressionField(form, { onText, maxLength }) {
-  const input = form.elements.expr;
+// limit). `onText(text)` runs ~150 ms after typing stops, at once for an example, and for Enter
+// unless `onSubmit(text)` is given, which then runs instead. Returns {setText, showError, clearError}.
+export function createExpressionField(form, { onText, onSubmit = onText, maxLength, name = 'expr' }) {
+  const input = form.elements[name];
   input.maxLength = maxLength;
   const message = form.querySelector('.field-message');
   const echo = form.querySelector('.expression-echo');
@@ -70,7 +70,8 @@ export function createExpressionField(form, { onText, maxLength }) {
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    submitNow();
+    clearTimeout(timer);
+    onSubmit(input.value);
   });
   for (const button of form.querySelectorAll('.example')) {
     button.addEventListener('click', () => {

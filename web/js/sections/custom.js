@@ -11,6 +11,7 @@ import { describeRange } from './section.js';
 import { createCarefulPanel, expressionName } from './custom-accuracy.js';
 import { createSlopeExplorer } from '../figures/slope.js';
 import { currentQuery, writeUrlState } from '../state/url-state.js';
+import { createPractice, fromDerivation } from './practice.js';
 
 const DEFAULT_EXPRESSION = 'z*sigmoid(z)';
 
@@ -74,6 +75,14 @@ function showDerivation({ slot, chart, controls, careful }, { derivation, z, val
   slot('results').hidden = false;
 }
 
+// The own-activation exercise's seed in the practice record: a 32-bit FNV-1a hash of the text typed
+// (never 0), so that each function typed is an exercise of its own; the record keeps the text.
+function textSeed(text) {
+  let hash = 0x811c9dc5;
+  for (const unit of new TextEncoder().encode(text)) hash = Math.imul(hash ^ unit, 0x01000193) >>> 0;
+  return hash || 1;
+}
+
 // Wires the #custom section with the core's derive/evaluateExpression/expressionParams.
 export function setupCustom(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
@@ -100,6 +109,11 @@ export function setupCustom(section, core) {
   for (const [id, sentence] of fromUrl.refused) showMessage(controls[id].form, sentence);
   const rangeForm = createRangeControl(slot('range'), { prefix: 'custom-range', onChange: (range) => update({ range }) });
   const careful = createCarefulPanel(section, { onRange: (range) => setRange(rangeForm, range) });
+  // "Your turn" on the function typed: created with the first derivation shown.
+  let practice = null;
+  const practiceSlot = slot('practice');
+  const exercise = () => ({ seed: textSeed(state.expression), target: state.expression, params: state.params,
+    latex: `g(z) = ${state.derivation.input.latex}`, ...fromDerivation(state.derivation) });
 
   // Derives and evaluates with `changes` applied, then draws; throws (changing nothing) if the core
   // refuses. With `remember`, the address is updated to the new state.
@@ -119,6 +133,8 @@ export function setupCustom(section, core) {
     Object.assign(state, next, { derivation, accuracy });
     showDerivation({ slot, chart, controls, careful },
       { derivation, z, value, derivative, params: next.params, tangent, accuracy });
+    if (practice) practice.refresh();
+    else practice = createPractice(practiceSlot, core, { exercise: 'custom', base: exercise });
     if (remember) {
       writeUrlState(Object.fromEntries([['expr', next.expression],
         ...paramList.map((param) => [urlKey(param),

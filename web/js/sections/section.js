@@ -9,6 +9,8 @@ import { createSlopeExplorer } from '../figures/slope.js';
 import { createParamControl } from '../controls/params.js';
 import { activationEntries, readActivationView, rememberView } from '../state/activation-state.js';
 import { writeUrlState } from '../state/url-state.js';
+import { createPractice } from './practice.js';
+import { SCORED } from '../state/practice-record.js';
 
 // Default parameter values of an activation, as an object {id: value}.
 export function defaultParams(activation) {
@@ -98,6 +100,22 @@ function mainFigure(section, activation, core, { onFirstRender, redraw }) {
   };
 }
 
+// "Your turn" in `slot`: g'(z) of `activation` at the parameters the section shows (`state`), its
+// walkthrough for hints; the tutorial sections also offer the core's variants. Told of every change
+// of the parameters through a figure that draws nothing.
+function addPractice(slot, section, activation, core, { state, addFigure }) {
+  const walkthrough = activation.steps.at(-1);
+  const practice = createPractice(slot, core, {
+    exercise: activation.id,
+    variants: SCORED.includes(activation.id),
+    heading: section.matches('.catalogue-entry') ? 4 : 3,
+    base: () => ({ target: activation.id, params: state.params, latex: `g(z) = ${activation.latex}`,
+      steps: activation.steps, form: walkthrough.latex, text: walkthrough.expr,
+      breaks: core.kinks(activation.id, state.params).map((kink) => kink.z) }),
+  });
+  addFigure(() => () => practice.refresh());
+}
+
 // Wires the section of `activation`, starting from the view the address asks for (see
 // activation-state.js). Returns {state, addFigure, update, addParamControl} so a section module can
 // add figures and parameter controls. A figure is compute(z, params) -> draw(): everything is computed
@@ -171,6 +189,8 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     if (notice && controls.get(param.id).length === 1) showMessage(control.form, notice);
     return control;
   }
+
+  for (const slot of slots('practice')) addPractice(slot, section, activation, core, { state, addFigure });
 
   return { state, addFigure, update, addParamControl };
 }
