@@ -26,13 +26,13 @@ const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // What an exercise needs of a derivation from core.derive(): its walkthrough as stepper steps
 // {title, latex, note} (the root's own steps, each "before = after"), the final form it reaches
-// (LaTeX), that form's expression text and the z where g' jumps (not drawn as a line).
+// (LaTeX), that form's expression text and its kinks (core.kinks()'s {z, left, right, value}).
 export function fromDerivation(derivation) {
   const root = derivation.steps;
   const steps = (root.children.length ? root.children : [root])
     .map((step) => ({ title: capitalised(step.rule), latex: `${step.before} = ${step.after}`, note: step.note ?? '' }));
   return { steps, form: `g'(z) = ${derivation.derivative.latex}`, text: derivation.derivative.text,
-    breaks: derivation.kinks.map((kink) => kink.z) };
+    kinks: derivation.kinks };
 }
 
 // A fresh seed for "Another like this", never 0 and never `previous`.
@@ -139,6 +139,12 @@ function verdictParts(exercise, result) {
       renderMath(form, exercise.form, { display: true });
       parts.push(line('', 'The walkthrough writes it as'), form);
     }
+    // Either one-sided slope is accepted at a kink; what the frameworks use there is shown, not required.
+    for (const { z, left, right, value } of exercise.kinks) {
+      parts.push(line('', `At z = ${formatNumber(z, 8)} the slope jumps from ${formatNumber(left, 8)} to `
+        + `${formatNumber(right, 8)}, so g\u2032 is not defined there and either side is accepted; the `
+        + `frameworks' convention there is ${formatNumber(value, 8)}.`));
+    }
     return parts;
   }
   const parts = [line('verdict-wrong', 'Not yet: that is not g\u2032(z).')];
@@ -173,7 +179,8 @@ function differencePlot(panel, core) {
     // The canvas (and with it the chart and its data table) only once a wrong answer needs it.
     chart ??= createPlot(figure.querySelector('.chart-box').appendChild(document.createElement('canvas')));
     const series = [
-      { label: 'true g\u2032(z)', z, y: truth, colour: 1, dashed: true, breaks: exercise.breaks },
+      { label: 'true g\u2032(z)', z, y: truth, colour: 1, dashed: true,
+        breaks: exercise.kinks.map((kink) => kink.z) },
       { label: 'your answer', z, y: yours, colour: 3, dashed: false },
     ];
     if (at && Number.isFinite(at.got)) series.push({ label: 'where they differ', z: [at.z], y: [at.got], colour: 3, point: true });
@@ -234,8 +241,8 @@ function answerField(panel, core, current, onChecked) {
 // Puts a panel into `slot`. `exercise` is its id in the record (the section's id, or 'custom');
 // `base()` gives the section's own exercise: {target (activation id or expression), params, latex
 // (g(z) = ...), steps (walkthrough), form (the walkthrough's final g'(z) = ..., LaTeX), text
-// (the final form's expression text, to tell whether the student's differs), breaks (the z where g'
-// jumps), seed (optional)}. With
+// (the final form's expression text, to tell whether the student's differs), kinks (core.kinks()'s),
+// seed (optional)}. With
 // `variants`, the panel offers "Another like this" (the core's seeded variants of `exercise`).
 // `heading` is the panel title's level (3 or 4). Returns {refresh()}, to call when base() changes
 // (a parameter moved, another expression typed).

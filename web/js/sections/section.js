@@ -111,7 +111,7 @@ function addPractice(slot, section, activation, core, { state, addFigure }) {
     heading: section.matches('.catalogue-entry') ? 4 : 3,
     base: () => ({ target: activation.id, params: state.params, latex: `g(z) = ${activation.latex}`,
       steps: activation.steps, form: walkthrough.latex, text: walkthrough.expr,
-      breaks: core.kinks(activation.id, state.params).map((kink) => kink.z) }),
+      kinks: core.kinks(activation.id, state.params) }),
   });
   addFigure(() => () => practice.refresh());
 }
