@@ -289,6 +289,14 @@ function makeTrainer(wasm, handle, finalizer) {
  *   everywhere. `target` is the typed expression to differentiate, for checkDerivative(target,
  *   answer, params); `params` the parameters it uses ({alpha: 0.2}, or {}); `latex` and `text`
  *   state it, "g(z) = ...". An unknown family throws an Error naming the known ones
+ * - softmax(logits, {temperature = 1}?): {value: Float64Array, jacobian: Float64Array}, softmax(z / T)
+ *   and its Jacobian in z, k x k row-major (entry i*k + j is ds_i/dz_j); from the largest logit, so
+ *   no logit overflows it (core/include/actderiv/numerics/output.h)
+ * - softmaxCrossEntropy(logits, target): {loss, gradient: Float64Array}, -log s_target and s - y
+ * - sigmoidLoss('bce' | 'mse', z, y): {loss: Float64Array, gradient: Float64Array}, the loss of
+ *   sigma(z) against y at each z (mse is (sigma(z) - y)^2 / 2) and its derivative in z; from the
+ *   logit, never log(sigma(z)). Empty logits, a logit that is not finite, a target out of range, a y
+ *   outside [0, 1] and an unknown loss throw an Error saying which
  * - properties(id, params?): {range, continuity, monotonic, monotonicDerivative, identityNearZero,
  *   zeroCentred, maxSlope, left, right, atZero, breaks}, computed numerically (core/.../properties.h)
  * - lessonCases(): [{id, name, latex, formulas: [{id, label, latex, careful}]}]
@@ -387,6 +395,24 @@ export async function loadCore() {
       checkText(family, 'the exercise family');
       checkWhole(seed, 'the seed', Number.MAX_SAFE_INTEGER);
       return checked(wasm.exercise(family, seed));
+    },
+    softmax(logits, options = {}) {
+      const zs = labNumbers(logits, 'logits');
+      checkObject(options, 'the softmax options');
+      const { temperature = 1 } = options;
+      checkLabNumber(temperature, 'the temperature');
+      return checked(wasm.softmax(zs, temperature));
+    },
+    softmaxCrossEntropy(logits, target) {
+      const zs = labNumbers(logits, 'logits');
+      checkLabNumber(target, 'the target class');
+      return checked(wasm.softmaxCrossEntropy(zs, target));
+    },
+    sigmoidLoss(loss, z, y) {
+      checkText(loss, 'the loss');
+      const zs = toFloat64Array(z);
+      checkLabNumber(y, 'the target y');
+      return checked(wasm.sigmoidLoss(loss, zs, y));
     },
     accuracy(expression, z, params) {
       checkExpression(expression);

@@ -36,6 +36,7 @@
 #include "actderiv/labs/mlp.h"
 #include "actderiv/labs/presets.h"
 #include "actderiv/numerics/lesson.h"
+#include "actderiv/numerics/output.h"
 
 namespace {
 
@@ -347,6 +348,42 @@ val exercise(const std::string& family, double seed) {
   o.set("params", object_of(e.params));
   o.set("latex", e.latex);
   o.set("text", e.text);
+  return o;
+}
+
+// The output layer (numerics/output.h). softmax: {value, jacobian} as Float64Arrays (k x k, row-major).
+val softmax(const val& logits, double temperature) {
+  const auto s = actderiv::softmax(emscripten::convertJSArrayToNumberVector<double>(logits), temperature);
+  val o = val::object();
+  o.set("value", copy_out(s.value));
+  o.set("jacobian", copy_out(s.jacobian));
+  return o;
+}
+
+// {loss, gradient: Float64Array}; the core checks the target class.
+val softmax_cross_entropy(const val& logits, double target) {
+  const auto r = actderiv::softmax_cross_entropy(emscripten::convertJSArrayToNumberVector<double>(logits), target);
+  val o = val::object();
+  o.set("loss", r.loss);
+  o.set("gradient", copy_out(r.gradient));
+  return o;
+}
+
+// The loss named `name` of sigma(z) against y at every z: {loss, gradient} as Float64Arrays.
+val sigmoid_loss(const std::string& name, const val& z, double y) {
+  const auto loss = actderiv::sigmoid_loss_named(name);
+  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
+  std::vector<double> value(input.size()), gradient(input.size());
+  // An empty z still has its y checked.
+  if (input.empty()) actderiv::sigmoid_loss(loss, 0, y);
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    const auto r = actderiv::sigmoid_loss(loss, input[i], y);
+    value[i] = r.loss;
+    gradient[i] = r.gradient;
+  }
+  val o = val::object();
+  o.set("loss", copy_out(value));
+  o.set("gradient", copy_out(gradient));
   return o;
 }
 
@@ -881,6 +918,9 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   function("checkDerivative", guarded<&check_derivative>);
   function("answerValues", guarded<&answer_values>);
   function("exercise", guarded<&exercise>);
+  function("softmax", guarded<&softmax>);
+  function("softmaxCrossEntropy", guarded<&softmax_cross_entropy>);
+  function("sigmoidLoss", guarded<&sigmoid_loss>);
   function("properties", guarded<&properties>);
   function("lessonCases", guarded<&lesson_cases>);
   function("lessonErrors", guarded<&lesson_errors>);
