@@ -99,6 +99,10 @@ const Case kCases[] = {
     {"z^2/abs(z)", "z/abs(z)"},
     {"abs(z)^3", "3 z abs(z)"},
     {"abs(z-2)", "(z - 2)/abs(z - 2)"},
+    // A sigmoid unit's losses against a target (beta for y): cross-entropy's gradient is a - y, squared
+    // error's keeps the sigmoid's slope (issue 17).
+    {"-beta*log(sigmoid(z)) - (1-beta)*log(1-sigmoid(z))", "sigmoid(z) - beta"},
+    {"(sigmoid(z) - beta)^2/2", "sigmoid(z) (1 - sigmoid(z)) (sigmoid(z) - beta)"},
 };
 
 // f'(z) against a central difference of f, where both are finite and f is smooth nearby.
@@ -261,3 +265,18 @@ TEST(Simplify, RecordsEachStageAsAStepWithItsReason) {
 }
 
 }  // namespace
+
+// Cross-entropy after a sigmoid reaches a - y in view: the sigmoid's slope g(1 - g) cancels against
+// the loss's 1/g and 1/(1 - g) (collect like factors), then the terms collect (collect like terms).
+TEST(Simplify, CrossEntropyAfterASigmoidShowsTheCancelling) {
+  const auto d = actderiv::derive("-beta*log(sigmoid(z)) - (1-beta)*log(1-sigmoid(z))", {});
+  const actderiv::DerivationStep* simplify = nullptr;
+  for (const auto& s : d.steps.children)
+    if (s.rule == "simplify") simplify = &s;
+  ASSERT_TRUE(simplify);
+  std::vector<std::string> rules;
+  for (const auto& s : simplify->children) rules.push_back(s.rule);
+  EXPECT_EQ(rules, (std::vector<std::string>{"collect numbers", "collect like factors", "collect like terms"}));
+  EXPECT_EQ(actderiv::to_text(simplify->children.at(1).after), "sigmoid(z)*(1 - beta) - beta*(1 - sigmoid(z))");
+  EXPECT_EQ(actderiv::to_text(d.derivative), "sigmoid(z) - beta");
+}

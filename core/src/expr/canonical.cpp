@@ -692,6 +692,31 @@ class Normaliser {
     }
   }
 
+  // Every term with a sum among its factors multiplied out at once, kept when the result has no more
+  // terms and is written shorter: sigma (1 - y) - y (1 - sigma) = sigma - y, where no term alone
+  // combines with another (a polynomial in sigma with more terms is left to factoring).
+  void distribute_all(Sum& s) {
+    if (parts(s) < 2 || parts(s) > kMaxSearchedTerms) return;
+    Sum all;
+    all.constant = s.constant;
+    std::size_t expanded = 0;
+    for (const auto& t : s.terms) {
+      const std::size_t which = expandable(t);
+      if (which == t.factors.size()) {
+        all.terms.push_back(t);
+      } else {
+        expand_into(t, which, all);
+        ++expanded;
+      }
+    }
+    if (expanded < 2) return;
+    finish_terms(all);
+    if (parts(all) <= parts(s) && size(write_sum(all)) < size(write_sum(s))) {
+      s = std::move(all);
+      applied(Simplification::Terms);
+    }
+  }
+
   // (a + b + ...)^n multiplied out, for a small n.
   Sum expanded_power(const Expr& sum, Int n) {
     Sum base;
@@ -839,7 +864,10 @@ class Normaliser {
 
   Expr sum_expr(Sum s) {
     finish_terms(s);
-    if (on(Simplification::Terms)) distribute(s);
+    if (on(Simplification::Terms)) {
+      distribute(s);
+      distribute_all(s);
+    }
     if (on(Simplification::Identities))
       while (hyperbolic_identity(s)) {
       }
