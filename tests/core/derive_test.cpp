@@ -206,6 +206,7 @@ TEST(Derive, ReportsTheParametersUsed) {
   EXPECT_EQ(actderiv::derive("sigmoid(beta*z)*alpha", {}).params,
             (std::vector<std::string>{"alpha", "beta"}));
   EXPECT_TRUE(actderiv::derive("z", {}).params.empty());
+  EXPECT_EQ(actderiv::derive("(sigmoid(z) - y)^2/2", {}).params, (std::vector<std::string>{"y"}));
   const auto c = actderiv::derive("max(alpha*z, z)", {{"alpha", 0.3}});
   actderiv::EvalContext ctx;
   ctx.params = {{"alpha", 0.3}, {"beta", 1}};

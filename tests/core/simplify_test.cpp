@@ -19,7 +19,7 @@ using actderiv::Expr;
 
 // The expected form, read with the parameters typed expressions may use and put in canonical form.
 Expr expected(const std::string& text) {
-  return actderiv::canonical(actderiv::parse(text, {"alpha", "beta"}));
+  return actderiv::canonical(actderiv::parse(text, {"alpha", "beta", "y"}));
 }
 
 struct Case {
@@ -99,15 +99,15 @@ const Case kCases[] = {
     {"z^2/abs(z)", "z/abs(z)"},
     {"abs(z)^3", "3 z abs(z)"},
     {"abs(z-2)", "(z - 2)/abs(z - 2)"},
-    // A sigmoid unit's losses against a target (beta for y): cross-entropy's gradient is a - y, squared
+    // A sigmoid unit's losses against its target y: cross-entropy's gradient is a - y, squared
     // error's keeps the sigmoid's slope (issue 17).
-    {"-beta*log(sigmoid(z)) - (1-beta)*log(1-sigmoid(z))", "sigmoid(z) - beta"},
-    {"(sigmoid(z) - beta)^2/2", "sigmoid(z) (1 - sigmoid(z)) (sigmoid(z) - beta)"},
+    {"-y*log(sigmoid(z)) - (1-y)*log(1-sigmoid(z))", "sigmoid(z) - y"},
+    {"(sigmoid(z) - y)^2/2", "sigmoid(z) (1 - sigmoid(z)) (sigmoid(z) - y)"},
 };
 
 // f'(z) against a central difference of f, where both are finite and f is smooth nearby.
 void expect_slope(const actderiv::Derivation& d, const std::string& input) {
-  const actderiv::EvalContext c{{{"alpha", 0.1}, {"beta", 1.0}}, nullptr};
+  const actderiv::EvalContext c{{{"alpha", 0.1}, {"beta", 1.0}, {"y", 0.3}}, nullptr};
   for (double z : {-2.7, -1.3, -0.45, 0.35, 0.8, 1.9, 3.1}) {
     const double h = 1e-5;
     const double fd = (actderiv::evaluate(d.input, z + h, c) - actderiv::evaluate(d.input, z - h, c)) / (2 * h);
@@ -224,7 +224,7 @@ TEST(Simplify, CanonicalFormIsStable) {
     EXPECT_TRUE(actderiv::equal(once, twice)) << c.input << ": " << actderiv::to_text(once) << " then "
                                               << actderiv::to_text(twice);
     // And its text reads back as the same tree.
-    EXPECT_TRUE(actderiv::equal(actderiv::canonical(actderiv::parse(actderiv::to_text(once), {"alpha", "beta"})), once))
+    EXPECT_TRUE(actderiv::equal(actderiv::canonical(actderiv::parse(actderiv::to_text(once), {"alpha", "beta", "y"})), once))
         << c.input;
   }
 }
@@ -269,7 +269,7 @@ TEST(Simplify, RecordsEachStageAsAStepWithItsReason) {
 // Cross-entropy after a sigmoid reaches a - y in view: the sigmoid's slope g(1 - g) cancels against
 // the loss's 1/g and 1/(1 - g) (collect like factors), then the terms collect (collect like terms).
 TEST(Simplify, CrossEntropyAfterASigmoidShowsTheCancelling) {
-  const auto d = actderiv::derive("-beta*log(sigmoid(z)) - (1-beta)*log(1-sigmoid(z))", {});
+  const auto d = actderiv::derive("-y*log(sigmoid(z)) - (1-y)*log(1-sigmoid(z))", {});
   const actderiv::DerivationStep* simplify = nullptr;
   for (const auto& s : d.steps.children)
     if (s.rule == "simplify") simplify = &s;
@@ -277,6 +277,6 @@ TEST(Simplify, CrossEntropyAfterASigmoidShowsTheCancelling) {
   std::vector<std::string> rules;
   for (const auto& s : simplify->children) rules.push_back(s.rule);
   EXPECT_EQ(rules, (std::vector<std::string>{"collect numbers", "collect like factors", "collect like terms"}));
-  EXPECT_EQ(actderiv::to_text(simplify->children.at(1).after), "sigmoid(z)*(1 - beta) - beta*(1 - sigmoid(z))");
-  EXPECT_EQ(actderiv::to_text(d.derivative), "sigmoid(z) - beta");
+  EXPECT_EQ(actderiv::to_text(simplify->children.at(1).after), "sigmoid(z)*(1 - y) - y*(1 - sigmoid(z))");
+  EXPECT_EQ(actderiv::to_text(d.derivative), "sigmoid(z) - y");
 }

@@ -15,7 +15,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  const std::vector<std::string> params{"alpha", "beta"};
+  const std::vector<std::string> params{"alpha", "beta", "y"};
   actderiv::Expr input;
   try {
     input = actderiv::parse(text, params);

@@ -151,8 +151,8 @@ test('the readers return the page\'s values and sentences', () => {
     { key: 'train.data', kind: 'choice', what: 'train.data', ids: ['xor'] },
   ]), { values: [['tanh', 'relu'], null, null],
     notices: ['Ignored depth.L=2.5 from the address: the depth must be a whole number, not 2.5.'] });
-  assert.deepEqual(core.readExpressionParams('?expr.alpha=abc&expr.beta=-2'), {
-    values: { alpha: core.expressionParams()[0].default, beta: -2 },
+  assert.deepEqual(core.readExpressionParams('?expr.alpha=abc&expr.beta=-2&expr.y=0.25'), {
+    values: { alpha: core.expressionParams()[0].default, beta: -2, y: 0.25 },
     refused: [['alpha', `expr.alpha in the link: “abc” is not a number (try 2.5 or -1e-3). Using ${core.expressionParams()[0].default}.`]],
   });
   assert.deepEqual(core.parameterKeys(), [...new Set(core.activations().flatMap((a) => a.params.map((p) => p.id)))].sort());

@@ -11,9 +11,10 @@ function walk(step, visit, depth = 0) {
   for (const child of step.children) walk(child, visit, depth + 1);
 }
 
-test('expressionParams() offers alpha and beta with defaults inside their ranges', () => {
+test('expressionParams() offers alpha, beta and a target y with defaults inside their ranges', () => {
   const params = core.expressionParams();
-  assert.deepEqual(params.map((p) => p.id), ['alpha', 'beta']);
+  assert.deepEqual(params.map((p) => p.id), ['alpha', 'beta', 'y']);
+  assert.deepEqual(params[2], { id: 'y', name: 'target y', default: 1, min: 0, max: 1 });
   for (const p of params) assert.ok(p.min <= p.default && p.default <= p.max, p.id);
 });
 

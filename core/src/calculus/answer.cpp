@@ -184,9 +184,11 @@ std::vector<Candidate> candidates(const Derivation& d, const EvalContext& contex
   if (d.g_form && equal(d.g_form, sub(num(1), pow(g, num(2)))))
     out.push_back({"1 - g for 1 - g squared", expand_self(sub(num(1), g), d.input), {"in terms of g"}});
   if (const Expr outer = outer_only(d.input)) out.push_back({"the chain rule's inner derivative dropped", outer, {"chain rule"}});
-  for (const char* id : {"alpha", "beta"})
-    if (any_node(d.input, [id](const Expr& n) { return n->op == Op::Parameter && n->name == id; }))
+  for (const auto& param : expression_params()) {
+    const std::string& id = param.id;
+    if (any_node(d.input, [&id](const Expr& n) { return n->op == Op::Parameter && n->name == id; }))
       out.push_back({"a parameter forgotten", substitute_parameter(d.derivative, id, num(0)), kCornerRules});
+  }
   if (d.kinks.size() == 1 && constant_each_side(d, context))
     out.push_back({"the slopes of the two sides swapped",
                    substitute(d.derivative, sub(num(2 * d.kinks[0].z), var())), kCornerRules});

@@ -94,6 +94,8 @@ const std::vector<Param>& expression_params() {
   static const std::vector<Param> params{
       {"alpha", "α", 0.1, -5.0, 5.0},
       {"beta", "β", 1.0, -5.0, 5.0},
+      // A target, as a loss after an activation has one: -y log(sigmoid(z)) - (1 - y) log(1 - sigmoid(z)).
+      {"y", "target y", 1.0, 0.0, 1.0},
   };
   return params;
 }
