@@ -36,6 +36,8 @@ TEST(Expr, PrintsLatexParenthesisedOnlyWhereNeeded) {
   };
   for (const auto& c : cases)
     EXPECT_EQ(actderiv::to_latex(actderiv::parse(c.input, {"alpha"})), c.latex) << c.input;
+  // A Latin parameter is its letter, not a command KaTeX would not know.
+  EXPECT_EQ(actderiv::to_latex(actderiv::parse("-y*log(sigmoid(z)) + beta", {"beta", "y"})), "-y \\ln(\\sigma(z)) + \\beta");
 }
 
 struct ValueCase {

@@ -171,6 +171,8 @@ const FIELDS = [
     chart: 'chart-compare', valid: ['0.5', '0.7'], setup: () => page().locator('#compare').getByRole('checkbox', { name: 'ELU', exact: true }).check() },
   { name: 'the z range (from)', selector: '#sigmoid input[name="from"]', chart: 'chart-sigmoid', valid: ['-5', '-4'] },
   { name: 'the z range (to)', selector: '#sigmoid input[name="to"]', chart: 'chart-sigmoid', valid: ['5', '4'] },
+  { name: 'the loss chapter\'s target y', selector: '#loss input[name="value"]', chart: 'chart-loss-gradient',
+    valid: ['0.2', '0.3'] },
   { name: 'the depth lab\'s depth L', selector: '#depth-lab input[name="value"][aria-describedby="depth-L-control-message"]',
     chart: 'chart-depth', valid: ['15', '14'] },
   { name: 'the depth lab\'s mean', selector: '#depth-lab input[name="value"][aria-describedby="depth-mu-control-message"]',

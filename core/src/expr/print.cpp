@@ -142,7 +142,8 @@ std::string latex(const Expr& e) {
     case Op::Number: return format_number(e->number);
     case Op::Variable: return e->name;
     case Op::Constant: return e->name == "pi" ? "\\pi" : e->name;
-    case Op::Parameter: return "\\" + e->name;  // Greek parameter names: alpha -> \alpha
+    // A Greek parameter name is its letter (alpha -> \alpha); a Latin one (the target y) itself.
+    case Op::Parameter: return e->name.size() == 1 ? e->name : "\\" + e->name;
     // -(2 z) and -(u/v) read the same without their parentheses: -2 z, -u/v.
     case Op::Neg: return "-" + (a[0]->op == Op::Mul && !leads_with_sign(a[0]) ? product(a[0]) : signed_operand(a[0], 3));
     case Op::Add: return latex(a[0]) + " + " + operand(a[1], is_signed(a[1]) ? 4 : 1);

@@ -19,6 +19,10 @@ import { drawAllCharts } from '../figures/plot.js';
 // How far ahead of the viewport a lazily loaded part starts loading.
 const LEAD = '100%';
 
+// The set-ups of the lazily loaded parts that a link names, begun at once: the link scrolls to its
+// part again once they are done (they change the heights above it).
+const linkedParts = [];
+
 // Sets `section` up once the reader comes near it, or when the page is to be printed: `load()` imports
 // the part's code (again if that failed, so a reader back online can retry), `setup(module)` wires it.
 // Until then the section carries data-deferred (the end-to-end tests wait for charts outside
@@ -49,8 +53,11 @@ function later(section, load, setup) {
     }
     return started;
   };
-  // A failure is shown in the section (above); printing asks again.
-  whenNear([section], { margin: LEAD }).then(start).catch(() => {});
+  // A failure is shown in the section (above); printing asks again. A link to the part (or to a
+  // part inside it) starts it at once: the reader came for it.
+  const { section: linked } = readLoadedUrlState(['section']);
+  if (linked !== null && section.contains(document.getElementById(linked))) linkedParts.push(start().catch(() => {}));
+  else whenNear([section], { margin: LEAD }).then(start).catch(() => {});
   beforePrinting(start);
 }
 
@@ -95,12 +102,14 @@ export async function startPage(embed) {
     });
     // Printed as it is once every row is in, or with the sentence saying why not.
     beforePrinting(() => properties);
-    embed.settle(setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core));
+    embed.settle(Promise.all([setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core), ...linkedParts]));
   }]);
   const compare = document.getElementById('compare');
   parts.push([compare, () => setupCompare(compare, activations, core)]);
   const lesson = document.getElementById('floating-point');
   parts.push([lesson, () => setupLesson(lesson, core)]);
+  const loss = document.getElementById('loss');
+  later(loss, () => import('../sections/loss.js'), ({ setupLoss }) => setupLoss(loss, core));
   const results = document.getElementById('results');
   parts.push([results, () => setupResults(results)]);
 
