@@ -239,8 +239,13 @@ single = allow(single, 'style-src', sha256(style));
 single = allow(single, 'font-src', 'data:');
 await writeFile(path.join(root, SINGLE_FILE), single);
 
-// The SCORM 1.2 package: web/scorm/imsmanifest.xml at the root of a zip, launching the single file.
-const SCORM_ZIP = 'dist/activation-derivations-scorm.zip';
+// The SCORM packages, each its manifest at the root of a zip beside the single file it launches:
+// SCORM 1.2 (web/scorm/imsmanifest.xml) and SCORM 2004 4th Edition (web/scorm/2004/imsmanifest.xml).
+// The same page reports to either (web/js/boot/scorm/).
+const SCORM_PACKAGES = [
+  { zip: 'dist/activation-derivations-scorm.zip', manifest: 'web/scorm/imsmanifest.xml' },
+  { zip: 'dist/activation-derivations-scorm2004.zip', manifest: 'web/scorm/2004/imsmanifest.xml' },
+];
 // 1980-01-01 00:00, the first MS-DOS date: a fixed timestamp, so the same inputs give the same zip.
 const DOS_TIME = 0;
 const DOS_DATE = (1 << 5) | 1;
@@ -286,12 +291,14 @@ function zip(files) {
 }
 
 const LAUNCH = path.basename(SINGLE_FILE);
-const manifest = await readFile(path.join(root, 'web/scorm/imsmanifest.xml'));
-if (!manifest.includes(`href="${LAUNCH}"`)) throw new Error(`web/scorm/imsmanifest.xml does not launch ${LAUNCH}`);
-await writeFile(path.join(root, SCORM_ZIP), zip([
-  { name: 'imsmanifest.xml', data: manifest },
-  { name: LAUNCH, data: Buffer.from(single, 'utf8') },
-]));
+for (const { zip: output, manifest: source } of SCORM_PACKAGES) {
+  const manifest = await readFile(path.join(root, source));
+  if (!manifest.includes(`href="${LAUNCH}"`)) throw new Error(`${source} does not launch ${LAUNCH}`);
+  await writeFile(path.join(root, output), zip([
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: LAUNCH, data: Buffer.from(single, 'utf8') },
+  ]));
+}
 
 // The library: the JS API with its WebAssembly module inlined, readable, for `import` from package.json.
 const library = await esbuild.build({
@@ -303,7 +310,7 @@ const library = await esbuild.build({
 });
 
 const outputs = [...Object.keys(site.metafile.outputs), ...Object.keys(library.metafile.outputs), 'dist/index.html',
-  SINGLE_FILE, SCORM_ZIP];
+  SINGLE_FILE, ...SCORM_PACKAGES.map(({ zip: output }) => output)];
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 for (const output of outputs.filter((name) => /\.(js|css|html|zip)$/.test(name))) {
   const bytes = await readFile(path.join(root, output));

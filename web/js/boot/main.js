@@ -11,7 +11,7 @@ import { startEmbed } from './embed.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from '../figures/overflow.js';
 import { setupPrintButton } from './print.js';
-import { startScorm } from './scorm.js';
+import { startScorm } from './scorm/reporter.js';
 import { keepPracticeInTab } from '../state/practice-storage.js';
 import { readUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';

@@ -36,8 +36,8 @@ function listItem(step) {
 // It starts at step `index` (0-based), or with every step showing if `all`. Whenever what it shows
 // changes (and once when it is put in place) its root dispatches a bubbling 'derivation-step' event,
 // detail {index, count, all}: the step shown, how many there are, and whether every step is showing
-// ("Show all steps"). Other modules (scorm.js) follow progress through it. `onChange({index, all})` is
-// called for the reader's changes only, not for the first render.
+// ("Show all steps"). Other modules (boot/scorm/reporter.js) follow progress through it.
+// `onChange({index, all})` is called for the reader's changes only, not for the first render.
 export function createStepper(slot, steps, label, { index: start = 0, all = false, onChange = () => {} } = {}) {
   const root = cloneTemplate('stepper-template');
   root.setAttribute('aria-label', label);

@@ -1,6 +1,6 @@
 // The learner's practice in this visit: for each exercise tried (a section's "Your turn" panel, at
 // a seed), the attempts, the hints taken, whether it is solved and its score. The panels write
-// here; the SCORM reporter (boot/scorm.js) and "Download my results" read from here. Nothing typed
+// here; the SCORM reporter (boot/scorm/) and "Download my results" read from here. Nothing typed
 // is kept as HTML: responses are plain strings.
 //
 // Scoring, defined here and nowhere else: an exercise is worth MAX_SCORE; solved, it scores
