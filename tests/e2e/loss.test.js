@@ -123,6 +123,13 @@ test('axe-core finds nothing in the chapter, light and dark, and at 360 px nothi
   }
 });
 
+test('the labs link to the chapter: the training lab\'s loss chart names its loss, the depth lab its last factor', async () => {
+  assert.match(await page().locator('#training-lab figure:has(#chart-loss) figcaption').textContent(), /mean cross-entropy/);
+  assert.equal(await page().locator('#training-lab figure:has(#chart-loss) figcaption a[href="#loss"]').count(), 1);
+  assert.equal(await page().locator('#depth-lab a[href="#loss"]').count(), 1);
+  assert.equal(await page().locator('nav a[href="#loss"]').count(), 1);
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(shared.view.log.errors, []);
   assert.deepEqual(shared.view.log.console.filter(({ type }) => type === 'error'), []);

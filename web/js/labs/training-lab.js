@@ -41,7 +41,7 @@ function lossFigure(runs, epoch) {
     return { label: run.heading, z: progress, y: losses,
       colour: i, dashed: i === 1, radius: progress.length === 1 ? 3 : undefined };
   });
-  const description = `Training loss against epoch, from 0 to ${epoch}${runs.length > 1 ? ', for both runs (the second dashed)' : ''}. `
+  const description = `Training loss (mean cross-entropy) against epoch, from 0 to ${epoch}${runs.length > 1 ? ', for both runs (the second dashed)' : ''}. `
     + runs.map((run) => `${run.heading}: ${run.stopped ? 'diverged' : `loss ${formatNumber(run.state.loss)}`}`).join('; ')
     + '.';
   return { series, description };
