@@ -17,6 +17,24 @@ test('a link with fn= opens the page at that activation, once it exists', async 
   }
 });
 
+// On a phone the sections above a linked one are laid out late (content-visibility: auto), some
+// after the page has settled: the link still lands on its section, and stays there once it has.
+for (const id of ['labs', 'custom', 'floating-point', 'loss']) {
+  test(`at 360 px, a link with section=${id} lands on it and stays`, async () => {
+    const view = await openPage(shared.site, { search: `?section=${id}`, width: 360, height: 800 });
+    try {
+      const top = () => view.page.evaluate((name) => document.getElementById(name).getBoundingClientRect().top, id);
+      await view.page.waitForFunction((name) => Math.abs(document.getElementById(name).getBoundingClientRect().top) < 80,
+        id, { timeout: 20_000 });
+      await view.page.waitForTimeout(1000);
+      assert.ok(Math.abs(await top()) < 80, `${id} is ${await top()} px from the top`);
+      assert.deepEqual(view.log.errors, []);
+    } finally {
+      await view.close();
+    }
+  });
+}
+
 test('a link naming nothing says so in text and stays at the top', async () => {
   const view = await openPage(shared.site, { search: '?section=%3Cb%3Enope%3C%2Fb%3E' });
   try {

@@ -10,6 +10,9 @@ const SHOWN_LENGTH = 40;
 // `id` from the address as a notice quotes it: cut after SHOWN_LENGTH characters.
 const shownId = (id) => (id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id);
 const MESSAGE_TYPE = 'activation-derivations:resize';
+// How long after the page has settled a link keeps its section in view while the page above it
+// changes height.
+const LINK_HOLD_MS = 5000;
 
 // The element `fn` or `section` names, or null: fn only names activation sections (hand-written or
 // generated), section only the ids in SECTIONS.
@@ -69,11 +72,28 @@ function scrollToChosen(fn, section, ready) {
     target.scrollIntoView({ block: 'start' });
     let moved = false;
     const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
-    const onMove = () => { moved = true; };
+    // The sections above are laid out only as they are needed (content-visibility: auto, at an
+    // estimated height), some after `ready` (when fonts finish loading): while the page above the
+    // target changes height, the target is brought back, until the reader moves or LINK_HOLD_MS pass.
+    const above = new ResizeObserver(() => {
+      if (!moved) target.scrollIntoView({ block: 'start' });
+    });
+    const release = () => above.disconnect();
+    const onMove = () => {
+      moved = true;
+      release();
+    };
     for (const type of events) window.addEventListener(type, onMove, { once: true, passive: true });
     Promise.resolve(ready).then(() => {
       for (const type of events) window.removeEventListener(type, onMove);
-      if (!moved) target.scrollIntoView({ block: 'start' });
+      if (moved) return;
+      target.scrollIntoView({ block: 'start' });
+      for (let node = target.previousElementSibling; node; node = node.previousElementSibling) above.observe(node);
+      for (let node = target.parentElement; node && node.tagName !== 'BODY'; node = node.parentElement) {
+        for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) above.observe(sibling);
+      }
+      for (const type of events) window.addEventListener(type, onMove, { once: true, passive: true });
+      setTimeout(release, LINK_HOLD_MS);
     });
     return;
   }
