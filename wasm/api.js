@@ -324,8 +324,9 @@ function makeTrainer(wasm, handle, finalizer) {
  * - liveTrainers(): how many trainers are not disposed yet
  * - labPresets(): [{id, name, dataset, points, noise, dataSeed, config, epochs, compareWith, dead,
  *   inactive, loss}], settings that reproduce an effect and the bounds [min, max] they reach
- * - limits(): {depth: {key: limit}, training: {key: limit}, expression: {maxLength, maxNesting,
- *   kinkRange}}, each limit {key, what, min, max, whole}: the labs' numeric settings as the core
+ * - limits(): {depth: {key: limit}, training: {key: limit}, softmax: {key: limit}, expression:
+ *   {maxLength, maxNesting, kinkRange}}, each limit {key, what, min, max, whole}: the labs' and the
+ *   softmax section's numeric settings (softmax.<key> in the address) as the core
  *   checks them (the address keys are depth.<key> and train.<key>; `what` names one in messages),
  *   the typed expression's length and nesting, and the |z| within which kinks are looked for
  * - heapStats(): {heapBytes, inUseBytes}, the module's linear memory (it only grows) and the bytes

@@ -799,6 +799,7 @@ val limits() {
   val o = val::object();
   o.set("depth", by_key(actderiv::depth_limits()));
   o.set("training", by_key(actderiv::training_limits()));
+  o.set("softmax", by_key(actderiv::softmax_limits()));
   o.set("expression", expression);
   return o;
 }

@@ -247,6 +247,12 @@ test('limits(): each lab setting\'s limit is what the core refuses, in the reade
     (error) => error.message === sentence(training.n, training.n.max + 1));
   assert.equal(core.liveTrainers(), live);
   assert.deepEqual(expression, { maxLength: 500, maxNesting: 64, kinkRange: 10 });
+  // The softmax section's settings: its logits (2 to 6) within what core.softmax() takes.
+  const { softmax } = core.limits();
+  assert.deepEqual(Object.keys(softmax), ['k', 'z', 'T', 'big']);
+  assert.deepEqual([softmax.k.min, softmax.k.max, softmax.k.whole], [2, 6, true]);
+  assert.ok(softmax.big.max > 710, 'the large logit reaches past the overflow of e^z');
+  assert.ok(core.softmax(new Array(softmax.k.max).fill(softmax.z.max), { temperature: softmax.T.min }).value.every(Number.isFinite));
   assert.throws(() => core.derive('z'.repeat(expression.maxLength + 1)), /longer than 500/);
   assert.equal(core.derive('z'.padEnd(expression.maxLength)).derivative.text, '1');
 });

@@ -43,6 +43,17 @@ const std::vector<Limit>& training_limits() {
   return table;
 }
 
+const std::vector<Limit>& softmax_limits() {
+  static const std::vector<Limit> table = {
+      {"k", "the number of logits", 2, 6, true},
+      {"z", "a logit", -20, 20, false},
+      {"T", "the temperature", 0.1, 10, false},
+      // Past 709.78 e^z overflows: the lesson's logit goes well beyond.
+      {"big", "the large logit", 0, 1000, false},
+  };
+  return table;
+}
+
 const Limit& limit(const std::vector<Limit>& table, std::string_view key) {
   for (const Limit& row : table)
     if (row.key == key) return row;

@@ -5,7 +5,7 @@
 import { readUrlState } from '../state/url-state.js';
 
 // The non-activation parts of the page that `section=` may choose.
-export const SECTIONS = ['loss', 'compare', 'floating-point', 'labs', 'depth-lab', 'training-lab', 'custom', 'catalogue'];
+export const SECTIONS = ['loss', 'softmax', 'compare', 'floating-point', 'labs', 'depth-lab', 'training-lab', 'custom', 'catalogue'];
 const SHOWN_LENGTH = 40;
 // `id` from the address as a notice quotes it: cut after SHOWN_LENGTH characters.
 const shownId = (id) => (id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id);

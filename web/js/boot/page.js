@@ -110,6 +110,8 @@ export async function startPage(embed) {
   parts.push([lesson, () => setupLesson(lesson, core)]);
   const loss = document.getElementById('loss');
   later(loss, () => import('../sections/loss.js'), ({ setupLoss }) => setupLoss(loss, core));
+  const softmax = document.getElementById('softmax');
+  later(softmax, () => import('../sections/softmax.js'), ({ setupSoftmax }) => setupSoftmax(softmax, core));
   const results = document.getElementById('results');
   parts.push([results, () => setupResults(results)]);
 

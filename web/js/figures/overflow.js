@@ -18,8 +18,11 @@ document.fonts?.addEventListener('loadingdone', () => {
 });
 
 // Keeps `element` focusable while its content is wider than it is.
+// A line typeset before it is put in the page (a derivation's steps are built, then inserted) is
+// measured once it is there: in a section not yet shown, the resize observer would not report it.
 export function watchOverflow(element) {
   element.dataset.overflowWatched = '';
   watcher.observe(element);
-  updateScrollable(element);
+  if (element.isConnected) updateScrollable(element);
+  else requestAnimationFrame(() => updateScrollable(element));
 }

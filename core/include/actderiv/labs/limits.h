@@ -31,6 +31,10 @@ const std::vector<Limit>& depth_limits();
 // bias, batch and seed its network and training; epochs is how long the page trains.
 const std::vector<Limit>& training_limits();
 
+// The softmax section's (numerics/output.h): k, how many logits it shows; z, each logit's range; T,
+// the temperature; big, the logit pushed past the overflow of e^z.
+const std::vector<Limit>& softmax_limits();
+
 // The row of `table` whose key is `key`; throws std::logic_error when there is none.
 const Limit& limit(const std::vector<Limit>& table, std::string_view key);
 
