@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <numeric>
+#include <optional>
 #include <vector>
 
 #include "actderiv/expr/functions.h"
@@ -672,6 +673,15 @@ class Normaliser {
       ++expandable_terms;
     }
     if (expandable_terms < 2) return;
+    if (auto all = all_expanded(s); all && parts(*all) < parts(s)) {
+      s = std::move(*all);
+      applied(Simplification::Terms);
+    }
+  }
+
+  // s with every term that has a sum among its factors multiplied out, collected; nothing when fewer
+  // than two terms have one.
+  std::optional<Sum> all_expanded(const Sum& s) {
     Sum all;
     all.constant = s.constant;
     std::size_t expanded = 0;
@@ -684,12 +694,9 @@ class Normaliser {
         ++expanded;
       }
     }
-    if (expanded < 2) return;
+    if (expanded < 2) return std::nullopt;
     finish_terms(all);
-    if (parts(all) < parts(s)) {
-      s = std::move(all);
-      applied(Simplification::Terms);
-    }
+    return all;
   }
 
   // Every term with a sum among its factors multiplied out at once, kept when the result has no more
@@ -697,22 +704,8 @@ class Normaliser {
   // combines with another (a polynomial in sigma with more terms is left to factoring).
   void distribute_all(Sum& s) {
     if (parts(s) < 2 || parts(s) > kMaxSearchedTerms) return;
-    Sum all;
-    all.constant = s.constant;
-    std::size_t expanded = 0;
-    for (const auto& t : s.terms) {
-      const std::size_t which = expandable(t);
-      if (which == t.factors.size()) {
-        all.terms.push_back(t);
-      } else {
-        expand_into(t, which, all);
-        ++expanded;
-      }
-    }
-    if (expanded < 2) return;
-    finish_terms(all);
-    if (parts(all) <= parts(s) && size(write_sum(all)) < size(write_sum(s))) {
-      s = std::move(all);
+    if (auto all = all_expanded(s); all && parts(*all) <= parts(s) && size(write_sum(*all)) < size(write_sum(s))) {
+      s = std::move(*all);
       applied(Simplification::Terms);
     }
   }
