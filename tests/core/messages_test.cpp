@@ -12,17 +12,11 @@
 #include "actderiv/labs/datasets.h"
 #include "actderiv/labs/presets.h"
 #include "actderiv/numerics/lesson.h"
+#include "refusal.h"
 
 namespace {
 
-std::string refusal(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using actderiv_test::refusal;
 
 TEST(Messages, UnknownIdsNameWhatIsKnown) {
   const double z = 1;
