@@ -7,12 +7,14 @@ const STEP = 0.01;
 
 // Puts a control for `param` ({id, name, default, min, max}, and optionally `what`, its name in
 // messages, by default its id, and `whole`) into `slot`, cloned from `template`; elements marked
-// data-param="id" / data-param="name" receive the parameter's id and symbol.
+// data-param="id" / data-param="name" receive the parameter's id and symbol. `legend`, if given,
+// replaces the template's legend ("Parameter α") for a setting that is not a parameter.
 // Each accepted value calls `onChange(value)`, which may throw to refuse it. Returns {form, set},
 // where set(value) moves the inputs without calling onChange.
-export function createParamControl(slot, param, { template, prefix = `${param.id}-control`, initial = param.default, onChange }) {
+export function createParamControl(slot, param, { template, prefix = `${param.id}-control`, initial = param.default, onChange, legend }) {
   const form = cloneTemplate(template, prefix);
   for (const element of form.querySelectorAll('[data-param]')) element.textContent = param[element.dataset.param];
+  if (legend !== undefined) form.querySelector('legend').textContent = legend;
   renderTexIn(form);
   const { slider, value: field } = form.elements;
   Object.assign(slider, { min: param.min, max: param.max, step: param.whole ? 1 : STEP });

@@ -18,8 +18,10 @@ const MAX_TINT = 35;
 
 const subscript = (i) => String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
 
-// A setting of core.limits().softmax as createParamControl takes it.
+// A setting of core.limits().softmax as createParamControl takes it, and its options: the shared
+// parameter template with the setting's own legend.
 const control = (limit, id, name, initial) => ({ ...limit, id, name, default: initial });
+const options = (name, prefix, onChange) => ({ template: 'param-template', legend: name, prefix, onChange });
 
 function cell(tag, text, scope) {
   const element = Object.assign(document.createElement(tag), { textContent: text });
@@ -86,14 +88,12 @@ function wireLogits(section, slot, limits, state, changed) {
     state.logits.forEach((z, i) => {
       const box = document.createElement('div');
       holder.append(box);
-      createParamControl(box, control(limits.z, `z${subscript(i)}`, `logit z${subscript(i)}`, z), {
-        template: 'softmax-control-template',
-        prefix: `softmax-z${i + 1}-control`,
-        onChange: (value) => {
-          state.logits[i] = value;
-          changed();
-        },
-      });
+      const name = `logit z${subscript(i)}`;
+      const onChange = (value) => {
+        state.logits[i] = value;
+        changed();
+      };
+      createParamControl(box, control(limits.z, `z${subscript(i)}`, name, z), options(name, `softmax-z${i + 1}-control`, onChange));
     });
     buttons.add.disabled = state.logits.length >= limits.k.max;
     buttons.remove.disabled = state.logits.length <= limits.k.min;
@@ -136,19 +136,13 @@ export function setupSoftmax(section, core) {
   }
 
   wireLogits(section, slot, limits, state, draw);
-  createParamControl(slot('temperature'), control(limits.T, 'T', 'temperature T', state.temperature), {
-    template: 'softmax-control-template',
-    prefix: 'softmax-T-control',
-    onChange: (value) => {
+  createParamControl(slot('temperature'), control(limits.T, 'T', 'temperature T', state.temperature),
+    options('temperature T', 'softmax-T-control', (value) => {
       state.temperature = value;
       draw();
-    },
-  });
-  createParamControl(slot('big'), control(limits.big, 'large z\u2081', 'the large logit z\u2081', state.big), {
-    template: 'softmax-control-template',
-    prefix: 'softmax-big-control',
-    onChange: (value) => renderLesson(slot, core, value),
-  });
+    }));
+  createParamControl(slot('big'), control(limits.big, 'large z\u2081', 'the large logit z\u2081', state.big),
+    options('the large logit z\u2081', 'softmax-big-control', (value) => renderLesson(slot, core, value)));
   draw();
   renderLesson(slot, core, state.big);
 }
