@@ -1,4 +1,5 @@
 // Shared setup of the end-to-end tests: serve the BUILT dist/ and drive Debian's Chromium headless.
+import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -124,6 +125,25 @@ export async function axeViolations(page) {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => (await window.axe.run()).violations
     .map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`));
+}
+
+// Opens `search` at 360 x 800 in the light and then the dark theme; after `prepare(view)` (which
+// waits for the part under test and puts it in the state to check), axe-core must find nothing,
+// nothing may scroll sideways and the page must have thrown nothing.
+export async function assertNarrowAndAccessible(site, search, prepare) {
+  for (const scheme of ['light', 'dark']) {
+    const view = await openPage(site, { search, width: 360, height: 800, bypassCSP: true });
+    try {
+      await view.page.emulateMedia({ colorScheme: scheme });
+      await prepare(view);
+      assert.deepEqual(await axeViolations(view.page), [], scheme);
+      const width = await view.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `${scheme}: ${width} px wide`);
+      assert.deepEqual(view.log.errors, [], scheme);
+    } finally {
+      await view.close();
+    }
+  }
 }
 
 // The datasets of the chart on canvas #id, as plain {label, borderDash, data: [{x, y}]}.

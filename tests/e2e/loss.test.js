@@ -5,7 +5,7 @@
 // panel; link, embed, 360 px, dark, axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, chartData, openPage, sharedPage, yAt } from './harness.mjs';
+import { assertNarrowAndAccessible, chartData, openPage, sharedPage, yAt } from './harness.mjs';
 
 const shared = sharedPage({ search: '?section=loss', bypassCSP: true });
 const page = () => shared.view.page;
@@ -108,19 +108,7 @@ test('a y in the address that does not read falls back to 1 with a message; ?emb
 });
 
 test('axe-core finds nothing in the chapter, light and dark, and at 360 px nothing scrolls sideways', async () => {
-  for (const scheme of ['light', 'dark']) {
-    const view = await openPage(shared.site, { search: '?section=loss', width: 360, height: 800, bypassCSP: true });
-    try {
-      await view.page.emulateMedia({ colorScheme: scheme });
-      await waitForLoss(view);
-      const violations = await axeViolations(view.page);
-      assert.deepEqual(violations, [], scheme);
-      const width = await view.page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 360, `${scheme}: ${width} px wide`);
-    } finally {
-      await view.close();
-    }
-  }
+  await assertNarrowAndAccessible(shared.site, '?section=loss', waitForLoss);
 });
 
 test('the labs link to the chapter: the training lab\'s loss chart names its loss, the depth lab its last factor', async () => {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axeViolations, openPage, sharedPage } from './harness.mjs';
+import { assertNarrowAndAccessible, openPage, sharedPage } from './harness.mjs';
 
 const shared = sharedPage({ bypassCSP: true });
 const page = () => shared.view.page;
@@ -205,21 +205,10 @@ test('the progress survives a reload in the same tab', async () => {
 });
 
 test('axe-core finds nothing in a panel with its verdict, plot and hints, light and dark, and at 360 px it fits', async () => {
-  for (const scheme of ['light', 'dark']) {
-    const view = await openPage(shared.site, { search: '?fn=tanh', width: 360, height: 800, bypassCSP: true });
-    try {
-      await view.page.emulateMedia({ colorScheme: scheme });
-      await check('tanh', '1 - g(z)', view);
-      await panel('tanh', view).locator('[data-action="hint"]').click();
-      const violations = await axeViolations(view.page);
-      assert.deepEqual(violations, [], scheme);
-      const width = await view.page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 360, `${scheme}: ${width} px wide`);
-      assert.deepEqual(view.log.errors, []);
-    } finally {
-      await view.close();
-    }
-  }
+  await assertNarrowAndAccessible(shared.site, '?fn=tanh', async (view) => {
+    await check('tanh', '1 - g(z)', view);
+    await panel('tanh', view).locator('[data-action="hint"]').click();
+  });
 });
 
 test('embedded, ?embed=1&fn=tanh shows its panel, which works', async () => {

@@ -4,7 +4,7 @@
 // hostile entries in a logit's field; link, embed, 360 px, dark, axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, sharedPage } from './harness.mjs';
+import { assertNarrowAndAccessible, openPage, sharedPage } from './harness.mjs';
 
 const shared = sharedPage({ search: '?section=softmax', bypassCSP: true });
 const page = () => shared.view.page;
@@ -91,18 +91,7 @@ test('hostile entries in a logit\'s field are refused with a message and change 
 });
 
 test('axe-core finds nothing, light and dark, at 360 px nothing scrolls sideways, and ?embed=1&section=softmax works', async () => {
-  for (const scheme of ['light', 'dark']) {
-    const view = await openPage(shared.site, { search: '?section=softmax', width: 360, height: 800, bypassCSP: true });
-    try {
-      await view.page.emulateMedia({ colorScheme: scheme });
-      await ready(view);
-      assert.deepEqual(await axeViolations(view.page), [], scheme);
-      const width = await view.page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 360, `${scheme}: ${width} px wide`);
-    } finally {
-      await view.close();
-    }
-  }
+  await assertNarrowAndAccessible(shared.site, '?section=softmax', ready);
   const embedded = await openPage(shared.site, { search: '?embed=1&section=softmax' });
   try {
     await ready(embedded);
