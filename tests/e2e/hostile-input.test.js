@@ -102,6 +102,24 @@ const EXPRESSION_CASES = [
 // Valid expressions entered between the cases, so each refusal starts from a fresh, accepted plot.
 const VALID = ['z*tanh(z)', 'softplus(z)', 'z*sigmoid(z)', 'max(0.1z, z)'];
 
+// After a refused expression in the field `selector`: the page is safe, the message matches and
+// ends with the column (or says the paste was cut), and the marked copy in `echo` shows the
+// offending character, at most 100 characters long.
+async function assertRefusedExpression(selector, echo, { name, column, message, cut, shows }) {
+  const state = await pageState(selector);
+  assertSafe(state, name);
+  assert.match(state.message, message);
+  assert.ok(state.message.endsWith(`at column ${column}`) || cut, state.message);
+  if (cut) assert.match(state.message, CUT);
+  const copy = await page().evaluate((css) => {
+    const node = document.querySelector(css);
+    return { hidden: node.hidden, mark: node.querySelector('mark.error-at')?.textContent, length: node.textContent.length };
+  }, echo);
+  assert.equal(copy.hidden, false, 'no marked copy');
+  if (shows) assert.equal(copy.mark, shows);
+  assert.ok(copy.length <= 100, `the marked copy is ${copy.length} characters long`);
+}
+
 for (const [index, { name, entry, how, column, message, cut, shows }] of EXPRESSION_CASES.entries()) {
   test(`own activation: ${name} is refused at column ${column}, the plot kept`, async () => {
     const valid = VALID[index % VALID.length];
@@ -111,18 +129,7 @@ for (const [index, { name, entry, how, column, message, cut, shows }] of EXPRESS
     const before = await snapshot(EXPRESSION, 'chart-custom');
     await enter(EXPRESSION, entry, how);
     await page().waitForFunction(() => document.getElementById('custom-expr').getAttribute('aria-invalid') === 'true');
-    const state = await pageState(EXPRESSION);
-    assertSafe(state, name);
-    assert.match(state.message, message);
-    assert.ok(state.message.endsWith(`at column ${column}`) || cut, state.message);
-    if (cut) assert.match(state.message, CUT);
-    const echo = await page().evaluate(() => {
-      const copy = document.querySelector('#custom .expression-controls .expression-echo');
-      return { hidden: copy.hidden, mark: copy.querySelector('mark.error-at')?.textContent, length: copy.textContent.length };
-    });
-    assert.equal(echo.hidden, false, 'no marked copy');
-    if (shows) assert.equal(echo.mark, shows);
-    assert.ok(echo.length <= 100, `the marked copy is ${echo.length} characters long`);
+    await assertRefusedExpression(EXPRESSION, '#custom .expression-controls .expression-echo', { name, column, message, cut, shows });
     assert.equal(await page().locator('#custom .expression-controls .expression-stale').textContent(), `The results below are still those of ${valid}.`);
     assert.deepEqual(await snapshot(EXPRESSION, 'chart-custom'), before, 'the plot or the address changed');
   });
@@ -142,20 +149,11 @@ for (const [index, { name, entry, how, column, message, cut, shows }] of EXPRESS
     await enter(ANSWER, entry, how);
     await page().waitForFunction(() => document.getElementById('tanh-answer').getAttribute('aria-invalid') === 'true');
     await page().locator('#tanh-practice').getByRole('button', { name: 'Check' }).click();
-    const state = await pageState(ANSWER);
-    assertSafe(state, name);
-    assert.match(state.message, message);
-    assert.ok(state.message.endsWith(`at column ${column}`) || cut, state.message);
-    if (cut) assert.match(state.message, CUT);
-    const echo = await page().evaluate(() => {
-      const copy = document.querySelector('#tanh-practice .expression-echo');
-      return { hidden: copy.hidden, mark: copy.querySelector('mark.error-at')?.textContent, length: copy.textContent.length,
-        preview: document.querySelector('#tanh-practice [data-slot="answer-preview"]').hidden,
-        verdict: document.querySelector('#tanh-practice [data-slot="verdict"]').textContent };
-    });
-    assert.deepEqual([echo.hidden, echo.preview, echo.verdict], [false, true, ''], 'marked copy, preview or verdict');
-    if (shows) assert.equal(echo.mark, shows);
-    assert.ok(echo.length <= 100, `the marked copy is ${echo.length} characters long`);
+    await assertRefusedExpression(ANSWER, '#tanh-practice .expression-echo', { name, column, message, cut, shows });
+    const panel = await page().evaluate(() => ({
+      preview: document.querySelector('#tanh-practice [data-slot="answer-preview"]').hidden,
+      verdict: document.querySelector('#tanh-practice [data-slot="verdict"]').textContent }));
+    assert.deepEqual([panel.preview, panel.verdict], [true, ''], 'preview or verdict');
     assert.deepEqual(await snapshot(ANSWER, 'chart-tanh', '#tanh-practice [data-slot="practice-score"]'), before,
       'the plot, the score or the address changed');
   });
