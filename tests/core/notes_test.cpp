@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "actderiv/calculus/derive.h"
+#include "actderiv/calculus/indexed.h"
 #include "actderiv/calculus/notes.h"
 #include "actderiv/expr/functions.h"
 #include "actderiv/text/content.h"
@@ -114,6 +115,9 @@ TEST(Notes, EveryKeyIsReachedByADerivation) {
     for (const auto& s : d.input_rewrites) collect(s, notes);
     for (const auto& s : d.derivative_rewrites) collect(s, notes);
   }
+  // The index rules and the softmax's rewrites (indexed.h).
+  collect(actderiv::softmax_jacobian_derivation().steps, notes);
+  collect(actderiv::softmax_cross_entropy_derivation().steps, notes);
   for (const auto& key : actderiv::note_keys()) {
     const std::regex pattern = pattern_of(key);
     bool reached = false;

@@ -116,6 +116,7 @@ struct Conditioned {
         for (std::size_t i = 0; i + 1 < a.size(); i += 2)
           if (A::high((*this)(a[i])) != 0) return (*this)(a[i + 1]);
         return A::from(kNaN);
+      case Op::IndexSum: throw std::invalid_argument(kIndexSumHasNoValue);
     }
     return A::from(kNaN);
   }

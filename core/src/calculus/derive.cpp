@@ -24,46 +24,6 @@ void collect_params(const Expr& e, std::vector<bool>& used) {
   for (const auto& a : e->args) collect_params(a, used);
 }
 
-// The "simplify" step: every stage of the canonical form that visibly changed the derivative is a
-// sub-step, with the stage's reason. The whole canonical form is computed once, and says which
-// stages changed something; only the forms between those stages are computed again.
-DerivationStep simplification(const Expr& raw) {
-  DerivationStep s;
-  s.rule = "simplify";
-  s.rewrite = true;
-  s.before = raw;
-  s.note = note("simplify");
-  unsigned applied = 0;
-  const Expr result = canonical(raw, Simplification::Factoring, &applied);
-  s.after = result;
-  if (same_as_printed(result, raw)) return s;
-  // Putting terms and factors in order is part of every stage; alone, it is the first.
-  if (applied == 0) applied = 1u;
-  std::size_t last = 0;
-  for (std::size_t i = 0; i < kSimplifications; ++i)
-    if (applied & (1u << i)) last = i;
-  Expr current = raw;
-  for (std::size_t i = 0; i <= last; ++i) {
-    if (!(applied & (1u << i))) continue;
-    const auto stage = static_cast<Simplification>(i);
-    Expr next = i == last ? result : canonical(current, stage);
-    // A change the reader cannot see (the number -1 for the sign and 1) is not a step.
-    if (same_as_printed(next, current)) {
-      current = std::move(next);
-      continue;
-    }
-    DerivationStep c;
-    c.rule = simplification_rule(stage);
-    c.rewrite = true;
-    c.before = current;
-    c.after = next;
-    c.note = note(c.rule);
-    s.children.push_back(std::move(c));
-    current = std::move(next);
-  }
-  return s;
-}
-
 }  // namespace
 
 EvalContext expression_context(const ParamValues& given) {
@@ -87,7 +47,9 @@ void reject_self(const Expr& input) {
 
 std::string before_latex(const DerivationStep& step) {
   const std::string e = to_latex(step.before);
-  return step.rewrite ? e : "\\frac{d}{dz}\\left[" + e + "\\right]";
+  if (step.rewrite) return e;
+  const std::string by = step.variable.empty() ? "\\frac{d}{dz}" : "\\frac{\\partial}{\\partial " + to_latex(var(step.variable)) + "}";
+  return by + "\\left[" + e + "\\right]";
 }
 
 const std::vector<Param>& expression_params() {

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "calculus/indices.h"
+
 #include "actderiv/calculus/notes.h"
 #include "actderiv/expr/canonical.h"
 #include "actderiv/expr/functions.h"
@@ -16,8 +18,6 @@ namespace {
 
 namespace w = written;
 
-bool is_z(const Expr& e) { return e->op == Op::Variable; }
-
 std::string tex(const Expr& e) { return to_latex(e); }
 
 // " " + the note of f's rule, if rules.md has one.
@@ -28,9 +28,12 @@ std::string extra_note(const Function& f) {
 
 class Differentiator {
  public:
+  explicit Differentiator(std::string by) : by_(std::move(by)) {}
+
   DerivationStep d(const Expr& e) {
     DerivationStep step = rule(e);
     step.before = e;
+    step.variable = by_;
     spent_ += size_capped(step.after, kMaxStepsSize);
     if (spent_ > kMaxStepsSize || size_capped(step.after, kMaxDerivativeSize) > kMaxDerivativeSize)
       throw std::length_error("the derivative grows too large to show (more than " +
@@ -40,6 +43,9 @@ class Differentiator {
   }
 
  private:
+  // Is e the variable differentiated by: z, or z_j among indexed ones?
+  bool is_z(const Expr& e) const { return e->op == Op::Variable && (by_.empty() || e->name == by_); }
+
   static std::size_t size_capped(const Expr& e, std::size_t cap) {
     std::size_t n = 1;
     for (const auto& a : e->args) {
@@ -72,7 +78,8 @@ class Differentiator {
       case Op::Number: case Op::Parameter: case Op::Constant:
         break;  // no z in them: the constant rule above
       case Op::Variable:
-        return leaf("variable", num(1), note("variable"));
+        if (is_z(e)) return leaf("variable", num(1), note("variable"));
+        return index_rule(e);
       case Op::Neg: {
         DerivationStep s;
         s.rule = "constant multiple";
@@ -101,6 +108,7 @@ class Differentiator {
         throw std::invalid_argument(kSelfMessage);
       case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
         throw std::invalid_argument("a comparison such as z > 0 is only allowed as a piecewise condition");
+      case Op::IndexSum: return index_sum_rule(e);
     }
     throw std::logic_error("unknown node");
   }
@@ -241,12 +249,78 @@ class Differentiator {
     return s;
   }
 
+  // d z_i / d z_j = delta_ij, for an indexed variable other than the one differentiated by.
+  DerivationStep index_rule(const Expr& e) const {
+    const std::string i = index_of(e), j = index_of(var(by_));
+    if (i.size() != 1 || j.size() != 1)
+      throw std::logic_error("the index rule needs indexed variables, not " + e->name + " and " + by_);
+    const Expr result = delta(i, j);
+    return leaf("index rule", result, note("index rule", {{"u", tex(e)}, {"v", tex(var(by_))}, {"delta", tex(result)}}));
+  }
+
+  // d/dz_j sum_k u = sum_k du/dz_j, then collapsed where a delta picks out one term.
+  DerivationStep index_sum_rule(const Expr& e) {
+    if (by_.empty()) throw std::invalid_argument("a sum over an index needs an indexed variable to differentiate by");
+    DerivationStep s;
+    s.rule = "sum over an index";
+    s.children.push_back(d(e->args[0]));
+    s.after = index_sum(e->name, s.children[0].after);
+    s.note = note("sum over an index", {{"k", e->name}});
+    for (auto& rewrite : collapse_sum(s.after, index_of(var(by_)).at(0))) {
+      s.after = rewrite.after;
+      s.children.push_back(std::move(rewrite));
+    }
+    return s;
+  }
+
+  std::string by_;
   std::size_t spent_ = 0;
 };
 
 
 }  // namespace
 
-DerivationStep differentiate(const Expr& e) { return Differentiator().d(e); }
+DerivationStep differentiate(const Expr& e, const std::string& by) { return Differentiator(by).d(e); }
+
+// The "simplify" step: every stage of the canonical form that visibly changed the derivative is a
+// sub-step, with the stage's reason. The whole canonical form is computed once, and says which
+// stages changed something; only the forms between those stages are computed again.
+DerivationStep simplification(const Expr& raw) {
+  DerivationStep s;
+  s.rule = "simplify";
+  s.rewrite = true;
+  s.before = raw;
+  s.note = note("simplify");
+  unsigned applied = 0;
+  const Expr result = canonical(raw, Simplification::Factoring, &applied);
+  s.after = result;
+  if (same_as_printed(result, raw)) return s;
+  // Putting terms and factors in order is part of every stage; alone, it is the first.
+  if (applied == 0) applied = 1u;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < kSimplifications; ++i)
+    if (applied & (1u << i)) last = i;
+  Expr current = raw;
+  for (std::size_t i = 0; i <= last; ++i) {
+    if (!(applied & (1u << i))) continue;
+    const auto stage = static_cast<Simplification>(i);
+    Expr next = i == last ? result : canonical(current, stage);
+    // A change the reader cannot see (the number -1 for the sign and 1) is not a step.
+    if (same_as_printed(next, current)) {
+      current = std::move(next);
+      continue;
+    }
+    DerivationStep c;
+    c.rule = simplification_rule(stage);
+    c.rewrite = true;
+    c.before = current;
+    c.after = next;
+    c.note = note(c.rule);
+    s.children.push_back(std::move(c));
+    current = std::move(next);
+  }
+  return s;
+}
+
 
 }  // namespace actderiv

@@ -48,6 +48,7 @@ Dual evaluate_dual(const Expr& e, double z, const EvalContext& context) {
       for (std::size_t i = 0; i + 1 < a.size(); i += 2)
         if (evaluate(a[i], z, context) != 0) return arg(i + 1);
       return {std::nan(""), std::nan("")};
+    case Op::IndexSum: throw std::invalid_argument(kIndexSumHasNoValue);
   }
   return {std::nan(""), std::nan("")};
 }

@@ -87,8 +87,9 @@ int rank(Op op) {
     case Op::Greater: return 14;
     case Op::GreaterEq: return 15;
     case Op::Piecewise: return 16;
+    case Op::IndexSum: return 17;
   }
-  return 17;
+  return 18;
 }
 
 int compare(const Expr& a, const Expr& b) {
@@ -113,7 +114,7 @@ int compare(const Exponent& a, const Exponent& b) {
 }
 
 // Factors are written numbers and constants first, then parameters, z, functions, sums and
-// exponentials last, as in 2 alpha z sigma(z) (1 - z^2) e^u.
+// exponentials, as in 2 alpha z sigma(z) (1 - z^2) e^u, and a sum over an index last.
 int group(const Factor& f) {
   switch (f.base->op) {
     case Op::Number: return 0;
@@ -121,6 +122,7 @@ int group(const Factor& f) {
     case Op::Parameter: return 2;
     case Op::Variable: return 3;
     case Op::Add: case Op::Sub: return 5;
+    case Op::IndexSum: return 7;  // last, as \sum_k extends to the right
     default: return 4;
   }
 }
@@ -171,6 +173,7 @@ class Normaliser {
         for (const auto& a : e->args) args.push_back(norm(a));
         return keep(make(e->op, std::move(args)));
       }
+      case Op::IndexSum: return keep(index_sum(e->name, norm(e->args[0])));
     }
     return e;
   }

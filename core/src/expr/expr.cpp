@@ -64,6 +64,16 @@ Expr constant(const std::string& name) { return named(Op::Constant, name); }
 
 Expr parameter(const std::string& name) { return named(Op::Parameter, name); }
 
+const char* const kIndexSumHasNoValue = "a sum over an index has no value at a single z";
+
+Expr index_sum(const std::string& index, const Expr& body) {
+  auto node = std::make_shared<Node>();
+  node->op = Op::IndexSum;
+  node->name = index;
+  node->args = {body};
+  return node;
+}
+
 Expr make(Op op, std::vector<Expr> args) {
   auto node = std::make_shared<Node>();
   node->op = op;
@@ -159,6 +169,7 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
     case Op::Self: case Op::Less: case Op::LessEq: case Op::Greater: case Op::GreaterEq:
     case Op::Piecewise:
       return make(e->op, std::move(args));
+    case Op::IndexSum: return index_sum(e->name, args[0]);
   }
   return e;
 }
@@ -213,6 +224,8 @@ double evaluate(const Expr& e, double z, const EvalContext& context) {
       for (std::size_t i = 0; i + 1 < a.size(); i += 2)
         if (arg(i) != 0) return arg(i + 1);
       return std::nan("");
+    case Op::IndexSum:
+      throw std::invalid_argument(kIndexSumHasNoValue);
   }
   return std::nan("");
 }

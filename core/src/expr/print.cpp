@@ -22,6 +22,8 @@ int precedence(const Expr& e) {
     case Op::Number: return e->number < 0 ? 3 : 5;
     case Op::Variable: case Op::Parameter: case Op::Constant: case Op::Self: case Op::Piecewise:
       return 5;
+    // \sum_k u extends to the right: bracketed as a power's base or before another factor.
+    case Op::IndexSum: return 2;
   }
   return 5;
 }
@@ -121,14 +123,23 @@ bool leads_with_sign(const Expr& e) {
 std::string product(const Expr& e) {
   const Expr& a = e->args[0];
   const Expr& b = e->args[1];
-  const std::string left = operand(a, 2);
-  const std::string right = signed_operand(b, 4);
+  const std::string left = a->op == Op::IndexSum ? paren(latex(a), true) : operand(a, 2);
+  const std::string right = b->op == Op::IndexSum ? latex(b) : signed_operand(b, 4);
   const bool dot = a->op == Op::Div || b->op == Op::Div || starts_with_digit_or_sign(b, 4);
   return left + (dot ? " \\cdot " : " ") + right;
 }
 
 std::string comparison(const Expr& e, const char* symbol) {
   return latex(e->args[0]) + " " + symbol + " " + latex(e->args[1]);
+}
+
+// A leaf's name: a Greek parameter is its letter (alpha -> \alpha), a Latin name itself (the target
+// y); an index after an underscore is a subscript (z_i -> z_{i}, delta_ij -> \delta_{ij}).
+std::string subscripted(const std::string& name, bool parameter) {
+  const auto underscore = name.find('_');
+  const std::string head = name.substr(0, underscore);
+  const std::string letter = parameter && head.size() > 1 ? "\\" + head : head;
+  return underscore == std::string::npos ? letter : letter + "_{" + name.substr(underscore + 1) + "}";
 }
 
 // tanh(z)^2 prints as \tanh^{2}(z), as textbooks write it.
@@ -140,12 +151,13 @@ std::string latex(const Expr& e) {
   const auto& a = e->args;
   switch (e->op) {
     case Op::Number: return format_number(e->number);
-    case Op::Variable: return e->name;
+    case Op::Variable: return subscripted(e->name, false);
     case Op::Constant: return e->name == "pi" ? "\\pi" : e->name;
-    // A Greek parameter name is its letter (alpha -> \alpha); a Latin one (the target y) itself.
-    case Op::Parameter: return e->name.size() == 1 ? e->name : "\\" + e->name;
-    // -(2 z) and -(u/v) read the same without their parentheses: -2 z, -u/v.
-    case Op::Neg: return "-" + (a[0]->op == Op::Mul && !leads_with_sign(a[0]) ? product(a[0]) : signed_operand(a[0], 3));
+    case Op::Parameter: return subscripted(e->name, true);
+    // -(2 z) and -(u/v) read the same without their parentheses: -2 z, -u/v; -\sum_k u as written.
+    case Op::Neg:
+      if (a[0]->op == Op::IndexSum) return "-" + latex(a[0]);
+      return "-" + (a[0]->op == Op::Mul && !leads_with_sign(a[0]) ? product(a[0]) : signed_operand(a[0], 3));
     case Op::Add: return latex(a[0]) + " + " + operand(a[1], is_signed(a[1]) ? 4 : 1);
     case Op::Sub: return latex(a[0]) + " - " + operand(a[1], is_signed(a[1]) ? 4 : 2);
     case Op::Mul: return product(e);
@@ -167,6 +179,7 @@ std::string latex(const Expr& e) {
       }
       return s + " \\end{cases}";
     }
+    case Op::IndexSum: return "\\sum_{" + e->name + "} " + operand(a[0], 2);
   }
   return "";
 }
@@ -211,6 +224,7 @@ std::string text(const Expr& e) {
       for (std::size_t i = 0; i < a.size(); ++i) s += (i ? ", " : "") + text(a[i]);
       return s + ")";
     }
+    case Op::IndexSum: return "sum_" + e->name + "(" + text(a[0]) + ")";
   }
   return "";
 }

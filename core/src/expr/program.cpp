@@ -17,6 +17,8 @@ void Program::emit(const Expr& e, const EvalContext& context, std::size_t depth)
     case Op::Self:
       code_.push_back({Op::Number, std::nan(""), 0, nullptr});
       break;
+    case Op::IndexSum:
+      throw std::invalid_argument(kIndexSumHasNoValue);
     case Op::Pow:
       if (e->args[0]->op == Op::Constant && e->args[0]->name == "e") {  // e^x is exp(x)
         emit(e->args[1], context, depth);
@@ -39,7 +41,8 @@ double Program::run(double z, double* stack) const {
     double* a = stack + top - in.count;  // the arguments; the result goes to a[0]
     switch (in.op) {
       case Op::Number: case Op::Variable: case Op::Parameter: case Op::Constant: case Op::Self:
-        break;  // handled above or bound at compile time
+      case Op::IndexSum:
+        break;  // handled above, bound at compile time or refused by emit()
       case Op::Neg: a[0] = -a[0]; break;
       case Op::Add: a[0] = a[0] + a[1]; break;
       case Op::Sub: a[0] = a[0] - a[1]; break;

@@ -26,11 +26,12 @@ struct DerivationStep {
   Expr before;
   Expr after;
   std::string note;  // one sentence for a student; inline math between $...$
+  std::string variable;  // for a differentiation step, the variable when it is not z (z_j)
   std::vector<DerivationStep> children;
 };
 
-// LaTeX of a step's left side: \frac{d}{dz}\left[before\right] for a differentiation step,
-// `before` itself for a rewrite.
+// LaTeX of a step's left side: \frac{d}{dz}\left[before\right] for a differentiation step
+// (\frac{\partial}{\partial z_{j}} for another variable), `before` itself for a rewrite.
 std::string before_latex(const DerivationStep& step);
 
 // A finished derivation.

@@ -28,14 +28,16 @@ enum class Op {
   Self,                                   // g(x), the activation being derived (walkthroughs only)
   Less, LessEq, Greater, GreaterEq,       // comparisons, true = 1, false = 0
   Piecewise,                              // cond, value, cond, value, ...
+  IndexSum,                               // the sum over the index `name` of args[0]: sum_k e^{z_k}
 };
 
 struct Node;
 struct Function;
 using Expr = std::shared_ptr<const Node>;
 
-// One node; `number` is set for Number, `name` for Variable, Parameter and Constant, `function`
-// for Call.
+// One node; `number` is set for Number, `name` for Variable, Parameter and Constant (an indexed
+// one is named with its index after an underscore: z_i, y_k, delta_ij) and for IndexSum (its
+// index, k), `function` for Call.
 struct Node {
   Op op;
   double number = 0;
@@ -94,6 +96,11 @@ Expr sub(const Expr& a, const Expr& b);
 Expr mul(const Expr& a, const Expr& b);
 Expr div(const Expr& a, const Expr& b);
 Expr pow(const Expr& a, const Expr& b);
+// The sum over the index `index` (one letter) of `body`, in which indexed leaves carry it (z_k):
+// what the softmax's derivations (calculus/indexed.h) are written with. It has no value at a single z.
+Expr index_sum(const std::string& index, const Expr& body);
+// What evaluating one says: "a sum over an index has no value at a single z".
+extern const char* const kIndexSumHasNoValue;
 
 // A node of type `op` (Self, a comparison, Piecewise, ...) with these arguments, not simplified.
 // A function's call is made with call() (functions.h).
