@@ -293,6 +293,12 @@ function makeTrainer(wasm, handle, finalizer) {
  *   and its Jacobian in z, k x k row-major (entry i*k + j is ds_i/dz_j); from the largest logit, so
  *   no logit overflows it (core/include/actderiv/numerics/output.h)
  * - softmaxCrossEntropy(logits, target): {loss, gradient: Float64Array}, -log s_target and s - y
+ * - softmaxDerivations(): {jacobian, crossEntropy}, the engine's derivations in index notation of
+ *   ds_i/dz_j (reaching s_i(delta_ij - s_j), with cases [{condition: 'i = j', result}, {condition:
+ *   'i \\neq j', result}]) and of dL/dz_j for L = -sum_k y_k log s_k (reaching s_j - y_j): each
+ *   {quantity, variable, input, steps, result, cases, check: {maxRelError, points}}, LaTeX
+ *   throughout, steps as in derive(), checked against softmax() and softmaxCrossEntropy() at 2 to 6
+ *   logits (core/include/actderiv/calculus/indexed.h)
  * - sigmoidLoss('bce' | 'mse', z, y): {loss: Float64Array, gradient: Float64Array}, the loss of
  *   sigma(z) against y at each z (mse is (sigma(z) - y)^2 / 2) and its derivative in z; from the
  *   logit, never log(sigma(z)). Empty logits, a logit that is not finite, a target out of range, a y
@@ -408,6 +414,9 @@ export async function loadCore() {
       const zs = labNumbers(logits, 'logits');
       checkLabNumber(target, 'the target class');
       return checked(wasm.softmaxCrossEntropy(zs, target));
+    },
+    softmaxDerivations() {
+      return checked(wasm.softmaxDerivations());
     },
     sigmoidLoss(loss, z, y) {
       checkText(loss, 'the loss');

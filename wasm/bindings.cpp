@@ -20,6 +20,7 @@
 #include "actderiv/address/address.h"
 #include "actderiv/calculus/accuracy.h"
 #include "actderiv/calculus/derive.h"
+#include "actderiv/calculus/indexed.h"
 #include "actderiv/calculus/kinks.h"
 #include "actderiv/catalogue/properties.h"
 #include "actderiv/calculus/slope.h"
@@ -366,6 +367,35 @@ val softmax_cross_entropy(const val& logits, double target) {
   val o = val::object();
   o.set("loss", r.loss);
   o.set("gradient", copy_out(r.gradient));
+  return o;
+}
+
+// One derivation in index notation: {quantity, variable, input, steps, result, cases, check}, LaTeX.
+val describe_indexed(const actderiv::IndexedDerivation& d) {
+  val o = val::object();
+  o.set("quantity", d.quantity);
+  o.set("variable", actderiv::to_latex(actderiv::var(d.variable)));
+  o.set("input", actderiv::to_latex(d.input));
+  o.set("steps", describe_step(d.steps));
+  o.set("result", actderiv::to_latex(d.result));
+  o.set("cases", array_of(d.cases, [](const actderiv::IndexedCase& c) {
+          val entry = val::object();
+          entry.set("condition", c.condition);
+          entry.set("result", actderiv::to_latex(c.result));
+          return entry;
+        }));
+  val check = val::object();
+  check.set("maxRelError", d.max_rel_error);
+  check.set("points", static_cast<double>(d.points));
+  o.set("check", check);
+  return o;
+}
+
+// {jacobian, crossEntropy}: the engine's derivations of ds_i/dz_j and of dL/dz_j after softmax.
+val softmax_derivations() {
+  val o = val::object();
+  o.set("jacobian", describe_indexed(actderiv::softmax_jacobian_derivation()));
+  o.set("crossEntropy", describe_indexed(actderiv::softmax_cross_entropy_derivation()));
   return o;
 }
 
@@ -921,6 +951,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   function("exercise", guarded<&exercise>);
   function("softmax", guarded<&softmax>);
   function("softmaxCrossEntropy", guarded<&softmax_cross_entropy>);
+  function("softmaxDerivations", guarded<&softmax_derivations>);
   function("sigmoidLoss", guarded<&sigmoid_loss>);
   function("properties", guarded<&properties>);
   function("lessonCases", guarded<&lesson_cases>);

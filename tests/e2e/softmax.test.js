@@ -1,7 +1,9 @@
 // Softmax and its Jacobian (#softmax) on the built page: the probabilities as bars, the Jacobian as a
 // shaded table (rows summing to 0, positive on the diagonal), 2 to 6 logits, a temperature,
 // cross-entropy's gradient s - y, the softmax as written against from the largest logit past 710;
-// hostile entries in a logit's field; link, embed, 360 px, dark, axe.
+// the engine's derivations in index notation and the two Your-turn panels on the Jacobian's
+// entries; the settings in the address; hostile entries in a logit's field and in the address;
+// link, embed, 360 px, dark, axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNarrowAndAccessible, openPage, sharedPage } from './harness.mjs';
@@ -88,6 +90,91 @@ test('hostile entries in a logit\'s field are refused with a message and change 
   assert.equal(await page().evaluate(() => window.__pwned), undefined);
   await field('z₁ value').fill('2');
   assert.equal(await section().locator('[data-slot="logits"] .field-message').first().textContent(), '');
+});
+
+test('the engine derives the Jacobian to s_i(delta_ij - s_j), with its two cases, and cross-entropy to s_j - y_j', async () => {
+  const annotation = (name) => section().locator(`[data-slot="${name}"] annotation`).first().textContent();
+  assert.equal(await annotation('jacobian-input'), 's_{i} = \\frac{e^{z_{i}}}{\\sum_{k} e^{z_{k}}}');
+  assert.equal(await annotation('jacobian-result'), '\\frac{\\partial s_{i}}{\\partial z_{j}} = s_{i} (\\delta_{ij} - s_{j})');
+  const cases = await section().locator('[data-slot="jacobian-cases"] li annotation').allTextContents();
+  assert.deepEqual(cases, [
+    '\\frac{\\partial s_{i}}{\\partial z_{j}} = s_{i} (1 - s_{i}) \\quad \\text{where } i = j',
+    '\\frac{\\partial s_{i}}{\\partial z_{j}} = -s_{i} s_{j} \\quad \\text{where } i \\neq j',
+  ]);
+  assert.equal(await annotation('cross-entropy-result'), '\\frac{\\partial L}{\\partial z_{j}} = s_{j} - y_{j}');
+  assert.match(await section().locator('[data-slot="jacobian-check"]').textContent(),
+    /^✓ Checked against the core’s softmax \(2 to 6 logits\) at 880 entries: max relative error /);
+  assert.match(await section().locator('[data-slot="cross-entropy-check"]').textContent(), /^✓ Checked .* at 180 entries/);
+  // Every sub-step opened: the index rules are named, in the engine's words.
+  const titles = async (id) => {
+    const steps = section().locator(`[data-slot="${id}-steps"]`);
+    for (let i = 0; i < 40 && await steps.locator('details:not([open]) > summary').count() > 0; i += 1) {
+      await steps.locator('details:not([open]) > summary').first().click();
+    }
+    return (await steps.locator('.step-title').allTextContents()).map((t) => t.trim().toLowerCase());
+  };
+  const jacobianRules = await titles('jacobian');
+  for (const rule of ['quotient rule', 'index rule', 'sum over an index', 'the delta picks out one term',
+    'split the fraction', 'write with the softmax', 'factor out', 'the case i = j', 'the case i differs from j']) {
+    assert.ok(jacobianRules.includes(rule), `${rule} not in ${jacobianRules.join(' | ')}`);
+  }
+  const crossEntropyRules = await titles('cross-entropy');
+  for (const rule of ['the log of a softmax', 'the targets add up to 1', 'write with the softmax']) {
+    assert.ok(crossEntropyRules.includes(rule), `${rule} not in ${crossEntropyRules.join(' | ')}`);
+  }
+});
+
+test('Your turn on the diagonal and off it: s(1 - s) is right; off the diagonal a lost sign is named', async () => {
+  const check = async (id, text) => {
+    const panel = section().locator(`#${id}-practice`);
+    await panel.getByRole('textbox', { name: /Your g/ }).fill(text);
+    await panel.getByRole('button', { name: 'Check' }).click();
+    return (await panel.locator('[data-slot="verdict"]').innerText()).replace(/\s+/g, ' ');
+  };
+  assert.equal(await section().locator('#softmax-diagonal-practice-title').textContent(), 'Your turn: on the diagonal');
+  assert.equal(await section().locator('#softmax-off-diagonal-practice-title').textContent(), 'Your turn: off the diagonal');
+  assert.match(await check('softmax-diagonal', 'g(z)*(1 - g(z))'), /^Correct: that is g′\(z\)\./);
+  assert.match(await check('softmax-diagonal', '2*exp(z)/(exp(z) + 2)^2'), /^Correct/);
+  assert.match(await check('softmax-off-diagonal', 'exp(z)/(exp(z) + 2)^2'), /^Not yet: .*opposite sign.*At z = 1, g′\(z\) is −0\.12210311/);
+  assert.match(await check('softmax-off-diagonal', '-g(z)*exp(z)*g(z)'), /^Correct/);
+});
+
+test('the address keeps the logits, the temperature and the class, and refuses what does not read', async () => {
+  const linked = await openPage(shared.site, { search: '?section=softmax&softmax.k=4&softmax.z2=5&softmax.T=0.5&softmax.class=2' });
+  try {
+    await ready(linked);
+    const labels = await linked.page.locator('#softmax [data-slot="bars"] li .softmax-label').allTextContents();
+    assert.deepEqual(labels, ['s₁ = 0.002472', 's₂ = 0.9974', 's₃ = 5.53e−5', 's₄ = 4.53e−5']);
+    assert.equal(await linked.page.locator('#softmax [data-slot="target"]').inputValue(), '1');
+    assert.equal(await linked.page.locator('#softmax [data-slot="notice"]').isHidden(), true);
+    await linked.page.locator('#softmax').getByRole('textbox', { name: 'z₁ value', exact: true }).fill('3');
+    await linked.page.waitForFunction(() => new URLSearchParams(window.location.search).get('softmax.z1') === '3');
+    const query = new URLSearchParams(new URL(linked.page.url()).search);
+    assert.deepEqual(['k', 'z2', 'T', 'class'].map((key) => query.get(`softmax.${key}`)), ['4', '5', '0.5', '2']);
+  } finally {
+    await linked.close();
+  }
+  const hostile = await openPage(shared.site, { search: '?section=softmax&softmax.k=9&softmax.z1=%3Cb%3Ex&softmax.T=0&softmax.class=1.5&softmax.big=1e400' });
+  try {
+    await ready(hostile);
+    const notice = await hostile.page.locator('#softmax [data-slot="notice"]').textContent();
+    for (const part of [/number of logits in the address must be from 2 to 6, not 9/, /logit z1 in the address: “<b>x” is not a number/,
+      /temperature in the address must be from 0\.1 to 10, not 0/, /class in the address must be a whole number/, /large logit in the address/]) {
+      assert.match(notice, part);
+    }
+    assert.equal(await hostile.page.locator('#softmax [data-slot="bars"] li').count(), 3, 'the defaults are kept');
+    assert.equal(await hostile.page.locator('#softmax b').count(), 0, 'nothing from the address is inserted as HTML');
+    assert.deepEqual(hostile.log.errors, []);
+  } finally {
+    await hostile.close();
+  }
+  const past = await openPage(shared.site, { search: '?section=softmax&softmax.class=5' });
+  try {
+    await ready(past);
+    assert.match(await past.page.locator('#softmax [data-slot="notice"]').textContent(), /^The class 5 in the address is past the 3 logits; using class 1\.$/);
+  } finally {
+    await past.close();
+  }
 });
 
 test('axe-core finds nothing, light and dark, at 360 px nothing scrolls sideways, and ?embed=1&section=softmax works', async () => {

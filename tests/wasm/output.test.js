@@ -70,3 +70,32 @@ test('empty logits, non-finite ones, a target out of range, a bad y and an unkno
   says(() => core.sigmoidLoss('bce', [], NaN), /^the target y must be from 0 to 1, not NaN$/);
   says(() => core.sigmoidLoss(1, [0], 1), /^the loss must be a string/);
 });
+
+// The engine's derivations in index notation, through the module: the same results as natively
+// (tests/core/indexed_test.cpp), steps in the shape derive() gives, and the check's figures.
+test('softmaxDerivations(): the Jacobian and cross-entropy after softmax, derived', () => {
+  const { jacobian, crossEntropy } = core.softmaxDerivations();
+  assert.equal(jacobian.quantity, 's_{i}');
+  assert.equal(jacobian.variable, 'z_{j}');
+  assert.equal(jacobian.input, '\\frac{e^{z_{i}}}{\\sum_{k} e^{z_{k}}}');
+  assert.equal(jacobian.result, 's_{i} (\\delta_{ij} - s_{j})');
+  assert.deepEqual(jacobian.cases, [
+    { condition: 'i = j', result: 's_{i} (1 - s_{i})' },
+    { condition: 'i \\neq j', result: '-s_{i} s_{j}' },
+  ]);
+  assert.equal(crossEntropy.result, 's_{j} - y_{j}');
+  assert.deepEqual(crossEntropy.cases, []);
+  for (const d of [jacobian, crossEntropy]) {
+    assert.equal(d.steps.rule, 'derivative');
+    assert.match(d.steps.before, /^\\frac\{\\partial\}\{\\partial z_\{j\}\}\\left\[/);
+    assert.equal(d.steps.after, d.result);
+    assert.ok(d.steps.children.length >= 4);
+    assert.ok(d.check.points >= 180, `${d.check.points} points`);
+    assert.ok(d.check.maxRelError < 1e-15, `${d.check.maxRelError}`);
+  }
+  const rules = [];
+  const walk = (s) => { rules.push(s.rule); s.children.forEach(walk); };
+  walk(crossEntropy.steps);
+  for (const rule of ['the log of a softmax', 'index rule', 'sum over an index', 'the delta picks out one term',
+    'the targets add up to 1', 'write with the softmax']) assert.ok(rules.includes(rule), rule);
+});

@@ -64,16 +64,17 @@ function formatError(x) {
   return x === 0 ? '0' : x.toPrecision(2);
 }
 
-// Fills `badge` with the result of checking the derivative against automatic differentiation.
-export function renderCheck(badge, { maxRelError, points }) {
+// Fills `badge` with the result of checking the derivative against `against` (automatic
+// differentiation unless said) at `points` points (or entries, ...: `unit`).
+export function renderCheck(badge, { maxRelError, points }, { against = 'automatic differentiation', unit = 'points' } = {}) {
   const passed = points > 0 && maxRelError <= TOLERANCE;
   badge.classList.toggle('check-warning', !passed);
   const icon = document.createElement('span');
   icon.setAttribute('aria-hidden', 'true');
   icon.textContent = passed ? '\u2713 ' : '\u26a0 ';
   const text = points === 0
-    ? 'Warning: not checked against automatic differentiation, since the expression is undefined at every sample point.'
-    : `${passed ? '' : 'Warning: '}Checked against automatic differentiation at ${points} points: `
+    ? `Warning: not checked against ${against}, since the expression is undefined at every sample point.`
+    : `${passed ? '' : 'Warning: '}Checked against ${against} at ${points} ${unit}: `
       + `max relative error ${Number.isFinite(maxRelError) ? formatError(maxRelError) : 'not finite'}`;
   badge.replaceChildren(icon, text);
 }

@@ -68,14 +68,16 @@ function scoreText(record) {
 }
 
 // The panel's elements, from the template, put in place of `slot`: {root, part(name), form,
-// buttons: {hint, another, original}}. Its title is a heading of level `heading` (3 or 4).
-function buildPanel(slot, exercise, heading, variants) {
+// buttons: {hint, another, original}}. Its title is a heading of level `heading` (3 or 4), the
+// template's "Your turn" unless `title` is given.
+function buildPanel(slot, exercise, heading, variants, title = null) {
   const root = cloneTemplate('practice-template', `${exercise}-practice`);
   root.id = `${exercise}-practice`;
   root.querySelector(heading === 3 ? 'h4' : 'h3').remove();
-  const title = root.querySelector('.practice-title');
-  title.id = `${exercise}-practice-title`;
-  root.setAttribute('aria-labelledby', title.id);
+  const titleElement = root.querySelector('.practice-title');
+  titleElement.id = `${exercise}-practice-title`;
+  if (title) titleElement.textContent = title;
+  root.setAttribute('aria-labelledby', titleElement.id);
   const form = root.querySelector('.practice-form');
   form.elements.answer.id = `${exercise}-answer`;
   form.querySelector('.practice-label').htmlFor = form.elements.answer.id;
@@ -244,10 +246,11 @@ function answerField(panel, core, current, onChecked) {
 // (the final form's expression text, to tell whether the student's differs), kinks (core.kinks()'s),
 // seed (optional)}. With
 // `variants`, the panel offers "Another like this" (the core's seeded variants of `exercise`).
-// `heading` is the panel title's level (3 or 4). Returns {refresh()}, to call when base() changes
+// `heading` is the panel title's level (3 or 4), `title` its text when a section has more than one
+// panel ("Your turn" otherwise). Returns {refresh()}, to call when base() changes
 // (a parameter moved, another expression typed).
-export function createPractice(slot, core, { exercise, base, variants = false, heading = 3 }) {
-  const panel = buildPanel(slot, exercise, heading, variants);
+export function createPractice(slot, core, { exercise, base, variants = false, heading = 3, title }) {
+  const panel = buildPanel(slot, exercise, heading, variants, title);
   const { part, buttons } = panel;
   const draw = differencePlot(panel, core);
   let current = null;

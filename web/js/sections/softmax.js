@@ -1,11 +1,15 @@
 // Softmax and its Jacobian (#softmax): 2 to 6 logits (a slider and a number field each), a
 // temperature, the probabilities as bars, the Jacobian as a shaded table, cross-entropy against a
 // class with its gradient s - y, and the softmax as written against from the largest logit for a
-// logit pushed past 710. Every number is the core's (core.softmax, core.softmaxCrossEntropy,
-// core.accuracy for the form as written); the settings' limits are core.limits().softmax.
+// logit pushed past 710; the engine's derivations and the exercises below them
+// (softmax-derivations.js). Every number is the core's (core.softmax, core.softmaxCrossEntropy,
+// core.accuracy for the form as written); the settings' limits are core.limits().softmax, and the
+// address keeps them (softmax.k, softmax.z1 to softmax.z6, softmax.T, softmax.class, softmax.big).
 import { formatNumber } from '../figures/number-format.js';
 import { valueWords } from '../figures/ulp-plot.js';
 import { createParamControl } from '../controls/params.js';
+import { numberSetting, readSettings, showNotices, writeSettings } from '../state/lab-state.js';
+import { setupSoftmaxDerivations } from './softmax-derivations.js';
 
 const START = [2, 1, 0.1];
 // Each new logit starts here.
@@ -121,10 +125,47 @@ function wireLogits(section, slot, limits, state, changed) {
   render();
 }
 
+// The settings the address keeps, each read and checked by the core: the number of logits, each
+// logit, the temperature, the class (1-based) and the lesson's large logit.
+function settingsTable(limits) {
+  const logits = Array.from({ length: limits.k.max }, (_, i) =>
+    [`z${i + 1}`, numberSetting(`softmax.z${i + 1}`, `the logit z${i + 1} in the address`, limits.z)]);
+  return {
+    k: numberSetting('softmax.k', 'the number of logits in the address', limits.k),
+    ...Object.fromEntries(logits),
+    T: numberSetting('softmax.T', 'the temperature in the address', limits.T),
+    target: numberSetting('softmax.class', 'the class in the address', { min: 1, max: limits.k.max, whole: true }),
+    big: numberSetting('softmax.big', 'the large logit in the address', limits.big),
+  };
+}
+
+// The section's state as the settings name it: {k, z1 ... z6, T, target (1-based), big}.
+function flatten(state, count) {
+  const logits = Array.from({ length: count }, (_, i) => [`z${i + 1}`, state.logits[i] ?? NEW_LOGIT]);
+  return { k: state.logits.length, ...Object.fromEntries(logits), T: state.temperature, target: state.target + 1, big: state.big };
+}
+
+// The state the address asks for, from the defaults; a class past the logits is refused with a notice.
+function stateFromAddress(settings) {
+  const { values, notices } = readSettings(settings);
+  const k = values.k ?? START.length;
+  const logits = Array.from({ length: k }, (_, i) => values[`z${i + 1}`] ?? START[i] ?? NEW_LOGIT);
+  let target = (values.target ?? 1) - 1;
+  if (target >= k) {
+    notices.push(`The class ${target + 1} in the address is past the ${k} logits; using class 1.`);
+    target = 0;
+  }
+  return { state: { logits, temperature: values.T ?? 1, target, big: values.big ?? BIG_START }, notices };
+}
+
 export function setupSoftmax(section, core) {
   const slot = (name) => section.querySelector(`[data-slot="${name}"]`);
   const limits = core.limits().softmax;
-  const state = { logits: [...START], temperature: 1, target: 0, big: BIG_START };
+  const settings = settingsTable(limits);
+  const defaults = flatten({ logits: [...START], temperature: 1, target: 0, big: BIG_START }, limits.k.max);
+  const { state, notices } = stateFromAddress(settings);
+  showNotices(slot('notice'), notices);
+  const remember = () => writeSettings(settings, flatten(state, limits.k.max), defaults);
 
   function draw() {
     const { value, jacobian } = core.softmax(state.logits, { temperature: state.temperature });
@@ -134,15 +175,24 @@ export function setupSoftmax(section, core) {
     slot('loss').textContent = `At temperature 1, the loss is \u2212log s${subscript(state.target)} = ${formatNumber(loss, 6)}, `
       + `and its gradient s \u2212 y is (${Array.from(gradient, (g) => formatNumber(g, 4)).join(', ')}).`;
   }
+  const changed = () => {
+    draw();
+    remember();
+  };
 
-  wireLogits(section, slot, limits, state, draw);
+  wireLogits(section, slot, limits, state, changed);
   createParamControl(slot('temperature'), control(limits.T, 'T', 'temperature T', state.temperature),
     options('temperature T', 'softmax-T-control', (value) => {
       state.temperature = value;
-      draw();
+      changed();
     }));
   createParamControl(slot('big'), control(limits.big, 'large z\u2081', 'the large logit z\u2081', state.big),
-    options('the large logit z\u2081', 'softmax-big-control', (value) => renderLesson(slot, core, value)));
+    options('the large logit z\u2081', 'softmax-big-control', (value) => {
+      state.big = value;
+      renderLesson(slot, core, value);
+      remember();
+    }));
   draw();
   renderLesson(slot, core, state.big);
+  setupSoftmaxDerivations(section, core);
 }
