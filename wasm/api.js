@@ -57,6 +57,22 @@ function checkId(id) {
   }
 }
 
+// `summary` with the fields that run the engine (steps, kinks, derivation) computed when one is first
+// read: the page sets up one section at a time, and a link to one plot needs one derivation, not 21.
+function withDetails(summary, details) {
+  let computed = null;
+  for (const key of ['steps', 'kinks', 'derivation']) {
+    Object.defineProperty(summary, key, {
+      enumerable: true,
+      get() {
+        computed ??= details();
+        return computed[key];
+      },
+    });
+  }
+  return summary;
+}
+
 function checkNumbers(named) {
   for (const [name, value] of Object.entries(named)) {
     if (typeof value !== 'number') throw new TypeError(`${name} must be a number, not ${describeValue(value)}`);
@@ -356,7 +372,8 @@ export async function loadCore() {
   // Frees the C++ trainer of a trainer object collected without dispose() (a safety net only).
   const trainerFinalizer = new FinalizationRegistry((handle) => wasm.trainerDestroy(handle));
   return {
-    activations: () => checked(wasm.activations()),
+    activations: () => checked(wasm.activationList())
+      .map((summary) => withDetails(summary, () => checked(wasm.activationDetails(summary.id)))),
     pageProse(id) {
       checkId(id);
       return checked(wasm.pageProse(id));

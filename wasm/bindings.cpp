@@ -176,8 +176,9 @@ val describe_derivation(const actderiv::Derivation& d) {
   return o;
 }
 
-val describe(const actderiv::Activation& a) {
-  const actderiv::Derivation& derivation = actderiv::derive(a);
+// What an activation's heading and definition need, cheap: the rest runs the engine and comes from
+// activation_details(id), asked for only when a section is set up (api.js reads it lazily).
+val describe_summary(const actderiv::Activation& a) {
   val o = val::object();
   o.set("id", a.id);
   o.set("name", a.name);
@@ -185,6 +186,16 @@ val describe(const actderiv::Activation& a) {
   o.set("definition", a.definition);
   o.set("latex", actderiv::definition_latex(a));
   o.set("params", array_of(a.params));
+  return o;
+}
+
+val activation_list() { return array_of(actderiv::activations(), describe_summary); }
+
+// {steps, kinks, derivation} of activation `id`: its walkthrough and the engine's derivation.
+val activation_details(const std::string& id) {
+  const actderiv::Activation& a = actderiv::find_activation(id);
+  const actderiv::Derivation& derivation = actderiv::derive(a);
+  val o = val::object();
   o.set("steps", array_of(actderiv::walkthrough(a, derivation), [](const actderiv::WalkthroughStep& s) {
           val step = val::object();
           step.set("kind", std::string(s.setup ? "setup" : "derivative"));
@@ -199,8 +210,6 @@ val describe(const actderiv::Activation& a) {
   o.set("derivation", describe_derivation(derivation));
   return o;
 }
-
-val activations() { return array_of(actderiv::activations(), describe); }
 
 // [{key, markdown}]: the sections of activation `id`'s content file that the site's build places in
 // the page (actderiv/catalogue/prose.h), numbers filled in.
@@ -937,7 +946,8 @@ EMSCRIPTEN_BINDINGS(activation_core) {
       .field("loss", &actderiv::Preset::loss);
 
   using emscripten::function;
-  function("activations", guarded<&activations>);
+  function("activationList", guarded<&activation_list>);
+  function("activationDetails", guarded<&activation_details>);
   function("pageProse", guarded<&page_prose>);
   function("evaluate", guarded<&evaluate>);
   function("kinks", guarded<&kinks>);
