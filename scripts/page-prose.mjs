@@ -3,6 +3,7 @@
 // marks, rendered by markdown.mjs, with the core's numbers in them, and the floating-point lesson's
 // thresholds.
 import { factText } from '../web/js/sections/lesson-facts.js';
+import { definitionTex } from '../web/js/sections/definition.js';
 import { blocksToHtml, renderMarkdown } from './markdown.mjs';
 
 // <p|ul|div ... data-prose="<id>/<key>"></...>: where section <key> of activation <id>'s content file
@@ -46,6 +47,29 @@ export function placeProse(html, core) {
     }
   }
   return filled;
+}
+
+// The empty definition slot of a hand-written section, <div … data-slot="definition"></div>.
+const DEFINITION = /(<div[^>]*\sdata-slot="definition")([^>]*)><\/div>/;
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * `html` with each hand-written activation section's definition line written in as TeX for the build to
+ * typeset ([data-tex-display]): it is in the first paint, above the plot, and the page need not typeset
+ * it while it sets the plot up. Throws for a section without its slot.
+ */
+export function placeDefinitions(html, core) {
+  let placed = html;
+  for (const activation of core.activations()) {
+    const start = placed.indexOf(`<section id="${activation.id}"`);
+    if (start < 0) continue;
+    const end = placed.indexOf('</section>', start);
+    const section = placed.slice(start, end);
+    if (!DEFINITION.test(section)) throw new Error(`web/index.html: <section id="${activation.id}"> has no data-slot="definition"`);
+    const filled = section.replace(DEFINITION, (slot, open, rest) => `${open}${rest} data-tex-display>${escapeHtml(definitionTex(activation))}</div>`);
+    placed = placed.slice(0, start) + filled + placed.slice(end);
+  }
+  return placed;
 }
 
 // <span data-fact="<id>" data-field="<field>">…</span> in the lesson: a threshold from core.lessonFacts().

@@ -30,8 +30,8 @@ async function withPage(options, check) {
   }
 }
 
-// Waits until every part in view has loaded and the catalogue has built all its entries (in idle
-// time, hidden ones too: an entry built later would add a data table that is not open).
+// Waits until every part in view has loaded and every catalogue entry made has been built (openPage
+// skims the whole page, and an entry built later would add a data table that is not open).
 function settled(page) {
   return page.waitForFunction(() => document.querySelector('[data-pending]') === null
     && ![...document.querySelectorAll('[data-deferred]')].some((part) => part.checkVisibility()));

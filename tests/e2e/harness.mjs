@@ -52,15 +52,24 @@ export async function openPage(site, { width = 1280, height = 900, bypassCSP = f
   page.on('request', (request) => log.requests.push(request.url()));
   await page.goto(new URL(search, site.url).href, { waitUntil: 'load' });
   await skim(page);
-  await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0
-    && [...document.querySelectorAll('canvas')].filter((canvas) => !canvas.closest('[hidden], [data-deferred]'))
-      .every((canvas) => canvas.chart?.data.datasets.length > 0));
+  await page.waitForFunction(() => [...document.querySelectorAll('canvas')]
+    .filter((canvas) => !canvas.closest('[hidden], [data-deferred]'))
+    .every((canvas) => canvas.chart?.data.datasets.length > 0));
   return { page, log, close: () => context.close() };
 }
 
+// Scrolls part `id` into view, as a reader would, and resolves once it is set up: a page opened by a link
+// sets up the other parts only as the reader nears them. The wheel first: a link holds its part in view
+// until the reader moves.
+export async function reachPart(page, id) {
+  await page.mouse.wheel(0, 1);
+  await page.evaluate((name) => document.getElementById(name).scrollIntoView({ behavior: 'instant' }), id);
+  await page.waitForFunction((name) => document.getElementById(name).closest('[data-deferred], [data-pending]') === null, id);
+}
+
 // The hosted page loads its interactive parts as the reader nears them (web/js/boot/main.js, page.js):
-// scrolls like a reader skimming to the first plot and then to each part still pending, until each
-// has loaded, and back to where the page was. Tests then see the whole page working. A link to a
+// scrolls like a reader skimming to the first plot and then to each part (and catalogue entry) still
+// pending, until each has loaded, and back to where the page was. Tests then see the whole page working. A link to a
 // part is left where it opened, with the parts far from it still pending.
 export async function skim(page) {
   await page.evaluate(async () => {
@@ -73,12 +82,17 @@ export async function skim(page) {
       };
       poll();
     });
-    const charted = () => performance.getEntriesByName('first-chart').length > 0
+    const query = new URLSearchParams(window.location.search);
+    // The part a link names is set up (some have no chart), or the page's first chart is drawn.
+    const linkedReady = () => {
+      const linked = document.getElementById(query.get('fn') ?? query.get('section') ?? '');
+      return linked !== null && linked.closest('[data-deferred], [data-pending]') === null;
+    };
+    const charted = () => performance.getEntriesByName('first-chart').length > 0 || linkedReady()
       || document.querySelector('.load-error:not(:empty), .embed-notice') !== null;
     // Settles at once in the single file and for links that open the page at a part.
     await new Promise((resolve) => { setTimeout(resolve, 50); });
     // A link to a part (fn=, section=, embed=1) loads at once and must stay where it opened.
-    const query = new URLSearchParams(window.location.search);
     if (['fn', 'section', 'embed'].some((key) => query.has(key))) {
       await settle(charted);
       return;
@@ -93,11 +107,14 @@ export async function skim(page) {
         return charted();
       });
     }
-    for (const section of document.querySelectorAll('[data-deferred]')) {
-      if (section.offsetParent === null) continue;
+    // Each part and catalogue entry is set up as it nears the viewport (the catalogue is deferred until
+    // its entries are in).
+    const pending = () => [...document.querySelectorAll('[data-deferred], .catalogue-entry[data-pending]')]
+      .find((part) => part.offsetParent !== null);
+    for (let part = pending(); part; part = pending()) {
       await settle(() => {
-        reach(section);
-        return !section.hasAttribute('data-deferred');
+        reach(part);
+        return !part.hasAttribute('data-deferred') && !part.hasAttribute('data-pending');
       });
     }
     window.scrollTo({ top: start, behavior: 'instant' });

@@ -2,7 +2,7 @@
 // plain link to the view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, sharedPage } from './harness.mjs';
+import { openPage, reachPart, sharedPage } from './harness.mjs';
 
 const shared = sharedPage();
 
@@ -73,6 +73,8 @@ test('the Embed dialog gives an activation with its current parameters and step,
   const view = await openPage(shared.site, { search: '?fn=elu&alpha=0.5&step=2' });
   try {
     const { page } = view;
+    // The sections far from the one the link opened are set up as the reader comes to them.
+    for (const id of ['sigmoid', 'tanh', 'leaky_relu', 'compare']) await reachPart(page, id);
     const leaky = page.locator('#leaky_relu');
     await leaky.getByRole('slider', { name: 'Slope alpha', exact: true }).fill('0.3');
     await leaky.locator('.stepper [data-action="next"]').click();

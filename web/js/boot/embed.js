@@ -69,14 +69,16 @@ function scrollToChosen(fn, section, ready) {
   if (id === null) return;
   const target = findTarget(key, id);
   if (target) {
-    target.scrollIntoView({ block: 'start' });
+    // At once, not smoothly (html's scroll-behavior): a smooth scroll would pass every part between
+    // the top and the target, and each would be set up as it went by.
+    target.scrollIntoView({ block: 'start', behavior: 'instant' });
     let moved = false;
     const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
     // The sections above are laid out only as they are needed (content-visibility: auto, at an
     // estimated height), some after `ready` (when fonts finish loading): while the page above the
     // target changes height, the target is brought back, until the reader moves or LINK_HOLD_MS pass.
     const above = new ResizeObserver(() => {
-      if (!moved) target.scrollIntoView({ block: 'start' });
+      if (!moved) target.scrollIntoView({ block: 'start', behavior: 'instant' });
     });
     const release = () => above.disconnect();
     const onMove = () => {
@@ -87,7 +89,7 @@ function scrollToChosen(fn, section, ready) {
     Promise.resolve(ready).then(() => {
       for (const type of events) window.removeEventListener(type, onMove);
       if (moved) return;
-      target.scrollIntoView({ block: 'start' });
+      target.scrollIntoView({ block: 'start', behavior: 'instant' });
       for (let node = target.previousElementSibling; node; node = node.previousElementSibling) above.observe(node);
       for (let node = target.parentElement; node && node.tagName !== 'BODY'; node = node.parentElement) {
         for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) above.observe(sibling);

@@ -13,21 +13,24 @@ import { setupResults } from '../sections/results.js';
 import { addEmbedButtons } from './embed-button.js';
 import { readLoadedUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
+import { inTurn } from '../state/tasks.js';
 import { beforePrinting, prepareForPrinting } from '../figures/media.js';
 import { drawAllCharts } from '../figures/plot.js';
 
-// How far ahead of the viewport a lazily loaded part starts loading.
+// How far ahead of the viewport a part starts being set up.
 const LEAD = '100%';
 
-// The set-ups of the lazily loaded parts that a link names, begun at once: the link scrolls to its
-// part again once they are done (they change the heights above it).
+// The set-ups of the parts that a link names, begun at once: the link scrolls to its part again once
+// they are done (they change the heights above it).
 const linkedParts = [];
 
-// Sets `section` up once the reader comes near it, or when the page is to be printed: `load()` imports
-// the part's code (again if that failed, so a reader back online can retry), `setup(module)` wires it.
-// Until then the section carries data-deferred (the end-to-end tests wait for charts outside
-// deferred parts, and the print styles warn that the part is missing).
-function later(section, load, setup) {
+// Sets `section` up once the reader comes near it, or when the page is to be printed, or at once when
+// the link names it (`linked`): `load()` imports the part's code, if it has any of its own (again if
+// that failed, so a reader back online can retry), `setup(module)` wires it. Until then the section
+// carries data-deferred (the end-to-end tests wait for charts outside deferred parts, and the print
+// styles warn that the part is missing). A page opened at one part sets up nothing else until the
+// reader comes near it: a link to a plot is busy with that plot alone.
+function later(section, load, setup, { linked }) {
   if (!section) return;
   section.dataset.deferred = '';
   let started = null;
@@ -41,8 +44,8 @@ function later(section, load, setup) {
   };
   const start = () => {
     if (!started) {
-      started = load().then((module) => {
-        setup(module);
+      // A part with code of its own waits for it; one without takes its turn at once.
+      started = (load ? load().then((module) => inTurn(() => setup(module))) : inTurn(setup)).then(() => {
         delete section.dataset.deferred;
         section.querySelector(':scope > .load-error')?.remove();
       }, (failure) => {
@@ -53,77 +56,69 @@ function later(section, load, setup) {
     }
     return started;
   };
-  // A failure is shown in the section (above); printing asks again. A link to the part (or to a
-  // part inside it) starts it at once: the reader came for it.
-  const { section: linked } = readLoadedUrlState(['section']);
-  if (linked !== null && section.contains(document.getElementById(linked))) linkedParts.push(start().catch(() => {}));
+  // A failure is shown in the section (above); printing asks again.
+  if (linked) linkedParts.push(start().catch(() => {}));
   else whenNear([section], { margin: LEAD }).then(start).catch(() => {});
   beforePrinting(start);
 }
 
-// Lets the browser paint and handle input between two parts of the set-up.
-const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+// A part whose code is in this module: nothing to load.
+const ownCode = null;
 
-// `embed` is what startEmbed() returned. Each part is set up in a task of its own, the part a link
-// names first, so that no single task blocks the page for long and the part the reader came for
-// draws first.
+// `embed` is what startEmbed() returned. Each part is set up in a task of its own, when the reader
+// nears it; the part a link names first, and at once.
 export async function startPage(embed) {
   const core = await getCore();
   const activations = core.activations();
   const byId = Object.fromEntries(activations.map((activation) => [activation.id, activation]));
-  let marked = false;
-  const onFirstRender = () => {
-    if (!marked) performance.mark('first-chart');
-    marked = true;
-  };
-  // Marked deferred at once (before the first yield), so that nothing waits on parts not begun.
-  later(document.getElementById('labs'), () => import('../labs/labs.js'), ({ setupLabs }) => setupLabs(activations, core));
-  later(document.getElementById('custom'), () => import('../sections/custom.js'),
+  const catalogue = document.getElementById('catalogue');
+  // The catalogue's entries (fn=gelu) exist once setupCatalogue() has made them: a link to one names
+  // the catalogue until then.
+  const { fn, section } = readLoadedUrlState(['fn', 'section']);
+  const named = document.getElementById(fn ?? section ?? '') ?? (fn === null ? null : catalogue);
+  const part = (element, load, setup) => later(element, load, setup, { linked: Boolean(named && element?.contains(named)) });
+
+  part(document.getElementById('labs'), () => import('../labs/labs.js'), ({ setupLabs }) => setupLabs(activations, core));
+  part(document.getElementById('custom'), () => import('../sections/custom.js'),
     ({ setupCustom }) => setupCustom(document.getElementById('custom'), core));
-  const parts = [];
   const generated = [];
   for (const activation of activations) {
-    const section = document.getElementById(activation.id);
-    if (!section) {
-      generated.push(activation);
-      continue;
+    const element = document.getElementById(activation.id);
+    if (!element) generated.push(activation);
+    else {
+      part(element, ownCode, () => {
+        const api = setupSection(element, activation, core);
+        if (activation.id === 'leaky_relu') setupLeaky(element, { leaky: activation, relu: byId.relu }, core, api);
+        return api.ready;
+      });
     }
-    parts.push([section, () => {
-      const api = setupSection(section, activation, core, { onFirstRender });
-      if (activation.id === 'leaky_relu') setupLeaky(section, { leaky: activation, relu: byId.relu }, core, api);
-    }]);
   }
-  const catalogue = document.getElementById('catalogue');
-  parts.push([catalogue, () => {
-    const propertiesSlot = catalogue.querySelector('[data-slot="properties"]');
+  // The entries' headings and definitions, one a task, as the reader nears the catalogue; each entry's
+  // body as the reader nears it.
+  const entries = catalogue.querySelector('[data-slot="entries"]');
+  part(catalogue, ownCode, () => setupCatalogue(entries, generated, core).then(() => addEmbedButtons(entries)));
+  const propertiesSlot = catalogue.querySelector('[data-slot="properties"]');
+  part(propertiesSlot, ownCode, () => {
     const properties = createPropertiesTable(propertiesSlot, activations, core).catch((failure) => {
       propertiesSlot.textContent = `The properties table could not be computed: ${failure.message}`;
       propertiesSlot.classList.add('load-error');
     });
     // Printed as it is once every row is in, or with the sentence saying why not.
     beforePrinting(() => properties);
-    embed.settle(Promise.all([setupCatalogue(catalogue.querySelector('[data-slot="entries"]'), generated, core), ...linkedParts]));
-  }]);
+  });
   const compare = document.getElementById('compare');
-  parts.push([compare, () => setupCompare(compare, activations, core)]);
+  part(compare, ownCode, () => setupCompare(compare, activations, core));
   const lesson = document.getElementById('floating-point');
-  parts.push([lesson, () => setupLesson(lesson, core)]);
+  part(lesson, ownCode, () => setupLesson(lesson, core));
   const loss = document.getElementById('loss');
-  later(loss, () => import('../sections/loss.js'), ({ setupLoss }) => setupLoss(loss, core));
+  part(loss, () => import('../sections/loss.js'), ({ setupLoss }) => setupLoss(loss, core));
   const softmax = document.getElementById('softmax');
-  later(softmax, () => import('../sections/softmax.js'), ({ setupSoftmax }) => setupSoftmax(softmax, core));
+  part(softmax, () => import('../sections/softmax.js'), ({ setupSoftmax }) => setupSoftmax(softmax, core));
   const results = document.getElementById('results');
-  parts.push([results, () => setupResults(results)]);
-
-  // A generated catalogue entry (fn=gelu) does not exist before the catalogue part makes it.
-  const { fn, section } = readLoadedUrlState(['fn', 'section']);
-  const linked = document.getElementById(fn ?? section ?? '') ?? (fn === null ? null : catalogue);
-  const first = linked ? parts.findIndex(([element]) => element.contains(linked)) : -1;
-  if (first > 0) parts.unshift(...parts.splice(first, 1));
-  for (const [, setUp] of parts) {
-    setUp();
-    await yieldToBrowser();
-  }
+  part(results, ownCode, () => setupResults(results));
+  // A link to a catalogue entry finds it once the entries are in.
+  if (named === catalogue) await Promise.all(linkedParts);
+  embed.settle(Promise.all(linkedParts));
   addEmbedButtons();
 }
 

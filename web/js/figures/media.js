@@ -1,6 +1,8 @@
 // What the page is shown on: the reader's light or dark colour scheme on a screen, always the light
 // one on paper. Figures draw on canvas with colours read from the stylesheet's custom properties, so
 // they must redraw whenever that changes; every part of the page must be complete before printing.
+import { yieldToBrowser } from '../state/tasks.js';
+
 const DARK = window.matchMedia('(prefers-color-scheme: dark)');
 const PRINT = window.matchMedia('print');
 
@@ -38,9 +40,6 @@ export function beforePrinting(prepare) {
     if (event.matches) run();
   });
 }
-
-// Lets the browser paint and handle input between two tasks.
-const yieldToBrowser = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => { setTimeout(resolve, 0); });
 
 // Runs every preparation given to beforePrinting() now, one task each so that the page keeps
 // answering, then those they gave in turn (a catalogue entry built now brings its stepper), and

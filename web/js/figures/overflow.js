@@ -1,20 +1,36 @@
 // A display line wider than a narrow screen scrolls sideways; then it must be reachable by keyboard,
 // so it becomes focusable exactly while it overflows.
+import { inTurn } from '../state/tasks.js';
+
 function updateScrollable(element) {
   if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
   else element.removeAttribute('tabindex');
 }
 
-const watcher = new ResizeObserver((entries) => entries.forEach(({ target }) => updateScrollable(target)));
+// A section far from the viewport is not laid out (content-visibility: auto): measuring a line in it
+// would lay the section out there and then. The observer measures only lines that are laid out; the
+// others are measured by it once their section is, or below.
+const watcher = new ResizeObserver((entries) => {
+  for (const { target } of entries) if (target.checkVisibility({ contentVisibilityAuto: true })) updateScrollable(target);
+});
 
-// A font that finishes loading widens math without resizing its box, and a section far from the
-// viewport is not laid out (content-visibility: auto), so the resize observer says nothing until the
-// reader gets there: every watched line is measured again whenever fonts finish loading (reading
-// scrollWidth lays a skipped section out), so that it is focusable before the reader tabs into it.
-// Watched lines carry data-overflow-watched, found again then: a list of them would keep every line a
-// replaced derivation ever had.
+// Measures `elements` a section per task: each section not laid out yet is laid out in a task of its
+// own rather than all of them in one long one.
+function measureInTurn(elements) {
+  const bySection = new Map();
+  for (const element of elements) {
+    const section = element.closest('section') ?? document.body;
+    bySection.set(section, [...(bySection.get(section) ?? []), element]);
+  }
+  for (const lines of bySection.values()) inTurn(() => lines.forEach(updateScrollable));
+}
+
+// A font that finishes loading widens math without resizing its box, and a line in a section not laid
+// out has not been measured: every watched line is measured again whenever fonts finish loading, so
+// that it is focusable before the reader tabs into it. Watched lines carry data-overflow-watched,
+// found again then: a list of them would keep every line a replaced derivation ever had.
 document.fonts?.addEventListener('loadingdone', () => {
-  document.querySelectorAll('[data-overflow-watched]').forEach(updateScrollable);
+  measureInTurn(document.querySelectorAll('[data-overflow-watched]'));
 });
 
 // Keeps `element` focusable while its content is wider than it is.
@@ -23,6 +39,5 @@ document.fonts?.addEventListener('loadingdone', () => {
 export function watchOverflow(element) {
   element.dataset.overflowWatched = '';
   watcher.observe(element);
-  if (element.isConnected) updateScrollable(element);
-  else requestAnimationFrame(() => updateScrollable(element));
+  if (!element.isConnected) requestAnimationFrame(() => measureInTurn([element]));
 }

@@ -134,8 +134,9 @@ const markersPlugin = {
 
 // A line chart on `canvas` with axes "z" and "value" (or `x`: {title, symbol, integer}, where `symbol`
 // names x in the tooltip and `integer` keeps ticks whole, and `y`: {title, logarithmic, min, max}), a
-// legend and an index tooltip. `onFirstRender` runs once, right after the chart is first drawn with data.
-export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {} } = {}) {
+// legend and an index tooltip. The first chart of the page to draw with data sets the 'first-chart'
+// performance mark (the benchmarks and the end-to-end tests wait for it).
+export function createPlot(canvas, { x: xAxis = {}, y: yAxis = {} } = {}) {
   canvas.setAttribute('role', 'img');
   let rendered = false;
   const firstRender = {
@@ -143,7 +144,7 @@ export function createPlot(canvas, { onFirstRender, x: xAxis = {}, y: yAxis = {}
     afterRender(drawn) {
       if (rendered || drawn.data.datasets.length === 0) return;
       rendered = true;
-      onFirstRender?.();
+      if (performance.getEntriesByName('first-chart').length === 0) performance.mark('first-chart');
     },
   };
   const chart = new Chart(canvas, {

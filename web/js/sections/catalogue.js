@@ -1,11 +1,14 @@
 // The catalogue: one generated section per activation that has no hand-written section, each with
 // its summary, definition, plot, parameter sliders, kinks and engine derivation. A section's body is
-// built when it nears the viewport, or in idle time after the first chart, one section per task.
+// built when it nears the viewport (or the page is printed), one section per task: a page opened at
+// one plot is not kept busy building the others.
 import { cloneTemplate } from '../state/inputs.js';
 import { renderMath, renderRichText, renderTexIn } from '../figures/math.js';
 import { renderKinks } from '../figures/derivation.js';
 import { setupSection } from './section.js';
 import { beforePrinting } from '../figures/media.js';
+import { inTurn } from '../state/tasks.js';
+import { definitionTex } from './definition.js';
 
 // Builds the heading, summary and definition of `activation`'s entry (cheap), leaving its body for later.
 function createEntry(activation) {
@@ -17,16 +20,16 @@ function createEntry(activation) {
   title.textContent = activation.name;
   renderRichText(entry.querySelector('[data-slot="summary"]'), activation.summary);
   entry.querySelector('canvas').id = `chart-${activation.id}`;
-  renderMath(entry.querySelector('[data-slot="entry-definition"]'), `g(z) = ${activation.latex}`, { display: true });
+  renderMath(entry.querySelector('[data-slot="entry-definition"]'), definitionTex(activation), { display: true });
   return entry;
 }
 
-// Fills the body of an entry: plot, parameters, kinks, stepper, engine tree.
+// Fills the body of an entry: plot, parameters, kinks, stepper, engine tree. Resolves once the parts
+// set up in later tasks (the stepper, the practice) are in too.
 function buildEntry(entry, activation, core) {
   const body = entry.querySelector('[data-slot="body"]');
   renderTexIn(body);
   body.hidden = false;
-  delete entry.dataset.pending;
   const api = setupSection(entry, activation, core);
   const paramSlot = entry.querySelector('[data-slot="params"]');
   for (const param of activation.params) {
@@ -41,47 +44,34 @@ function buildEntry(entry, activation, core) {
     const kinks = core.kinks(activation.id, params);
     return () => renderKinks(box, list, kinks);
   });
+  return api.ready.then(() => delete entry.dataset.pending);
 }
 
-const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 16));
-
-// Appends an entry to `container` for each activation in `activations`, and builds their bodies:
-// first those near the viewport, then the rest in idle time. Resolves once every body is built.
+// Appends an entry to `container` for each activation in `activations`, one per task (each typesets
+// its summary and definition), and builds each one's body once it comes within 800 px of the viewport.
+// Resolves once every entry is in the page.
 export function setupCatalogue(container, activations, core) {
   const pending = new Map();
-  for (const activation of activations) {
+  const observer = new IntersectionObserver((records) => {
+    for (const record of records) if (record.isIntersecting) inTurn(() => build(record.target));
+  }, { rootMargin: '800px 0px' });
+  // Each entry's build, once begun: printing waits for it.
+  const built = new Map();
+  function build(entry) {
+    const activation = pending.get(entry);
+    if (activation) {
+      pending.delete(entry);
+      observer.unobserve(entry);
+      built.set(entry, buildEntry(entry, activation, core));
+    }
+    return built.get(entry);
+  }
+  return Promise.all(activations.map((activation) => inTurn(() => {
     const entry = createEntry(activation);
     container.append(entry);
     pending.set(entry, activation);
-  }
-  return new Promise((resolve) => {
-    if (pending.size === 0) {
-      resolve();
-      return;
-    }
-    function build(entry) {
-      const activation = pending.get(entry);
-      if (!activation) return;
-      pending.delete(entry);
-      observer.unobserve(entry);
-      buildEntry(entry, activation, core);
-      if (pending.size === 0) {
-        observer.disconnect();
-        resolve();
-      }
-    }
-    const observer = new IntersectionObserver((records) => {
-      for (const record of records) if (record.isIntersecting) build(record.target);
-    }, { rootMargin: '800px 0px' });
-    for (const entry of pending.keys()) observer.observe(entry);
-    const next = () => {
-      const [entry] = pending.keys();
-      if (!entry) return;
-      build(entry);
-      idle(next, { timeout: 1000 });
-    };
-    idle(next, { timeout: 1000 });
+    observer.observe(entry);
     // Printing shows every entry in full (one preparation each: the Print button builds one a task).
-    for (const entry of pending.keys()) beforePrinting(() => build(entry));
-  });
+    beforePrinting(() => build(entry));
+  })));
 }

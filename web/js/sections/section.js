@@ -11,6 +11,8 @@ import { activationEntries, readActivationView, rememberView } from '../state/ac
 import { writeUrlState } from '../state/url-state.js';
 import { createPractice } from './practice.js';
 import { SCORED } from '../state/practice-record.js';
+import { inTurn } from '../state/tasks.js';
+import { definitionTex } from './definition.js';
 
 // Default parameter values of an activation, as an object {id: value}.
 export function defaultParams(activation) {
@@ -51,33 +53,42 @@ function showSectionNotices(section, notices) {
   (section.querySelector(':scope > .embed-button') ?? section.querySelector('h2, h3')).after(notice);
 }
 
-// The parts of the section that come from the registry alone: the definition, the kinks, the
-// derivation steppers (from `step`, each change reported to onStep) and the engine's tree, typeset
-// only when opened (it is not part of the first view).
+// The parts of the section that come from the registry alone: the definition and the kinks (above
+// the plot, so at once), then in later tasks the derivation steppers (from `step`, each change
+// reported to onStep) and the engine's tree, typeset only when opened (it is not part of the first
+// view).
+// Returns the later tasks' promises.
 function renderParts(slots, activation, step, onStep) {
-  for (const slot of slots('definition')) renderMath(slot, `g(z) = ${activation.latex}`, { display: true });
+  // The build typesets the hand-written sections' lines (scripts/page-prose.mjs).
+  for (const slot of slots('definition')) {
+    if (!slot.hasAttribute('data-typeset-display')) renderMath(slot, definitionTex(activation), { display: true });
+  }
   const kinks = activation.kinks.map((kink) => kink.latex);
   for (const slot of kinks.length ? slots('kinks') : []) {
     renderMath(slot, `\\begin{gathered}${kinks.join(' \\\\ ')}\\end{gathered}`, { display: true });
   }
-  for (const slot of slots('stepper')) {
-    createStepper(slot, activation.steps, `Derivation of the ${activation.name} derivative`, { ...step, onChange: onStep });
-  }
-  for (const slot of slots('engine')) {
-    const details = cloneTemplate('engine-template');
-    slot.replaceWith(details);
-    details.addEventListener('toggle', () => {
-      const { derivation } = activation;
-      renderMath(details.querySelector('[data-slot="engine-input"]'), `g(z) = ${derivation.input.latex}`);
-      renderDerivation(details.querySelector('[data-slot="engine-steps"]'), derivation.steps);
-      renderCheck(details.querySelector('[data-slot="engine-check"]'), derivation.check);
-    }, { once: true });
-  }
+  return [
+    ...[...slots('stepper')].map((slot) => inTurn(() => createStepper(slot, activation.steps,
+      `Derivation of the ${activation.name} derivative`, { ...step, onChange: onStep }))),
+    ...[...slots('engine')].map((slot) => inTurn(() => addEngineTree(slot, activation))),
+  ];
+}
+
+// The engine's tree of `activation`'s derivation in place of `slot`, typeset when first opened.
+function addEngineTree(slot, activation) {
+  const details = cloneTemplate('engine-template');
+  slot.replaceWith(details);
+  details.addEventListener('toggle', () => {
+    const { derivation } = activation;
+    renderMath(details.querySelector('[data-slot="engine-input"]'), `g(z) = ${derivation.input.latex}`);
+    renderDerivation(details.querySelector('[data-slot="engine-steps"]'), derivation.steps);
+    renderCheck(details.querySelector('[data-slot="engine-check"]'), derivation.check);
+  }, { once: true });
 }
 
 // The section's plot of g and g' with its slope explorer (whose changes call `redraw()`): returns the
 // figure's compute(z, params) -> draw().
-function mainFigure(section, activation, core, { onFirstRender, redraw }) {
+function mainFigure(section, activation, core, { redraw }) {
   const canvas = section.querySelector(`#chart-${activation.id}`);
   const slopeSlot = document.createElement('div');
   canvas.closest('figure').querySelector('[data-slot="range"]').before(slopeSlot);
@@ -86,7 +97,7 @@ function mainFigure(section, activation, core, { onFirstRender, redraw }) {
     compute: (z0, h, snap, z, params) => core.slopeView(activation.id, params, { z0, h, snap }, z),
     redraw,
   });
-  const chart = createPlot(canvas, { onFirstRender });
+  const chart = createPlot(canvas);
   slope.attach(chart);
   return (z, params) => {
     const tangent = slope.prepare(z, params);
@@ -109,7 +120,7 @@ function addPractice(slot, section, activation, core, { state, addFigure }) {
     exercise: activation.id,
     variants: SCORED.includes(activation.id),
     heading: section.matches('.catalogue-entry') ? 4 : 3,
-    base: () => ({ target: activation.id, params: state.params, latex: `g(z) = ${activation.latex}`,
+    base: () => ({ target: activation.id, params: state.params, latex: definitionTex(activation),
       steps: activation.steps, form: walkthrough.latex, text: walkthrough.expr,
       kinks: core.kinks(activation.id, state.params) }),
   });
@@ -117,10 +128,10 @@ function addPractice(slot, section, activation, core, { state, addFigure }) {
 }
 
 // Wires the section of `activation`, starting from the view the address asks for (see
-// activation-state.js). Returns {state, addFigure, update, addParamControl} so a section module can
+// activation-state.js). Returns {state, addFigure, update, addParamControl, ready} so a section module can
 // add figures and parameter controls. A figure is compute(z, params) -> draw(): everything is computed
 // before anything is drawn, so a refused update leaves every plot as it was.
-export function setupSection(section, activation, core, { onFirstRender } = {}) {
+export function setupSection(section, activation, core) {
   const view = readActivationView(activation, defaultParams(activation), core);
   const state = { range: DEFAULT_RANGE, params: view.params };
   let step = view.step;
@@ -131,7 +142,7 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
   showSectionNotices(section, view.notices.section);
 
   const slots = (name) => section.querySelectorAll(`[data-slot="${name}"]`);
-  renderParts(slots, activation, view.step, (shown) => {
+  const later = renderParts(slots, activation, view.step, (shown) => {
     step = shown;
     remember();
   });
@@ -156,7 +167,7 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     compute(grid(state.range), state.params)();
   }
 
-  addFigure(mainFigure(section, activation, core, { onFirstRender, redraw: () => update({}) }));
+  addFigure(mainFigure(section, activation, core, { redraw: () => update({}) }));
 
   for (const slot of slots('range')) {
     createRangeControl(slot, { prefix: `${activation.id}-range`, onChange: (range) => update({ range }) });
@@ -190,7 +201,9 @@ export function setupSection(section, activation, core, { onFirstRender } = {}) 
     return control;
   }
 
-  for (const slot of slots('practice')) addPractice(slot, section, activation, core, { state, addFigure });
+  // Below the plot, each in a task of its own after it.
+  for (const slot of slots('practice')) later.push(inTurn(() => addPractice(slot, section, activation, core, { state, addFigure })));
 
-  return { state, addFigure, update, addParamControl };
+  // `ready` resolves once the parts set up in later tasks are in.
+  return { state, addFigure, update, addParamControl, ready: Promise.all(later) };
 }
