@@ -132,8 +132,8 @@ TEST(FunctionTable, DerivesEveryRowAndAgreesWithDualNumbersAndDifferences) {
 // A row's identity must hold: f(args) and its simplified form agree wherever both are defined.
 // The rows with a batch form, and which of them run a kernel that may differ from `value` (within
 // its 4 ULP, batch.h) rather than compute the same double.
-const std::set<std::string> kBatchForms = {"sigmoid", "tanh", "relu", "max", "min"};
-const std::set<std::string> kKernels = {"sigmoid", "tanh"};
+const std::set<std::string> kBatchForms = {"sech", "sigmoid", "tanh", "relu", "max", "min"};
+const std::set<std::string> kKernels = {"sech", "sigmoid", "tanh"};
 
 // Every batch form against its row's value, over more than one of kernel_values' chunks: at the
 // values where formulas switch, underflow or overflow, and densely.
@@ -202,8 +202,9 @@ TEST(FunctionTable, SimplificationsAreIdentities) {
   }
 }
 
-// sech against correctly rounded references (tests/reference/functions_generate.py): the value and
-// the dual numbers' derivative within 4 ULP, including the tail where 1/cosh would overflow to 0.
+// sech against correctly rounded references (tests/reference/functions_generate.py): the value, its
+// batch form and the dual numbers' derivative within 4 ULP, including the tail where 1/cosh would
+// overflow to 0.
 TEST(FunctionTable, SechIsCorrectlyRoundedWithinFourUlpAcrossTheDoubles) {
   const std::string path = std::string(ACTDERIV_REFERENCE_DIR) + "/functions.csv";
   std::ifstream in(path);
@@ -225,6 +226,10 @@ TEST(FunctionTable, SechIsCorrectlyRoundedWithinFourUlpAcrossTheDoubles) {
     const actderiv::Dual got = sech.dual(&dz);
     EXPECT_LE(ulp_distance(sech.value(&z), value), 4u) << "sech(" << show(z) << ") = " << show(sech.value(&z));
     EXPECT_LE(ulp_distance(got.value, value), 4u) << show(z);
+    double batch;
+    const double* args[] = {&z};
+    sech.batch(args, 1, &batch);
+    EXPECT_LE(ulp_distance(batch, value), 4u) << "batch sech(" << show(z) << ") = " << show(batch);
     EXPECT_LE(ulp_distance(got.derivative, derivative), 4u)
         << "sech'(" << show(z) << ") = " << show(got.derivative) << ", want " << show(derivative);
     ++rows;

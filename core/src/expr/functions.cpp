@@ -176,6 +176,7 @@ std::vector<Function> build() {
     Function& f = row(table, "sech", 1, "sech rule");
     f.value = [](const double* x) { return sech(x[0]); };
     f.precise = [](const DoubleDouble* x) { return sech_dd(x[0]); };
+    f.batch = [](const double* const* x, std::size_t n, double* out) { sech_batch(x[0], n, out); };
     // sech' = -sech tanh; tanh(x) is exactly +-1 where sech underflows, so nothing cancels.
     f.dual = [](const Dual* x) {
       const double s = sech(x[0].value);
