@@ -35,7 +35,10 @@ void piecewise_block(const double* const* slots, const std::vector<std::size_t>&
   for (std::size_t k = args.size() / 2; k-- > 0;) {
     const double* condition = slots[args[2 * k]];
     const double* value = slots[args[2 * k + 1]];
-    for (std::size_t i = 0; i < n; ++i) out[i] = condition[i] != 0 ? value[i] : out[i];
+    for (std::size_t i = 0; i < n; ++i) {
+      const double then = value[i], otherwise = out[i];  // both read: a select, which vectorises
+      out[i] = condition[i] != 0 ? then : otherwise;
+    }
   }
 }
 
