@@ -1,3 +1,5 @@
+// Block programs (block.h): the expressions' nodes compiled once into slots of a block of points each,
+// one instruction per distinct node, run as one loop per instruction for every block of points.
 #include "actderiv/expr/block.h"
 
 #include <algorithm>
