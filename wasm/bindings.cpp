@@ -228,15 +228,15 @@ val kinks(const std::string& id, const val& names, const val& values) {
   return describe_kinks(actderiv::kinks(activation, actderiv::resolve_params(activation, param_values(names, values))));
 }
 
-// Points per trip through the heap in evaluate(): z, value and derivative stay in the cache from the
-// copy in, through the kernel, to the copies out, and the heap never has to hold a whole large input.
+// Points per trip through the heap in evaluate_in_chunks(): z, value and derivative stay in the
+// cache from the copy in, through the evaluation, to the copies out, and the heap never has to hold
+// a whole large input.
 constexpr std::size_t kEvaluateChunk = 16384;
 
-// z: a Float64Array; names/values: parallel arrays of parameter ids and numbers (the JS adapter
-// checks their types).
-val evaluate(const std::string& id, const val& z, const val& names, const val& values) {
-  const auto& activation = actderiv::find_activation(id);
-  const auto params = actderiv::resolve_params(activation, param_values(names, values));
+// {value, derivative}, two Float64Arrays filled by fill(input, m, value, derivative) for each chunk
+// of the Float64Array z copied into the heap.
+template <class Fill>
+val evaluate_in_chunks(const val& z, const Fill& fill) {
   const auto n = z["length"].as<std::size_t>();
   const std::size_t chunk = std::min(n, kEvaluateChunk);
   std::vector<double> heap(3 * chunk);
@@ -250,7 +250,7 @@ val evaluate(const std::string& id, const val& z, const val& names, const val& v
   for (std::size_t start = 0; start < n; start += chunk) {
     const std::size_t m = std::min(chunk, n - start);
     val(emscripten::typed_memory_view(m, input)).call<void>("set", z.call<val>("subarray", start, start + m));
-    actderiv::evaluate(activation, params, input, m, value, derivative);
+    fill(input, m, value, derivative);
     value_out.call<void>("set", val(emscripten::typed_memory_view(m, value)), start);
     derivative_out.call<void>("set", val(emscripten::typed_memory_view(m, derivative)), start);
   }
@@ -258,6 +258,16 @@ val evaluate(const std::string& id, const val& z, const val& names, const val& v
   result.set("value", value_out);
   result.set("derivative", derivative_out);
   return result;
+}
+
+// z: a Float64Array; names/values: parallel arrays of parameter ids and numbers (the JS adapter
+// checks their types).
+val evaluate(const std::string& id, const val& z, const val& names, const val& values) {
+  const auto& activation = actderiv::find_activation(id);
+  const auto params = actderiv::resolve_params(activation, param_values(names, values));
+  return evaluate_in_chunks(z, [&](const double* input, std::size_t m, double* value, double* derivative) {
+    actderiv::evaluate(activation, params, input, m, value, derivative);
+  });
 }
 
 val expression_params() { return array_of(actderiv::expression_params()); }
@@ -277,15 +287,13 @@ val derive(const std::string& text, const val& names, const val& values) {
   return describe_derivation(actderiv::derive(text, param_values(names, values)));
 }
 
+// z: a Float64Array (the JS adapter converts an array); compiled once, evaluated chunk by chunk.
 val evaluate_expression(const std::string& text, const val& z, const val& names, const val& values) {
-  const auto input = emscripten::convertJSArrayToNumberVector<double>(z);
-  std::vector<double> value(input.size()), derivative(input.size());
-  actderiv::evaluate_expression(text, param_values(names, values), input.data(), input.size(), value.data(),
-                                derivative.data());
-  val result = val::object();
-  result.set("value", copy_out(value));
-  result.set("derivative", copy_out(derivative));
-  return result;
+  const actderiv::CompiledExpression expression(text, param_values(names, values));
+  return evaluate_in_chunks(z, [&expression](const double* input, std::size_t m, double* value,
+                                             double* derivative) {
+    expression.evaluate(input, m, value, derivative);
+  });
 }
 
 val describe_form_accuracy(const actderiv::FormAccuracy& f) {

@@ -8,6 +8,8 @@
 
 #include "actderiv/catalogue/engine.h"
 #include "actderiv/calculus/derive.h"
+#include "actderiv/expr/block.h"
+#include "actderiv/expr/functions.h"
 #include "actderiv/expr/program.h"
 
 namespace {
@@ -88,6 +90,47 @@ TEST(Derive, CompiledProgramsEqualTheTreeEvaluator) {
       }
     }
   }
+}
+
+// Does e call a function whose batch form is a kernel, within 4 ULP of its value but not equal (the
+// rows of kKernels in functions_test.cpp)?
+bool calls_a_kernel(const actderiv::Expr& e) {
+  return actderiv::any_node(e, [](const actderiv::Expr& n) {
+    return actderiv::is_call(n, "sigmoid") || actderiv::is_call(n, "tanh") || actderiv::is_call(n, "sech");
+  });
+}
+
+// The block program of each case's forms, as written and stable, over blocks and a part block,
+// against the tree walk: equal (NaN for NaN) where only exact operations are involved, and to 1e-12
+// where a kernel is (its 4 ULP, carried through the operations after it).
+TEST(Derive, BlockProgramsEqualTheTreeEvaluator) {
+  const auto c = defaults();
+  std::vector<double> z = {-7.5, -1.0, -0.0, 0.0, 0.3, 2.0, 40.0, -800.0, 1e-300, -40.0};
+  for (int i = 0; z.size() < actderiv::BlockProgram::kBlock * 2 + 37; ++i) z.push_back(-9 + 0.031 * i);
+  for (const Case& k : kCases) {
+    const auto d = actderiv::derive(k.input, {});
+    const std::vector<actderiv::Expr> roots = {d.input, d.derivative, d.stable_input, d.stable_derivative};
+    const actderiv::BlockProgram program(roots, c);
+    std::vector<std::vector<double>> out(roots.size(), std::vector<double>(z.size()));
+    std::vector<double*> pointers;
+    for (auto& o : out) pointers.push_back(o.data());
+    program.run(z.data(), z.size(), pointers.data());
+    for (std::size_t r = 0; r < roots.size(); ++r) {
+      const bool exact = !calls_a_kernel(roots[r]);
+      for (std::size_t i = 0; i < z.size(); ++i) {
+        const double tree = actderiv::evaluate(roots[r], z[i], c), block = out[r][i];
+        const bool same = exact ? std::signbit(tree) == std::signbit(block) && tree == block
+                                : tree == block || std::fabs(tree - block) <= 1e-12 * std::fmax(1.0, std::fabs(tree));
+        EXPECT_TRUE(same || (std::isnan(tree) && std::isnan(block)))
+            << actderiv::to_text(roots[r]) << " at z = " << z[i] << ": " << tree << " vs " << block;
+      }
+    }
+  }
+}
+
+TEST(Derive, BlockProgramsRefuseASumOverAnIndex) {
+  const actderiv::Expr sum = actderiv::index_sum("k", actderiv::var("z_k"));
+  EXPECT_THROW(actderiv::BlockProgram({sum}, defaults()), std::invalid_argument);
 }
 
 struct FormCase {

@@ -3,8 +3,10 @@
 // both exist.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <string>
@@ -128,6 +130,59 @@ TEST(FunctionTable, DerivesEveryRowAndAgreesWithDualNumbersAndDifferences) {
 }
 
 // A row's identity must hold: f(args) and its simplified form agree wherever both are defined.
+// The rows with a batch form, and which of them run a kernel that may differ from `value` (within
+// its 4 ULP, batch.h) rather than compute the same double.
+const std::set<std::string> kBatchForms = {"sech", "sigmoid", "tanh", "relu", "max", "min"};
+const std::set<std::string> kKernels = {"sech", "sigmoid", "tanh"};
+
+// Every batch form against its row's value, over more than one of kernel_values' chunks: at the
+// values where formulas switch, underflow or overflow, and densely.
+TEST(FunctionTable, BatchFormsAgreeWithTheirValues) {
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::nan("");
+  std::vector<double> a = {0.0, -0.0, inf, -inf, nan, 1e-300, -1e-300, 4.9e-324, 20.0, 36.7, -36.7,
+                           354.5, -354.5, 709.78, 745.2, -745.2, 800.0, -800.0, 1.7e308, -1.7e308};
+  for (int i = 0; a.size() < 600; ++i) a.push_back(-40 + 0.137 * i);
+  std::vector<double> b(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) b[i] = i % 3 == 0 ? a[i] : i % 3 == 1 ? -a[i] : a[(i * 7 + 3) % a.size()];
+  std::set<std::string> with_batch;
+  for (const auto& f : actderiv::functions()) {
+    if (!f.batch) continue;
+    with_batch.insert(f.name);
+    const double* args[] = {a.data(), b.data()};
+    std::vector<double> out(a.size());
+    f.batch(args, a.size(), out.data());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const double x[] = {a[i], b[i]};
+      const double want = f.value(x);
+      if (std::isnan(want)) {
+        EXPECT_TRUE(std::isnan(out[i])) << f.name << " at " << show(a[i]) << ", " << show(b[i]);
+      } else if (kKernels.count(f.name)) {
+        EXPECT_LE(ulp_distance(out[i], want), 4u) << f.name << " at " << show(a[i]);
+      } else {
+        EXPECT_TRUE(out[i] == want && std::signbit(out[i]) == std::signbit(want))
+            << f.name << " at " << show(a[i]) << ", " << show(b[i]) << ": " << show(out[i]);
+      }
+    }
+  }
+  EXPECT_EQ(with_batch, kBatchForms);
+}
+
+// max and min of 0 and -0 in either order, and of NaN: the same in every build (std::fmax leaves
+// the sign of a zero to the library).
+TEST(FunctionTable, MaxAndMinOfSignedZerosAndNaN) {
+  const auto& max = actderiv::function("max");
+  const auto& min = actderiv::function("min");
+  for (const auto& x : {std::array<double, 2>{0.0, -0.0}, std::array<double, 2>{-0.0, 0.0}}) {
+    EXPECT_FALSE(std::signbit(max.value(x.data())));
+    EXPECT_TRUE(std::signbit(min.value(x.data())));
+  }
+  const double with_nan[] = {1.0, std::nan("")}, nan_first[] = {std::nan(""), 1.0};
+  for (const auto* f : {&max, &min}) {
+    EXPECT_TRUE(std::isnan(f->value(with_nan)));
+    EXPECT_TRUE(std::isnan(f->value(nan_first)));
+  }
+}
+
 TEST(FunctionTable, SimplificationsAreIdentities) {
   const char* cases[][2] = {
       {"abs(abs(z))", "abs(z)"},  {"abs(-z)", "abs(z)"},      {"abs(-3)", "3"},
@@ -147,8 +202,9 @@ TEST(FunctionTable, SimplificationsAreIdentities) {
   }
 }
 
-// sech against correctly rounded references (tests/reference/functions_generate.py): the value and
-// the dual numbers' derivative within 4 ULP, including the tail where 1/cosh would overflow to 0.
+// sech against correctly rounded references (tests/reference/functions_generate.py): the value, its
+// batch form and the dual numbers' derivative within 4 ULP, including the tail where 1/cosh would
+// overflow to 0.
 TEST(FunctionTable, SechIsCorrectlyRoundedWithinFourUlpAcrossTheDoubles) {
   const std::string path = std::string(ACTDERIV_REFERENCE_DIR) + "/functions.csv";
   std::ifstream in(path);
@@ -170,6 +226,10 @@ TEST(FunctionTable, SechIsCorrectlyRoundedWithinFourUlpAcrossTheDoubles) {
     const actderiv::Dual got = sech.dual(&dz);
     EXPECT_LE(ulp_distance(sech.value(&z), value), 4u) << "sech(" << show(z) << ") = " << show(sech.value(&z));
     EXPECT_LE(ulp_distance(got.value, value), 4u) << show(z);
+    double batch;
+    const double* args[] = {&z};
+    sech.batch(args, 1, &batch);
+    EXPECT_LE(ulp_distance(batch, value), 4u) << "batch sech(" << show(z) << ") = " << show(batch);
     EXPECT_LE(ulp_distance(got.derivative, derivative), 4u)
         << "sech'(" << show(z) << ") = " << show(got.derivative) << ", want " << show(derivative);
     ++rows;

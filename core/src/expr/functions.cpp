@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
 #include "actderiv/expr/written.h"
+#include "actderiv/numerics/batch.h"
 #include "actderiv/numerics/numerics.h"
 #include "actderiv/numerics/precise.h"
 
@@ -25,6 +27,36 @@ Expr even(const char* name, const Expr& u) { return u->op == Op::Neg ? call(name
 // piecewise(a first b, then, a second b, otherwise): a derivative that picks a branch.
 Expr cases(Op first, Op second, const Expr& a, const Expr& b, const Expr& then, const Expr& otherwise) {
   return make(Op::Piecewise, {make(first, {a, b}), then, make(second, {a, b}), otherwise});
+}
+
+// out[i] = g(u[i]) by g's batch kernel (batch.h), which computes g' too: the derivative of an
+// expression is evaluated from its own stable form, so the kernel's is set aside.
+void kernel_values(BatchFn kernel, const double* u, std::size_t n, double* out) {
+  constexpr std::size_t kChunk = 256;
+  double unused[kChunk];
+  for (std::size_t start = 0; start < n; start += kChunk)
+    kernel(u + start, std::min(kChunk, n - start), nullptr, out + start, unused);
+}
+
+// a and b, equal but perhaps for their signs (0 and -0), with the sign bits and-ed (0 from 0 and -0)
+// or or-ed (-0).
+double join_signs(double a, double b, bool and_signs) {
+  std::uint64_t x, y;
+  std::memcpy(&x, &a, sizeof x);
+  std::memcpy(&y, &b, sizeof y);
+  x = and_signs ? x & y : x | y;
+  std::memcpy(&a, &x, sizeof a);
+  return a;
+}
+
+// max(a, b) and min(a, b): NaN if either is (a + b is then NaN), and of 0 and -0, 0 for max and -0
+// for min, as std::fmax and std::fmin give them in the WebAssembly build. Selects, not branches, so
+// the batch forms' loops vectorise; the value and the batch form are the same code.
+inline double max_of(double a, double b) {
+  return a > b ? a : b > a ? b : a == b ? join_signs(a, b, true) : a + b;
+}
+inline double min_of(double a, double b) {
+  return a < b ? a : b < a ? b : a == b ? join_signs(a, b, false) : a + b;
 }
 
 // The row of `name`, appended to `table`, with the fields every row sets.
@@ -105,6 +137,9 @@ std::vector<Function> build() {
     Function& f = row(table, "tanh", 1, "tanh rule");
     f.value = [](const double* x) { return std::tanh(x[0]); };
     f.precise = [](const DoubleDouble* x) { return tanh_dd(x[0]); };
+    f.batch = [](const double* const* x, std::size_t n, double* out) {
+      kernel_values(tanh_batch, x[0], n, out);
+    };
     f.dual = [](const Dual* x) {
       return Dual{std::tanh(x[0].value), tanh_derivative(x[0].value) * x[0].derivative};
     };
@@ -141,6 +176,7 @@ std::vector<Function> build() {
     Function& f = row(table, "sech", 1, "sech rule");
     f.value = [](const double* x) { return sech(x[0]); };
     f.precise = [](const DoubleDouble* x) { return sech_dd(x[0]); };
+    f.batch = [](const double* const* x, std::size_t n, double* out) { sech_batch(x[0], n, out); };
     // sech' = -sech tanh; tanh(x) is exactly +-1 where sech underflows, so nothing cancels.
     f.dual = [](const Dual* x) {
       const double s = sech(x[0].value);
@@ -155,6 +191,9 @@ std::vector<Function> build() {
     Function& f = row(table, "sigmoid", 1, "sigmoid rule");
     f.value = [](const double* x) { return sigmoid(x[0]); };
     f.precise = [](const DoubleDouble* x) { return sigmoid_dd(x[0]); };
+    f.batch = [](const double* const* x, std::size_t n, double* out) {
+      kernel_values(sigmoid_batch, x[0], n, out);
+    };
     f.dual = [](const Dual* x) {
       return Dual{sigmoid(x[0].value), sigmoid_derivative(x[0].value) * x[0].derivative};
     };
@@ -177,6 +216,9 @@ std::vector<Function> build() {
     Function& f = row(table, "relu", 1, "ReLU rule");
     f.value = [](const double* x) { return relu(x[0]); };
     f.precise = [](const DoubleDouble* x) { return x[0].hi > 0 ? x[0] : x[0].hi <= 0 ? dd(0) : x[0]; };
+    f.batch = [](const double* const* x, std::size_t n, double* out) {
+      kernel_values(relu_batch, x[0], n, out);
+    };
     f.dual = [](const Dual* x) {
       return Dual{relu(x[0].value), relu_derivative(x[0].value) * x[0].derivative};
     };
@@ -253,10 +295,12 @@ std::vector<Function> build() {
   // convention g'(0) = 0, and max(alpha z, z) Leaky ReLU's alpha.
   for (const bool is_max : {true, false}) {
     Function& f = row(table, is_max ? "max" : "min", 2, is_max ? "maximum rule" : "minimum rule");
-    f.value = is_max ? +[](const double* x) {
-      return std::isnan(x[0]) || std::isnan(x[1]) ? std::nan("") : std::fmax(x[0], x[1]);
-    } : +[](const double* x) {
-      return std::isnan(x[0]) || std::isnan(x[1]) ? std::nan("") : std::fmin(x[0], x[1]);
+    f.value = is_max ? +[](const double* x) { return max_of(x[0], x[1]); }
+                     : +[](const double* x) { return min_of(x[0], x[1]); };
+    f.batch = is_max ? +[](const double* const* x, std::size_t n, double* out) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = max_of(x[0][i], x[1][i]);
+    } : +[](const double* const* x, std::size_t n, double* out) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = min_of(x[0][i], x[1][i]);
     };
     f.precise = is_max ? +[](const DoubleDouble* x) {
       if (std::isnan(x[0].hi) || std::isnan(x[1].hi)) return dd(std::nan(""));

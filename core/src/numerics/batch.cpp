@@ -110,6 +110,18 @@ void tanh_batch(const double* z, std::size_t n, const double*, double* value, do
   }
 }
 
+void sech_batch(const double* z, std::size_t n, double* value) {
+  ACTDERIV_INTERLEAVE
+  for (std::size_t i = 0; i < n; ++i) {
+    const double a = minus_abs(z[i]);
+    const ExpParts parts = exp_parts(a);
+    const double t = scale(parts, 1.0 + parts.p);  // e^-|x| <= 1
+    // 2t / (1 + t^2), scaled by 2^k last so a subnormal result is rounded once; 1 + t^2 cannot
+    // overflow as 1 + e^2|x| in 1/cosh would.
+    value[i] = a < kExpFloor ? 0.0 : scale(parts, 2.0 * (1.0 + parts.p) / (1.0 + t * t));
+  }
+}
+
 void relu_batch(const double* z, std::size_t n, const double*, double* value, double* derivative) {
   for (std::size_t i = 0; i < n; ++i) {
     const double x = z[i];

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "actderiv/calculus/kinks.h"
+#include "actderiv/expr/block.h"
 #include "actderiv/expr/expr.h"
 #include "actderiv/expr/params.h"
 
@@ -70,6 +71,21 @@ Derivation derive(const Expr& input, const EvalContext& context);
 // and put in stable form once, then evaluated at every point. NaN where f or f' is undefined.
 void evaluate_expression(const std::string& text, const ParamValues& params, const double* z,
                          std::size_t n, double* value, double* derivative);
+
+// A typed expression and its derivative, parsed, differentiated and put in stable form once and
+// compiled into one block program (block.h): what evaluate_expression() does, kept to be evaluated
+// chunk by chunk (as the bindings copy through the heap) without that work again.
+class CompiledExpression {
+ public:
+  // Throws as evaluate_expression() does.
+  CompiledExpression(const std::string& text, const ParamValues& params);
+
+  // value[i] = f(z[i]) and derivative[i] = f'(z[i]) for i < n, as evaluate_expression().
+  void evaluate(const double* z, std::size_t n, double* value, double* derivative) const;
+
+ private:
+  BlockProgram program_;
+};
 
 // The same for an expression already derived by derive(text, params), without parsing and
 // differentiating it again; `params` as given to derive().

@@ -51,6 +51,10 @@ struct Function {
   Dual (*dual)(const Dual* x) = nullptr;
   // f in double-double (numerics/precise.h): the reference a double evaluation is measured against.
   DoubleDouble (*precise)(const DoubleDouble* x) = nullptr;
+  // f over n points at once, out[i] = f(x[0][i], ...): a vectorised kernel (numerics/batch.h),
+  // within its 4 ULP of `value`, or a loop of selects equal to `value`; what BlockProgram
+  // (block.h) runs. Null: BlockProgram calls `value` point by point.
+  void (*batch)(const double* const* x, std::size_t n, double* out) = nullptr;
 
   // The rule's name in the derivation steps, e.g. "tanh rule". Its prose, if any (about the
   // function's corner; for two arguments the whole note, with slots {{a}} and {{b}}), is the section

@@ -27,4 +27,8 @@ void relu_batch(const double* z, std::size_t n, const double* params, double* va
 void leaky_relu_batch(const double* z, std::size_t n, const double* params, double* value,
                       double* derivative);
 
+// value[i] = sech(z[i]) (numerics.h), from one e^-|z|: the batch form of the function table's sech
+// row, which typed expressions' derivatives meet as sech(u)^2 (the stable form of 1 - tanh^2).
+void sech_batch(const double* z, std::size_t n, double* value);
+
 }  // namespace actderiv
