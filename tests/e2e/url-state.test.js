@@ -3,16 +3,18 @@
 // a value that does not read is ignored with a text notice and the default kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, chartData, openPage, sharedPage, yAt } from './harness.mjs';
+import { axeViolations, chartData, openPage, reachPart, sharedPage, yAt } from './harness.mjs';
 
 const shared = sharedPage();
 
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 const close = (a, b, tolerance = 1e-12) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
 
-// Opens the page at `search` and waits until section `id` is built (a generated one is built lazily).
+// Opens the page at `search` and waits until section `id` is built (a generated one is built lazily; one
+// the link does not name, once the reader scrolls to it).
 async function openAt(search, id, options = {}) {
   const view = await openPage(shared.site, { ...options, search });
+  if (new URLSearchParams(search).get('fn') !== id) await reachPart(view.page, id);
   await view.page.waitForFunction((sectionId) => {
     const section = document.getElementById(sectionId);
     return !section.hasAttribute('data-pending') && document.getElementById(`chart-${sectionId}`).chart?.data.datasets.length > 0;
