@@ -27,4 +27,8 @@ void relu_batch(const double* z, std::size_t n, const double* params, double* va
 void leaky_relu_batch(const double* z, std::size_t n, const double* params, double* value,
                       double* derivative);
 
+// silu and silu_derivative with beta = params[0] (gates_batch.cpp).
+void silu_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative);
+
 }  // namespace actderiv

@@ -1,0 +1,91 @@
+// Batch kernels of the smooth gates (SiLU, Mish, the GELUs): numerics.h's careful formulas rewritten
+// with one exp_parts per point and selects instead of branches, so that the loops vectorise. Where a
+// scalar formula switches to a series about a derivative's zero, the kernel takes the exponential of
+// t = z - z0 instead and rebuilds e^z = e^z0 e^t from it, so that one exponential still serves all.
+#include "actderiv/numerics/batch.h"
+
+#include <cmath>
+
+#include "numerics/exp_parts.h"
+
+namespace actderiv {
+
+namespace {
+
+// The zeros of the derivatives as double-doubles (hi + lo) and the exponentials there, from mpmath
+// at 400 bits (numerics.cpp's constants, with the lo parts the kernels also need).
+struct Zero {
+  double hi, lo;          // z0
+  double exp_hi, exp_lo;  // e^z0 (SiLU, Mish) or e^2u(z0) (gelu_tanh)
+};
+constexpr Zero kSiluZero{-1.2784645427610737, -1.0946994183093437e-16, 0.2784645427610738,
+                         -1.5523606315812798e-18};
+// How near z0 the kernels write their formula in t = z - z0: there exp_parts(t) has k = 0, so its p is
+// e^t - 1 itself (2^k p - (1 - 2^k) would cancel for k = 1 and cost an ULP); beyond it, the terms of
+// the plain formulas no longer cancel by much.
+constexpr double kNear = 0.34;
+
+// t = z - z0 as hi + lo: z - z0.hi is exact near z0 (within a factor 2), and its rounding once z0.lo is
+// taken off would otherwise reach every term written in t.
+struct Offset {
+  double hi, lo;
+};
+
+inline Offset offset(double z, const Zero& zero) {
+  const double a = z - zero.hi;
+  const double hi = a - zero.lo;
+  return {hi, (a - hi) - zero.lo};  // exact: |a| >= |zero.lo| unless a = 0
+}
+
+// x clamped below at kDeepExpFloor, where callers select their limit anyway (NaN stays NaN).
+inline double above_deep_floor(double x) { return x < kDeepExpFloor ? kDeepExpFloor : x; }
+
+// The mantissa m of e^z = 2^k m as base + tail, left unrounded: 1 + p for parts = exp_parts(z), and
+// e^z0 (1 + p) = e^z0 e^t near a zero z0 (parts = exp_parts(t)). Rounding m, and then rounding its
+// products again, would add an ULP the kernels' 4 ULP budget has no room for.
+struct Mantissa {
+  double base, tail;
+};
+
+inline Mantissa mantissa(bool near, const Zero& zero, const ExpParts& parts) {
+  return near ? Mantissa{zero.exp_hi, zero.exp_hi * parts.p + zero.exp_lo} : Mantissa{1.0, parts.p};
+}
+
+// y m, rounded about once.
+inline double times(double y, const Mantissa& m) { return y * m.base + y * m.tail; }
+
+// (1 + s)^2 for s >= 0 as 1 + s (2 + s): the rounding of 1 + s is not doubled by the square.
+inline double one_plus_squared(double s) { return 1.0 + s * (2.0 + s); }
+
+}  // namespace
+
+void silu_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative) {
+  const double beta = params[0];
+  ACTDERIV_INTERLEAVE
+  for (std::size_t i = 0; i < n; ++i) {
+    const double zi = z[i];
+    const double x = beta * zi;
+    const double a = minus_abs(x);
+    // Near the zero x0 of the derivative, 1 + x + e^x cancels; there it is t + e^x0 (e^t - 1) with
+    // t = x - x0, two terms of t's sign, and e^x is e^x0 e^t.
+    const Offset t = offset(x, kSiluZero);
+    const bool near = std::fabs(t.hi) < kNear;
+    const ExpParts parts = near ? exp_parts(t.hi, t.lo) : exp_parts(above_deep_floor(a));
+    const Mantissa m = mantissa(near, kSiluZero, parts);
+    const double e = scale(parts, m.base + m.tail);  // e^-|x|, or e^x near x0
+    const double d = 1.0 + e;
+    const double d2 = one_plus_squared(e);
+    const bool positive = x >= 0;
+    // z/(1 + e^-x) for x >= 0; z e^x/(1 + e^x) below, scaled by 2^k last so a subnormal is rounded once.
+    const double q = (positive ? zi : times(zi, m)) / d;
+    // sigma(x)(1 + x sigma(-x)): (d + x e)/d^2 for x >= 0, every term positive; e (1 + x + e)/d^2 below.
+    const double f = near ? (t.hi + kSiluZero.exp_hi * parts.p) + t.lo : (1.0 + x) + e;
+    const double g = (positive ? 1.0 + e * (1.0 + x) : times(f, m)) / d2;
+    const bool gone = a < kDeepExpFloor;  // x < -790: |z e^x| < 2^-1075 (and x = -inf)
+    value[i] = positive ? q : (gone ? std::copysign(0.0, zi) : scale(parts, q));
+    derivative[i] = positive ? (x > 700 ? 1.0 : g) : (gone ? -0.0 : scale(parts, g));
+  }
+}
+
+}  // namespace actderiv
