@@ -48,7 +48,7 @@ struct Mantissa {
 };
 
 inline Mantissa mantissa(bool near, const Zero& zero, const ExpParts& parts) {
-  return near ? Mantissa{zero.exp_hi, zero.exp_hi * parts.p + zero.exp_lo} : Mantissa{1.0, parts.p};
+  return {near ? zero.exp_hi : 1.0, near ? zero.exp_hi * parts.p + zero.exp_lo : parts.p};
 }
 
 // y m, rounded about once.
@@ -62,7 +62,7 @@ inline double one_plus_squared(double s) { return 1.0 + s * (2.0 + s); }
 void silu_batch(const double* z, std::size_t n, const double* params, double* value,
                 double* derivative) {
   const double beta = params[0];
-  ACTDERIV_INTERLEAVE
+  ACTDERIV_VECTORISE
   for (std::size_t i = 0; i < n; ++i) {
     const double zi = z[i];
     const double x = beta * zi;
@@ -71,7 +71,7 @@ void silu_batch(const double* z, std::size_t n, const double* params, double* va
     // t = x - x0, two terms of t's sign, and e^x is e^x0 e^t.
     const Offset t = offset(x, kSiluZero);
     const bool near = std::fabs(t.hi) < kNear;
-    const ExpParts parts = near ? exp_parts(t.hi, t.lo) : exp_parts(above_deep_floor(a));
+    const ExpParts parts = exp_parts(near ? t.hi : above_deep_floor(a), near ? t.lo : 0.0);
     const Mantissa m = mantissa(near, kSiluZero, parts);
     const double e = scale(parts, m.base + m.tail);  // e^-|x|, or e^x near x0
     const double d = 1.0 + e;
@@ -83,8 +83,11 @@ void silu_batch(const double* z, std::size_t n, const double* params, double* va
     const double f = near ? (t.hi + kSiluZero.exp_hi * parts.p) + t.lo : (1.0 + x) + e;
     const double g = (positive ? 1.0 + e * (1.0 + x) : times(f, m)) / d2;
     const bool gone = a < kDeepExpFloor;  // x < -790: |z e^x| < 2^-1075 (and x = -inf)
-    value[i] = positive ? q : (gone ? std::copysign(0.0, zi) : scale(parts, q));
-    derivative[i] = positive ? (x > 700 ? 1.0 : g) : (gone ? -0.0 : scale(parts, g));
+    const double below = gone ? zero_with_sign_of(zi) : scale(parts, q);
+    const double below_derivative = gone ? -0.0 : scale(parts, g);
+    const double above_derivative = x > 700 ? 1.0 : g;
+    value[i] = positive ? q : below;
+    derivative[i] = positive ? above_derivative : below_derivative;
   }
 }
 
