@@ -56,6 +56,25 @@ long double silu_derivative_exact(long double x) {
   const long double f = std::fabs(t) < 1 ? t - (1 + x0) * std::expm1(t) : 1 + x + e;
   return e * f / ((1 + e) * (1 + e));
 }
+long double mish_exact(long double z) { return z * std::tanh(std::log1p(std::exp(z))); }
+// Mish' = e^z w/d^2, d = e^2z + 2e^z + 2, w = 4(z + 1) + e^z (4z + 6) + 4e^2z + e^3z, with w about its
+// zero z0 written in t = z - z0 (w(z0) = 0), so that its terms do not cancel.
+long double mish_derivative_exact(long double z) {
+  constexpr long double z0_hi = -1.1924312145154952, z0_lo = -4.8484829848031044e-17;
+  constexpr long double z0 = z0_hi + z0_lo;
+  const long double e = std::exp(z);
+  const long double d = e * e + 2 * e + 2;
+  long double w = 4 * (z + 1) + e * (4 * z + 6) + 4 * e * e + e * e * e;
+  const long double t = (z - z0_hi) - z0_lo;
+  if (std::fabs(t) < 1) {
+    const long double e0 = std::exp(z0);
+    const long double em = std::expm1(t);
+    w = 4 * t + e0 * (4 * z0 + 6) * em + 4 * t * e + 4 * e0 * e0 * em * (2 + em) +
+        e0 * e0 * e0 * em * (3 + em * (3 + em));
+  }
+  return e * w / (d * d);
+}
+
 const std::vector<Kernel>& kernels() {
   static const std::vector<Kernel> table = {
       {"sigmoid", actderiv::sigmoid_batch, [](double z, double) { return actderiv::sigmoid(z); },
@@ -70,6 +89,9 @@ const std::vector<Kernel>& kernels() {
        actderiv::leaky_relu_derivative, nullptr, nullptr},
       {"silu", actderiv::silu_batch, actderiv::silu, actderiv::silu_derivative, silu_exact,
        silu_derivative_exact, {1.0, 0.1, 0.25, 1.7, 10.0}},
+      {"mish", actderiv::mish_batch, [](double z, double) { return actderiv::mish(z); },
+       [](double z, double) { return actderiv::mish_derivative(z); }, mish_exact,
+       mish_derivative_exact},
   };
   return table;
 }

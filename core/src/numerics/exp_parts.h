@@ -9,7 +9,7 @@
 // division) then overlap. About 30% faster under V8 (Node 20) and 20% natively with clang; GCC
 // leaves these loops scalar unless -fno-trapping-math, and ignores the hint.
 // ACTDERIV_VECTORISE also overrides clang's cost model, which refuses the longer kernels (several
-// divisions and selects per point) though they run about 3 times faster vectorised under V8.
+// divisions and selects per point) and would leave them one point at a time.
 #if defined(__clang__)
 #define ACTDERIV_INTERLEAVE _Pragma("clang loop interleave_count(4)")
 #define ACTDERIV_VECTORISE _Pragma("clang loop vectorize(enable) interleave_count(4)")

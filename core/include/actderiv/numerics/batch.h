@@ -31,4 +31,8 @@ void leaky_relu_batch(const double* z, std::size_t n, const double* params, doub
 void silu_batch(const double* z, std::size_t n, const double* params, double* value,
                 double* derivative);
 
+// mish and mish_derivative.
+void mish_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative);
+
 }  // namespace actderiv
