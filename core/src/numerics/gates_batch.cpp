@@ -104,25 +104,27 @@ void mish_batch(const double* z, std::size_t n, const double*, double* value, do
     // x > 0, e = e^-x: tanh(softplus(x)) = n/d with n = 1 + 2e, d = 1 + s, s = 2e (1 + e), and
     // Mish' = (n d + 4x e^2 (1 + e))/d^2 with n d = 1 + 2e + s (1 + 2e): every term positive.
     const double s_pos = 2.0 * e * (1.0 + e);
-    const double value_pos = x * (1.0 + 2.0 * e) / (1.0 + s_pos);
     const double nd_pos = 1.0 + (2.0 * e + s_pos * (1.0 + 2.0 * e));
-    const double derivative_pos = (nd_pos + 4.0 * x * (e * e) * (1.0 + e)) / one_plus_squared(s_pos);
     // x <= 0, e = e^x: tanh(softplus(x)) = n/d with n = e (e + 2), d = n + 2, Mish' = e w/d^2 with
     // w = 4(x + 1) + e (4x + 6) + 4e^2 + e^3. n = 2^k N, N = (s + 2) + p (2s + 2 + s p), s = 2^k:
-    // from e's unrounded parts.
+    // from e's unrounded parts. Below 0 both quotients are scaled by 2^k after the division.
     const double s = scale(parts, 1.0);  // 2^k, subnormal or 0 in the deep tail
     const double big_n = (s + 2.0) + parts.p * ((2.0 * s + 2.0) + s * parts.p);
     const double n_neg = scale(parts, big_n);
     const double w = 4.0 * (x + 1.0) + e * ((4.0 * x + 6.0) + e * (4.0 + e));
-    const double value_neg = scale(parts, x * big_n / (2.0 + n_neg));
-    const double derivative_neg = scale(parts, times(0.25 * w, m) / one_plus_squared(0.5 * n_neg));
+    // One division each for the value and the derivative, of the numerator and denominator selected.
+    const bool positive = x > 0;
+    const double q = (positive ? x * (1.0 + 2.0 * e) : x * big_n) /
+                     (positive ? 1.0 + s_pos : 2.0 + n_neg);
+    const double g = (positive ? nd_pos + 4.0 * x * (e * e) * (1.0 + e) : times(0.25 * w, m)) /
+                     one_plus_squared(positive ? s_pos : 0.5 * n_neg);
     const bool gone = a < kDeepExpFloor;  // x < -790: |x e^x| < 2^-1075 (and x = -inf)
-    const double above = x > 40 ? x : value_pos;
-    const double above_derivative = x > 40 ? 1.0 : derivative_pos;
-    const double below = gone ? -0.0 : value_neg;
-    const double below_derivative = gone ? -0.0 : derivative_neg;
-    value[i] = x > 0 ? above : below;
-    derivative[i] = x > 0 ? above_derivative : below_derivative;
+    const double above = x > 40 ? x : q;
+    const double above_derivative = x > 40 ? 1.0 : g;
+    const double below = gone ? -0.0 : scale(parts, q);
+    const double below_derivative = gone ? -0.0 : scale(parts, g);
+    value[i] = positive ? above : below;
+    derivative[i] = positive ? above_derivative : below_derivative;
   }
   // On [-2, 0], around Mish''s zero at -1.19 where w cancels, the roundings above reach 5 or 6 ULP
   // (measured); the scalar mish_derivative, in double-double, takes those points: a tenth of [-10, 10].
