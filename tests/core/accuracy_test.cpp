@@ -239,6 +239,23 @@ TEST(Catalogue, SmoothGatesHaveTheLimitsAtInfinity) {
   }
 }
 
+TEST(Catalogue, SmoothGatesKeepTheSignOfZero) {
+  // g(z) = z times a positive gate: +-0 at z = +-0, and -0 where a negative value is too small for a
+  // double (the first z of each list but the zeros), not the +0 a product that underflowed gave.
+  const std::vector<std::pair<const char*, std::vector<double>>> cases = {
+      {"silu", {-800.0, -760.0, -0.0, -1e-310}},
+      {"gelu", {-40.0, -38.7, -0.0, -1e-310}},
+      {"gelu_tanh", {-23.0, -21.9, -0.0, -1e-310}},
+      {"mish", {-800.0, -760.0, -0.0, -1e-310}},
+  };
+  for (const auto& [id, zs] : cases) {
+    for (double z : zs) {
+      EXPECT_TRUE(std::signbit(evaluate_at(id, z).value)) << id << " at z = " << show(z);
+      EXPECT_FALSE(std::signbit(evaluate_at(id, -z).value)) << id << " at z = " << show(-z);
+    }
+  }
+}
+
 TEST(Sigmoid, FiniteForEveryFiniteZ) {
   const double max = std::numeric_limits<double>::max();
   for (double z : {max, -max, 1e308, -1e308, 1e300, -1e300, 800.0, -800.0, 750.0, -750.0, 746.0,

@@ -29,6 +29,9 @@ struct Kernel {
   double (*derivative)(double, double);
   long double (*exact_value)(long double);  // g and g' in long double, or null
   long double (*exact_derivative)(long double);
+  // The parameters tried at the special values, within the activation's range (the first one also
+  // on the dense points); those without a parameter ignore it.
+  std::vector<double> params = {0.0, 0.01, 0.25, 1.0};
 };
 
 long double sigmoid_exact(long double z) { return 1 / (1 + std::exp(-z)); }
@@ -40,6 +43,36 @@ long double tanh_exact(long double z) { return std::tanh(z); }
 long double tanh_derivative_exact(long double z) {
   const long double c = std::cosh(z);
   return 1 / (c * c);
+}
+
+long double silu_exact(long double z) { return z / (1 + std::exp(-z)); }
+// Near the zero x0 of silu', 1 + x + e^x = t + e^x0 (e^t - 1) with t = x - x0: long double's 64 bits
+// would cancel there too. x0 = hi + lo (mpmath), so that t keeps 64 bits where it is small.
+long double silu_derivative_exact(long double x) {
+  constexpr long double x0_hi = -1.2784645427610737, x0_lo = -1.0946994183093437e-16;
+  constexpr long double x0 = x0_hi + x0_lo;
+  const long double e = std::exp(x);
+  const long double t = (x - x0_hi) - x0_lo;
+  const long double f = std::fabs(t) < 1 ? t - (1 + x0) * std::expm1(t) : 1 + x + e;
+  return e * f / ((1 + e) * (1 + e));
+}
+long double mish_exact(long double z) { return z * std::tanh(std::log1p(std::exp(z))); }
+// Mish' = e^z w/d^2, d = e^2z + 2e^z + 2, w = 4(z + 1) + e^z (4z + 6) + 4e^2z + e^3z, with w about its
+// zero z0 written in t = z - z0 (w(z0) = 0), so that its terms do not cancel.
+long double mish_derivative_exact(long double z) {
+  constexpr long double z0_hi = -1.1924312145154952, z0_lo = -4.8484829848031044e-17;
+  constexpr long double z0 = z0_hi + z0_lo;
+  const long double e = std::exp(z);
+  const long double d = e * e + 2 * e + 2;
+  long double w = 4 * (z + 1) + e * (4 * z + 6) + 4 * e * e + e * e * e;
+  const long double t = (z - z0_hi) - z0_lo;
+  if (std::fabs(t) < 1) {
+    const long double e0 = std::exp(z0);
+    const long double em = std::expm1(t);
+    w = 4 * t + e0 * (4 * z0 + 6) * em + 4 * t * e + 4 * e0 * e0 * em * (2 + em) +
+        e0 * e0 * e0 * em * (3 + em * (3 + em));
+  }
+  return e * w / (d * d);
 }
 
 const std::vector<Kernel>& kernels() {
@@ -54,6 +87,11 @@ const std::vector<Kernel>& kernels() {
        [](double z, double) { return actderiv::relu_derivative(z); }, nullptr, nullptr},
       {"leaky_relu", actderiv::leaky_relu_batch, actderiv::leaky_relu,
        actderiv::leaky_relu_derivative, nullptr, nullptr},
+      {"silu", actderiv::silu_batch, actderiv::silu, actderiv::silu_derivative, silu_exact,
+       silu_derivative_exact, {1.0, 0.1, 0.25, 1.7, 10.0}},
+      {"mish", actderiv::mish_batch, [](double z, double) { return actderiv::mish(z); },
+       [](double z, double) { return actderiv::mish_derivative(z); }, mish_exact,
+       mish_derivative_exact},
   };
   return table;
 }
@@ -125,7 +163,7 @@ TEST(Batch, WithinFourUlpsOfLongDoubleOnDenseAndRandomPoints) {
   const std::vector<double> z = dense_points();
   for (const Kernel& kernel : kernels()) {
     if (!kernel.exact_value) continue;
-    const Batch out = run(kernel, z, 0.0);
+    const Batch out = run(kernel, z, kernel.params[0]);
     std::uint64_t worst_value = 0;
     std::uint64_t worst_derivative = 0;
     for (std::size_t i = 0; i < z.size(); ++i) {
@@ -149,7 +187,7 @@ TEST(Batch, WithinFourUlpsOfLongDoubleOnDenseAndRandomPoints) {
 TEST(Batch, AgreesWithScalarFunctionsAtSpecialValues) {
   const std::vector<double> z = special_points();
   for (const Kernel& kernel : kernels()) {
-    for (double param : {0.0, 0.01, 0.25, 1.0}) {
+    for (double param : kernel.params) {
       const Batch out = run(kernel, z, param);
       // Piecewise-linear kernels are the scalar formulas themselves: exactly equal.
       const std::uint64_t bound = kernel.exact_value ? kMaxUlps : 0;

@@ -19,9 +19,11 @@ namespace {
 // halves e^(-q/2).
 double times_exp_neg(DoubleDouble c, double q) {
   if (q > 1500) return c.hi * 0.0;  // below 2^-1075 |c|: zero, with c's sign
-  if (q < 700) return (c * std::exp(-q)).hi;
+  // copysign: a product that underflows to zero would come back +0 (-0 + +0 in the low part's sum),
+  // and SiLU or Mish at z = -800 is a negative number too small for a double: -0.
+  if (q < 700) return std::copysign((c * std::exp(-q)).hi, c.hi);
   const double h = std::exp(-0.5 * q);
-  return (c * h * h).hi;
+  return std::copysign((c * h * h).hi, c.hi);
 }
 
 constexpr double kInf = INFINITY;

@@ -31,4 +31,12 @@ void leaky_relu_batch(const double* z, std::size_t n, const double* params, doub
 // row, which typed expressions' derivatives meet as sech(u)^2 (the stable form of 1 - tanh^2).
 void sech_batch(const double* z, std::size_t n, double* value);
 
+// silu and silu_derivative with beta = params[0] (gates_batch.cpp).
+void silu_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative);
+
+// mish and mish_derivative.
+void mish_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative);
+
 }  // namespace actderiv

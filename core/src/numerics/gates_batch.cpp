@@ -1,0 +1,136 @@
+// Batch kernels of the smooth gates (SiLU, Mish): numerics.h's careful formulas rewritten with one
+// exp_parts per point and selects instead of branches, so that the loops vectorise. Near a
+// derivative's zero, SiLU's kernel takes the exponential of t = z - z0 instead and rebuilds
+// e^z = e^z0 e^t from it, so that one exponential still serves all; Mish's leaves that stretch to
+// its scalar derivative.
+#include "actderiv/numerics/batch.h"
+
+#include <cmath>
+
+#include "actderiv/numerics/numerics.h"
+#include "numerics/exp_parts.h"
+
+namespace actderiv {
+
+namespace {
+
+// The zeros of the derivatives as double-doubles (hi + lo) and the exponentials there, from mpmath
+// at 400 bits (numerics.cpp's constants, with the lo parts the kernels also need).
+struct Zero {
+  double hi, lo;          // z0
+  double exp_hi, exp_lo;  // e^z0 (SiLU, Mish) or e^2u(z0) (gelu_tanh)
+};
+constexpr Zero kSiluZero{-1.2784645427610737, -1.0946994183093437e-16, 0.2784645427610738,
+                         -1.5523606315812798e-18};
+// How near z0 the kernels write their formula in t = z - z0: there exp_parts(t) has k = 0, so its p is
+// e^t - 1 itself (2^k p - (1 - 2^k) would cancel for k = 1 and cost an ULP); beyond it, the terms of
+// the plain formulas no longer cancel by much.
+constexpr double kNear = 0.34;
+
+// t = z - z0 as hi + lo: z - z0.hi is exact near z0 (within a factor 2), and its rounding once z0.lo is
+// taken off would otherwise reach every term written in t.
+struct Offset {
+  double hi, lo;
+};
+
+inline Offset offset(double z, const Zero& zero) {
+  const double a = z - zero.hi;
+  const double hi = a - zero.lo;
+  return {hi, (a - hi) - zero.lo};  // exact: |a| >= |zero.lo| unless a = 0
+}
+
+// x clamped below at kDeepExpFloor, where callers select their limit anyway (NaN stays NaN).
+inline double above_deep_floor(double x) { return x < kDeepExpFloor ? kDeepExpFloor : x; }
+
+// The mantissa m of e^z = 2^k m as base + tail, left unrounded: 1 + p for parts = exp_parts(z), and
+// e^z0 (1 + p) = e^z0 e^t near a zero z0 (parts = exp_parts(t)). Rounding m, and then rounding its
+// products again, would add an ULP the kernels' 4 ULP budget has no room for.
+struct Mantissa {
+  double base, tail;
+};
+
+inline Mantissa mantissa(bool near, const Zero& zero, const ExpParts& parts) {
+  return {near ? zero.exp_hi : 1.0, near ? zero.exp_hi * parts.p + zero.exp_lo : parts.p};
+}
+
+// y m, rounded about once.
+inline double times(double y, const Mantissa& m) { return y * m.base + y * m.tail; }
+
+// (1 + s)^2 for s >= 0 as 1 + s (2 + s): the rounding of 1 + s is not doubled by the square.
+inline double one_plus_squared(double s) { return 1.0 + s * (2.0 + s); }
+
+}  // namespace
+
+void silu_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative) {
+  const double beta = params[0];
+  ACTDERIV_VECTORISE
+  for (std::size_t i = 0; i < n; ++i) {
+    const double zi = z[i];
+    const double x = beta * zi;
+    const double a = minus_abs(x);
+    // Near the zero x0 of the derivative, 1 + x + e^x cancels; there it is t + e^x0 (e^t - 1) with
+    // t = x - x0, two terms of t's sign, and e^x is e^x0 e^t.
+    const Offset t = offset(x, kSiluZero);
+    const bool near = std::fabs(t.hi) < kNear;
+    const ExpParts parts = exp_parts(near ? t.hi : above_deep_floor(a), near ? t.lo : 0.0);
+    const Mantissa m = mantissa(near, kSiluZero, parts);
+    const double e = scale(parts, m.base + m.tail);  // e^-|x|, or e^x near x0
+    const double d = 1.0 + e;
+    const double d2 = one_plus_squared(e);
+    const bool positive = x >= 0;
+    // z/(1 + e^-x) for x >= 0; z e^x/(1 + e^x) below, scaled by 2^k last so a subnormal is rounded once.
+    const double q = (positive ? zi : times(zi, m)) / d;
+    // sigma(x)(1 + x sigma(-x)): (d + x e)/d^2 for x >= 0, every term positive; e (1 + x + e)/d^2 below.
+    const double f = near ? (t.hi + kSiluZero.exp_hi * parts.p) + t.lo : (1.0 + x) + e;
+    const double g = (positive ? 1.0 + e * (1.0 + x) : times(f, m)) / d2;
+    const bool gone = a < kDeepExpFloor;  // x < -790: |z e^x| < 2^-1075 (and x = -inf)
+    const double below = gone ? zero_with_sign_of(zi) : scale(parts, q);
+    const double below_derivative = gone ? -0.0 : scale(parts, g);
+    const double above_derivative = x > 700 ? 1.0 : g;
+    value[i] = positive ? q : below;
+    derivative[i] = positive ? above_derivative : below_derivative;
+  }
+}
+
+void mish_batch(const double* z, std::size_t n, const double*, double* value, double* derivative) {
+  ACTDERIV_VECTORISE
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = z[i];
+    const double a = minus_abs(x);
+    const ExpParts parts = exp_parts(above_deep_floor(a));
+    const Mantissa m{1.0, parts.p};
+    const double e = scale(parts, 1.0 + parts.p);  // e^-|x|
+    // x > 0, e = e^-x: tanh(softplus(x)) = n/d with n = 1 + 2e, d = 1 + s, s = 2e (1 + e), and
+    // Mish' = (n d + 4x e^2 (1 + e))/d^2 with n d = 1 + 2e + s (1 + 2e): every term positive.
+    const double s_pos = 2.0 * e * (1.0 + e);
+    const double nd_pos = 1.0 + (2.0 * e + s_pos * (1.0 + 2.0 * e));
+    // x <= 0, e = e^x: tanh(softplus(x)) = n/d with n = e (e + 2), d = n + 2, Mish' = e w/d^2 with
+    // w = 4(x + 1) + e (4x + 6) + 4e^2 + e^3. n = 2^k N, N = (s + 2) + p (2s + 2 + s p), s = 2^k:
+    // from e's unrounded parts. Below 0 both quotients are scaled by 2^k after the division.
+    const double s = scale(parts, 1.0);  // 2^k, subnormal or 0 in the deep tail
+    const double big_n = (s + 2.0) + parts.p * ((2.0 * s + 2.0) + s * parts.p);
+    const double n_neg = scale(parts, big_n);
+    const double w = 4.0 * (x + 1.0) + e * ((4.0 * x + 6.0) + e * (4.0 + e));
+    // One division each for the value and the derivative, of the numerator and denominator selected.
+    const bool positive = x > 0;
+    const double q = (positive ? x * (1.0 + 2.0 * e) : x * big_n) /
+                     (positive ? 1.0 + s_pos : 2.0 + n_neg);
+    const double g = (positive ? nd_pos + 4.0 * x * (e * e) * (1.0 + e) : times(0.25 * w, m)) /
+                     one_plus_squared(positive ? s_pos : 0.5 * n_neg);
+    const bool gone = a < kDeepExpFloor;  // x < -790: |x e^x| < 2^-1075 (and x = -inf)
+    const double above = x > 40 ? x : q;
+    const double above_derivative = x > 40 ? 1.0 : g;
+    const double below = gone ? -0.0 : scale(parts, q);
+    const double below_derivative = gone ? -0.0 : scale(parts, g);
+    value[i] = positive ? above : below;
+    derivative[i] = positive ? above_derivative : below_derivative;
+  }
+  // On [-2, 0], around Mish''s zero at -1.19 where w cancels, the roundings above reach 5 or 6 ULP
+  // (measured); the scalar mish_derivative, in double-double, takes those points: a tenth of [-10, 10].
+  for (std::size_t i = 0; i < n; ++i) {
+    if (z[i] >= -2.0 && z[i] <= 0.0) derivative[i] = mish_derivative(z[i]);
+  }
+}
+
+}  // namespace actderiv
