@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { loadCore } from '../wasm/api.js';
-import { fillLessonFacts, placeProse } from './page-prose.mjs';
+import { fillLessonFacts, placeDefinitions, placeProse } from './page-prose.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -106,7 +106,7 @@ const site = await esbuild.build({
 // that its math is typeset with the rest; the lesson's thresholds too, as the page would show them.
 const core = await loadCore();
 const pageSource = await readFile(path.join(root, 'web/index.html'), 'utf8');
-const typesetHtml = typesetStaticMath(fillLessonFacts(placeProse(pageSource, core), core));
+const typesetHtml = typesetStaticMath(placeDefinitions(fillLessonFacts(placeProse(pageSource, core), core), core));
 let html = typesetHtml;
 html = replaceReference(html, 'src', 'js/boot/main.js', outputOf(site.metafile, 'web/js/boot/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
