@@ -14,9 +14,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(root, 'dist');
 const LIGHTHOUSE = path.join(root, 'node_modules/.bin/lighthouse');
 const MINIMUM = { performance: 0.9, accessibility: 1, 'best-practices': 1, seo: 1 };
-// The page at its top (what a visitor sees first), held to the minimums; and, reported only, a link
-// straight to the first plot, which loads and starts the core, Chart.js and KaTeX at once.
-const PAGES = [{ query: '', gate: true }, { query: '?fn=sigmoid', gate: false }];
+// The page at its top (what a visitor sees first), held to the minimums; and, reported only, the links
+// most readers arrive by: straight to the first plot, and the embedded tanh plot, each of which loads
+// and starts the core, Chart.js and KaTeX at once. (Issue 18 asks 95 of both; they do not reach it yet.)
+const PAGES = [{ query: '', gate: true }, { query: '?fn=sigmoid', gate: false }, { query: '?embed=1&fn=tanh', gate: false }];
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -38,6 +39,18 @@ async function lighthouse(url, tmp) {
   return JSON.parse(readFileSync(report, 'utf8'));
 }
 
+// Lighthouse's performance score on this shared machine moves by several points from one run to the
+// next: each page is run RUNS times and judged by the run with the median performance score, as
+// Lighthouse's own documentation advises.
+const RUNS = 3;
+async function medianRun(url, tmp) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await lighthouse(url, tmp));
+  runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+  console.log(`${url}: performance ${runs.map((run) => Math.round(run.categories.performance.score * 100)).join(', ')} in ${RUNS} runs`);
+  return runs[Math.floor(RUNS / 2)];
+}
+
 // The audits of `category` that did not score full marks, as "id (score): title".
 function shortfalls(result, category) {
   return result.categories[category].auditRefs
@@ -55,7 +68,7 @@ const failures = [];
 try {
   for (const { query: page, gate } of PAGES) {
     const url = `http://127.0.0.1:${server.address().port}/${page}`;
-    const result = await lighthouse(url, tmp);
+    const result = await medianRun(url, tmp);
     const scores = Object.fromEntries(Object.keys(MINIMUM).map((id) => [id, result.categories[id].score]));
     const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time',
       'cumulative-layout-shift', 'speed-index'].map((id) => [id, result.audits[id].displayValue]));

@@ -107,7 +107,11 @@ const site = await esbuild.build({
 const core = await loadCore();
 const pageSource = await readFile(path.join(root, 'web/index.html'), 'utf8');
 const typesetHtml = typesetStaticMath(placeDefinitions(fillLessonFacts(placeProse(pageSource, core), core), core));
-let html = typesetHtml;
+// The head's one inline script (embed mode from the first paint), admitted by its hash.
+const headScript = /<script>([^<]*)<\/script>/.exec(pageSource)?.[1];
+if (!headScript) throw new Error('web/index.html has no inline <script> for embed mode in its head');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+let html = allow(typesetHtml, 'script-src', sha256(headScript));
 html = replaceReference(html, 'src', 'js/boot/main.js', outputOf(site.metafile, 'web/js/boot/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
 await writeFile(path.join(dist, 'index.html'), html);
@@ -208,8 +212,6 @@ const script = outputText('web/js/boot/main.js').replace(/<\/script/gi, '<\\/scr
 const style = outputText('web/css/style.css');
 if (script.includes('<!--')) throw new Error('the bundled script contains "<!--"');
 if (/<\/style/i.test(style)) throw new Error('the bundled stylesheet contains "</style"');
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
 // Replaces the one match of `pattern` in `text` by `replacement`; fails if there is not exactly one.
 function replaceOnce(text, pattern, replacement) {
   const count = text.split(pattern).length - 1;
@@ -226,7 +228,7 @@ function allow(text, name, sources) {
   });
 }
 
-let single = typesetHtml;
+let single = allow(typesetHtml, 'script-src', sha256(headScript));
 single = replaceOnce(single, '<link rel="stylesheet" href="css/style.css">', `<style>${style}</style>`);
 single = replaceOnce(single, '<script type="module" async src="js/boot/main.js"></script>\n', '');
 // One file: no manifest (a service worker cannot serve file://), and the icon inline.

@@ -1,7 +1,7 @@
 // The "Embed" button after each embeddable section's heading, and the one dialog it opens: an <iframe>
 // snippet for that section as it is now (the address's settings kept, embed=1 and fn or section set,
 // an activation's parameters and derivation step included), in a read-only text box with a Copy button.
-import { cloneTemplate } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { SECTIONS } from './embed.js';
 import { viewEntries } from '../state/activation-state.js';
 import { applyEntries } from '../state/url-state.js';

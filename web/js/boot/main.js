@@ -8,6 +8,7 @@
 // link to a plot (an embedded view, say) the time the browser takes to parse the page.
 import { CORE_URL } from '../core/core-url.js';
 import { startEmbed } from './embed.js';
+import { addEmbedButtons } from './embed-button.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from '../figures/overflow.js';
 import { setupPrintButton } from './print.js';
@@ -40,7 +41,10 @@ let early = embedded === '1' || fn !== null || section !== null ? loadParts() : 
 early?.catch(() => {});
 
 whenParsed(() => {
-  // First, before anything awaits: an embedded page never shows its header.
+  // The Embed buttons first, while the page is still at its top: added once a link has brought its
+  // part into view, they would move what the reader sees.
+  addEmbedButtons();
+  // Before anything awaits: an embedded page never shows its header.
   const embed = startEmbed();
   registerOffline();
   // The practice kept in this tab first, then an LMS's record (each keeps what is already there).

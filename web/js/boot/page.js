@@ -119,7 +119,6 @@ export async function startPage(embed) {
   // A link to a catalogue entry finds it once the entries are in.
   if (named === catalogue) await Promise.all(linkedParts);
   embed.settle(Promise.all(linkedParts));
-  addEmbedButtons();
 }
 
 const nextFrame = () => new Promise((resolve) => { requestAnimationFrame(() => resolve()); });

@@ -1,6 +1,7 @@
 // A parameter's slider and number field (e.g. Leaky ReLU's alpha): both stay in step, and a value
 // outside the parameter's range is refused with the core's message next to the inputs.
-import { cloneTemplate, readLimited, showMessage } from '../state/inputs.js';
+import { readLimited, showMessage } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { renderTexIn } from '../figures/math.js';
 
 const STEP = 0.01;

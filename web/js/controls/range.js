@@ -1,5 +1,6 @@
 // The "z from / z to" inputs of a figure, and the grid of z values plotted over that range.
-import { cloneTemplate, parseNumber, showMessage } from '../state/inputs.js';
+import { parseNumber, showMessage } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { formatBound } from '../figures/number-format.js';
 
 export const DEFAULT_RANGE = Object.freeze({ from: -6, to: 6 });

@@ -1,7 +1,7 @@
 // The derivation stepper: one step at a time (buttons or arrow keys), or every step at once.
 import { renderMath, renderRichText } from '../figures/math.js';
 import { renderSubsteps } from '../figures/derivation.js';
-import { cloneTemplate } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { beforePrinting } from '../figures/media.js';
 
 // A step's display line, note and (for Simplify) its stages, in the elements `parts` names.

@@ -1,7 +1,7 @@
 // The slope explorer of a figure: a point z0 on the curve, dragged on the chart (mouse, pen or touch)
 // or moved with its slider (keyboard), the tangent there (both one-sided tangents at a kink), and
 // optionally a secant through z0 and z0 + h that turns into the tangent as h shrinks.
-import { cloneTemplate } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { renderTexIn } from './math.js';
 import { formatNumber } from './plot.js';
 

@@ -2,7 +2,7 @@
 // its summary, definition, plot, parameter sliders, kinks and engine derivation. A section's body is
 // built when it nears the viewport (or the page is printed), one section per task: a page opened at
 // one plot is not kept busy building the others.
-import { cloneTemplate } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { renderMath, renderRichText, renderTexIn } from '../figures/math.js';
 import { renderKinks } from '../figures/derivation.js';
 import { setupSection } from './section.js';

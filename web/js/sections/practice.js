@@ -11,7 +11,7 @@ import { createPlot, setSeries } from '../figures/plot.js';
 import { formatNumber } from '../figures/number-format.js';
 import { valueWords } from '../figures/ulp-plot.js';
 import { grid } from '../controls/range.js';
-import { cloneTemplate } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { HINT_COST, MAX_SCORE, WRONG_COST, exerciseKey, onPractice, openExercise, practiceRecords,
   recordAttempt, recordHint } from '../state/practice-record.js';
 import { loadedQuery, writeUrlState } from '../state/url-state.js';

@@ -1,5 +1,6 @@
 // One activation's section: its definition, kinks, derivation stepper, and plot with a z range.
-import { cloneTemplate, showMessage } from '../state/inputs.js';
+import { showMessage } from '../state/inputs.js';
+import { cloneTemplate } from '../state/templates.js';
 import { renderMath } from '../figures/math.js';
 import { renderCheck, renderDerivation } from '../figures/derivation.js';
 import { createStepper } from '../controls/stepper.js';

@@ -30,16 +30,6 @@ export function showMessage(form, message, invalid = []) {
   }
 }
 
-// A fresh copy of the <template> with this id, with `prefix`-based ids for its message element.
-export function cloneTemplate(id, prefix) {
-  const fragment = document.getElementById(id).content.firstElementChild.cloneNode(true);
-  const message = fragment.querySelector('.field-message');
-  if (message) {
-    message.id = `${prefix}-message`;
-    for (const input of fragment.querySelectorAll('input')) input.setAttribute('aria-describedby', message.id);
-  }
-  return fragment;
-}
 
 // A labelled checkbox (name "fn", value the id) choosing `activation` in a list of activations.
 export function activationCheckbox(activation, checked) {
