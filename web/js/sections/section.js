@@ -143,12 +143,15 @@ export function setupSection(section, activation, core) {
   showSectionNotices(section, view.notices.section);
 
   const slots = (name) => section.querySelectorAll(`[data-slot="${name}"]`);
-  const later = renderParts(slots, activation, view.step, (shown) => {
+  const figures = [];
+  // The chart is made in this task and first drawn in the next, before anything else: each is a long
+  // piece of work, and the plot is what a link to the section comes for.
+  const main = mainFigure(section, activation, core, { redraw: () => update({}) });
+  const later = [inTurn(() => addFigure(main))];
+  later.push(...renderParts(slots, activation, view.step, (shown) => {
     step = shown;
     remember();
-  });
-
-  const figures = [];
+  }));
 
   // `changes` may hold range and params; a figure that ignores the parameters is left as it is when
   // only they change (dragging a slider redraws only what the slider moves).
@@ -167,8 +170,6 @@ export function setupSection(section, activation, core) {
     figures.push({ compute, usesParams });
     compute(grid(state.range), state.params)();
   }
-
-  addFigure(mainFigure(section, activation, core, { redraw: () => update({}) }));
 
   for (const slot of slots('range')) {
     createRangeControl(slot, { prefix: `${activation.id}-range`, onChange: (range) => update({ range }) });
