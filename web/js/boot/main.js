@@ -35,11 +35,25 @@ function whenParsed(start) {
 
 // A link to a part of the page (fn=, section=) or an embedded view wants it at once.
 const { embed: embedded, fn, section } = readUrlState(['embed', 'fn', 'section']);
+
+// The build's still previews of the plots (scripts/static-plots.mjs) show their sections at the
+// defaults: a link that sets the parameters of the section it names (fn=leaky_relu&alpha=0.3) would
+// show the wrong curves until the charts draw, so those previews go before they are ever painted.
+// Called now, for what is parsed, and again once the page is.
+function dropStalePreviews() {
+  const previews = document.getElementById(fn ?? '')?.querySelectorAll('.static-plot[data-params]') ?? [];
+  for (const preview of previews) {
+    if (Object.values(readUrlState(preview.dataset.params.split(' '))).some((value) => value !== null)) preview.remove();
+  }
+}
+dropStalePreviews();
+
 let early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
 // A failure is reported once the page is parsed (below); until then it is not "unhandled".
 early?.catch(() => {});
 
 whenParsed(() => {
+  dropStalePreviews();
   // First, before anything awaits: an embedded page never shows its header.
   const embed = startEmbed();
   registerOffline();
