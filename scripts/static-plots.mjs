@@ -1,9 +1,11 @@
-// Still previews of the tutorial sections' plots, drawn by the site's build (scripts/bundle.mjs) from the
-// core's values: each section's first figure is in the HTML before any script runs, so a link to a plot
-// shows its curves at once, and the page prints and reads with them without JavaScript. Each preview is what the section's
+// Still previews of the sections' plots, drawn by the site's build (scripts/bundle.mjs) from the core's
+// values: each tutorial section's first figure is in the HTML before any script runs, so a link to a
+// plot shows its curves at once, and the page prints and reads with them without JavaScript; a link to
+// a catalogue entry, which the page's script builds once the core has loaded, shows its entry's
+// preview as soon as the page is parsed (web/js/boot/previews.js). Each preview is what the section's
 // Chart.js plot shows at its defaults (the same series from function-series.js over the same grid, the
 // same accessible name, axes and legend); web/js/figures/plot.js removes it when the chart first
-// draws, and main.js when the link sets the section's parameters (data-params). The lines are SVG in
+// draws, and previews.js when the link sets the section's parameters (data-params). The lines are SVG in
 // a 1000 × 1000 box stretched to the chart's area with strokes that do not scale; the text is HTML
 // placed in percent of that area, so it keeps its size at any width. Colours come from the stylesheet
 // (web/css/style.css, .static-plot), so the previews follow the light and dark schemes.
@@ -138,15 +140,25 @@ export function staticPlot(core, activation, points) {
     + `<span class="static-title-x">${AXIS_TITLES.x}</span></div>`;
 }
 
+// The catalogue's entries, which the page's script builds, get theirs in the catalogue's (empty) slot
+// for them: one <template id="static-plot-<id>"> each, with the entry's name, which previews.js uses at
+// once when a link names that entry.
+const ENTRIES_SLOT = '<div data-slot="entries">';
+
 // `html` with a preview just before the canvas of every activation's section plot it holds
-// (<canvas id="chart-<id>">, the tutorial's sections; the catalogue's entries are built by script).
+// (<canvas id="chart-<id>">, the tutorial's sections), and a template of the preview of every other
+// activation (the catalogue's entries) in the catalogue's slot for them.
 export function insertStaticPlots(html, core, points) {
   let out = html;
+  const templates = [];
   for (const activation of core.activations()) {
     const canvas = `<canvas id="chart-${activation.id}">`;
     const count = out.split(canvas).length - 1;
     if (count > 1) throw new Error(`web/index.html has ${count} × ${canvas}`);
-    if (count === 1) out = out.replace(canvas, () => `${staticPlot(core, activation, points)}${canvas}`);
+    const preview = staticPlot(core, activation, points);
+    if (count === 1) out = out.replace(canvas, () => `${preview}${canvas}`);
+    else templates.push(`<template id="static-plot-${activation.id}" data-name="${escapeHtml(activation.name)}">${preview}</template>`);
   }
-  return out;
+  if (out.split(ENTRIES_SLOT).length !== 2) throw new Error(`web/index.html needs one ${ENTRIES_SLOT}`);
+  return out.replace(ENTRIES_SLOT, () => `${ENTRIES_SLOT}${templates.join('')}`);
 }

@@ -1,7 +1,8 @@
-// The still previews of the tutorial sections' plots (scripts/static-plots.mjs): in the built HTML
-// before any script runs, named as the chart is and with the chart's axes; shown without JavaScript, on
-// paper and at 360 px, without axe violations in either scheme; gone once the chart draws, and dropped
-// at once when the link sets that section's parameters.
+// The still previews of the sections' plots (scripts/static-plots.mjs): in the built HTML before any
+// script runs, named as the chart is and with the chart's axes; shown without JavaScript, on paper and
+// at 360 px, without axe violations in either scheme; gone once the chart draws, and dropped at once
+// when the link sets that section's parameters. A link brings its section's preview into view before
+// the core has loaded; to a catalogue entry, in a stand-in the catalogue then adopts as the entry.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ function builtPreviews() {
 }
 
 // A page of the site in a fresh context whose core never arrives (its .wasm is refused), so the charts
-// never draw and the previews stay as the HTML and main.js leave them.
+// never draw and the previews stay as the HTML and web/js/boot/previews.js leave them.
 async function openWithoutCharts(search, options = {}) {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   await context.route('**/*.wasm', (route) => route.abort());
@@ -149,3 +150,65 @@ test('the previews have no axe violations at 360 px, light and dark, and do not 
   }
 });
 
+// Whether the chart box of the first figure in `selector` reaches into the viewport (waiting up to 5 s
+// for it: main.js runs once its imports have arrived), and its preview's aria-label.
+async function firstFigure(page, selector) {
+  const inView = (chosen) => {
+    const { top, bottom } = document.querySelector(chosen).querySelector('figure .chart-box').getBoundingClientRect();
+    return top < window.innerHeight && bottom > 0;
+  };
+  await page.waitForFunction(inView, selector, { timeout: 5000 }).catch(() => {});
+  return {
+    inView: await page.evaluate(inView, selector),
+    label: await page.evaluate((chosen) => document.querySelector(`${chosen} figure .chart-box > .static-plot`)
+      ?.getAttribute('aria-label') ?? null, selector),
+  };
+}
+
+test('a link to a tutorial section shows its preview in view before the core loads', async () => {
+  const previews = builtPreviews();
+  for (const id of PLOTS) {
+    const view = await openWithoutCharts(`?fn=${id}`);
+    try {
+      assert.deepEqual(await firstFigure(view.page, `#${id}`), { inView: true, label: previews[id].label }, id);
+    } finally {
+      await view.close();
+    }
+  }
+});
+
+test('a link to a catalogue entry shows its preview in view before the core loads, in the entry the catalogue adopts', async () => {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const templates = [...html.matchAll(/<template id="static-plot-([\w-]+)" data-name="[^"]+">/g)].map(([, id]) => id);
+  assert.ok(templates.includes('gelu') && !templates.some((id) => PLOTS.includes(id)), templates.join(' '));
+  const label = /<template id="static-plot-gelu"[^>]*><div class="static-plot" role="img" aria-label="([^"]+)"/.exec(html)[1];
+
+  const waiting = await openWithoutCharts('?fn=gelu');
+  try {
+    const { page } = waiting;
+    const entry = await page.evaluate(() => {
+      const gelu = document.querySelector('[data-preview-of="gelu"]');
+      return { id: gelu.id, title: gelu.querySelector('h3').textContent, inSlot: gelu.parentElement.matches('[data-slot="entries"]'),
+        lines: gelu.querySelectorAll('.static-plot path[class^="static-series"]').length };
+    });
+    assert.deepEqual(entry, { id: '', title: 'GELU', inSlot: true, lines: 2 });
+    assert.deepEqual(await firstFigure(page, '[data-preview-of="gelu"]'), { inView: true, label });
+  } finally {
+    await waiting.close();
+  }
+
+  const view = await openPage(site, { search: '?fn=gelu' });
+  try {
+    await view.page.waitForFunction(() => document.getElementById('chart-gelu')?.chart?.data.datasets.length > 0);
+    const built = await view.page.evaluate(() => ({
+      entries: [...document.querySelectorAll('[data-slot="entries"] > section')].map(({ id }) => id),
+      standIns: document.querySelectorAll('[data-preview-of]').length,
+      preview: document.querySelector('#gelu .static-plot') !== null,
+      label: document.getElementById('chart-gelu').getAttribute('aria-label'),
+    }));
+    assert.deepEqual(built, { entries: templates, standIns: 0, preview: false, label });
+    assert.deepEqual(view.log.errors, []);
+  } finally {
+    await view.close();
+  }
+});

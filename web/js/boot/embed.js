@@ -108,7 +108,13 @@ function scrollToChosen(fn, section, ready) {
 export function startEmbed() {
   const { embed, fn, section } = readUrlState(['embed', 'fn', 'section']);
   const embedded = embed === '1';
-  if (!embedded) return { embedded, settle: (ready) => scrollToChosen(fn, section, ready) };
+  if (!embedded) {
+    // The part a link names is in the parsed page (its plot's preview with it, scripts/static-plots.mjs):
+    // in view at once (a jump, not the page's smooth scroll, past sections that would be laid out on the
+    // way), and again as the parts above it are set up (scrollToChosen).
+    findTarget(fn !== null ? 'fn' : 'section', fn ?? section)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    return { embedded, settle: (ready) => scrollToChosen(fn, section, ready) };
+  }
   const root = document.documentElement;
   root.classList.add('embed');
   const key = fn !== null ? 'fn' : 'section';

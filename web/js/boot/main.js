@@ -13,6 +13,7 @@ import { watchOverflow } from '../figures/overflow.js';
 import { setupPrintButton } from './print.js';
 import { startScorm } from './scorm/reporter.js';
 import { keepPracticeInTab } from '../state/practice-storage.js';
+import { dropStalePreviews, placeEntryPreview } from './previews.js';
 import { readUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
 
@@ -36,24 +37,16 @@ function whenParsed(start) {
 // A link to a part of the page (fn=, section=) or an embedded view wants it at once.
 const { embed: embedded, fn, section } = readUrlState(['embed', 'fn', 'section']);
 
-// The build's still previews of the plots (scripts/static-plots.mjs) show their sections at the
-// defaults: a link that sets the parameters of the section it names (fn=leaky_relu&alpha=0.3) would
-// show the wrong curves until the charts draw, so those previews go before they are ever painted.
-// Called now, for what is parsed, and again once the page is.
-function dropStalePreviews() {
-  const previews = document.getElementById(fn ?? '')?.querySelectorAll('.static-plot[data-params]') ?? [];
-  for (const preview of previews) {
-    if (Object.values(readUrlState(preview.dataset.params.split(' '))).some((value) => value !== null)) preview.remove();
-  }
-}
-dropStalePreviews();
+// The plots' previews as this link needs them, for what is parsed; again once the page is (below).
+dropStalePreviews(fn);
 
 let early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
 // A failure is reported once the page is parsed (below); until then it is not "unhandled".
 early?.catch(() => {});
 
 whenParsed(() => {
-  dropStalePreviews();
+  placeEntryPreview(fn);
+  dropStalePreviews(fn);
   // First, before anything awaits: an embedded page never shows its header.
   const embed = startEmbed();
   registerOffline();

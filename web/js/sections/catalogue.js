@@ -8,8 +8,11 @@ import { setupSection } from './section.js';
 import { beforePrinting } from '../figures/media.js';
 
 // Builds the heading, summary and definition of `activation`'s entry (cheap), leaving its body for later.
-function createEntry(activation) {
-  const entry = cloneTemplate('entry-template');
+// The entry a link's preview already stands for (web/js/boot/previews.js) is adopted, not made anew.
+function createEntry(activation, container) {
+  const placed = [...container.querySelectorAll(':scope > [data-preview-of]')].find((entry) => entry.dataset.previewOf === activation.id);
+  const entry = placed ?? cloneTemplate('entry-template');
+  delete entry.dataset.previewOf;
   entry.id = activation.id;
   entry.setAttribute('aria-labelledby', `${activation.id}-title`);
   const title = entry.querySelector('[data-slot="title"]');
@@ -50,7 +53,7 @@ const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1
 export function setupCatalogue(container, activations, core) {
   const pending = new Map();
   for (const activation of activations) {
-    const entry = createEntry(activation);
+    const entry = createEntry(activation, container);
     container.append(entry);
     pending.set(entry, activation);
   }
