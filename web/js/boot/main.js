@@ -7,7 +7,7 @@
 // reads only the address until then, and starts fetching what a link needs at once, which spares a
 // link to a plot (an embedded view, say) the time the browser takes to parse the page.
 import { CORE_URL } from '../core/core-url.js';
-import { startEmbed } from './embed.js';
+import { jumpToLinked, startEmbed } from './embed.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from '../figures/overflow.js';
 import { setupPrintButton } from './print.js';
@@ -37,8 +37,10 @@ function whenParsed(start) {
 // A link to a part of the page (fn=, section=) or an embedded view wants it at once.
 const { embed: embedded, fn, section } = readUrlState(['embed', 'fn', 'section']);
 
-// The plots' previews as this link needs them, for what is parsed; again once the page is (below).
+// The plots' previews as this link needs them, and the part it names in view, for what is parsed;
+// again once the page is (below).
 dropStalePreviews(fn);
+jumpToLinked();
 
 let early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
 // A failure is reported once the page is parsed (below); until then it is not "unhandled".
