@@ -17,8 +17,9 @@ import { defaultParams, functionSeries, mainPlotDescription } from '../web/js/se
 const BOX = 1000;
 // How far (SVG units) a dropped point may lie from the simplified line: under a pixel of the chart.
 const TOLERANCE = 0.5;
-// The most ticks on an axis: Chart.js's default limit (its plots' y axes reach it at the page's sizes;
-// their x axes, at most one tick per 40 px, space the default range's ticks alike down to 280 px).
+// The most ticks on an axis: Chart.js's default limit, which its y axes reach at a desktop's chart
+// height (on a phone's shorter chart it shows about half as many, the preview keeps these); its x
+// axes, at most one tick per 40 px, space the default range's ticks alike down to 280 px.
 const MAX_TICKS = 11;
 
 const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
