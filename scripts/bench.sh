@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# npm run bench: builds, then measures the site (first view, first chart, sizes; slider input to
-# painted frame), the derivation engine, the practice checker (right and wrong answers, seeded
-# exercises), the simplified derivatives against math.js's, how
-# carefully typed expressions are evaluated at their tails (against mpmath references) and what that
-# care costs (against the core before it, built from git), batch
+# npm run bench: builds, then measures the site (first view, first chart, sizes; how soon a link's
+# figure shows against its first contentful paint; slider input to painted frame), the derivation
+# engine, the practice checker (right and wrong answers, seeded exercises), the simplified derivatives
+# against math.js's, how carefully typed expressions are evaluated at their tails (against mpmath
+# references) and what that care costs (against the core before it, built from git), batch
 # evaluation (WASM through the JS API vs plain JS vs native C++), training, and memory over a long
 # session (JS and WASM heaps). Each writes its figures to bench/results.json. Benchmarks report; they
 # never fail.
@@ -34,6 +34,7 @@ git archive "$before" CMakeLists.txt core wasm content | tar -x -C build-bench-b
 } > build-bench.log 2>&1 || { cat build-bench.log; exit 1; }
 rm -f build-bench.log
 node bench/first-chart.mjs
+node bench/first-figure.mjs
 node bench/slider.mjs
 # The slider again with four series of 2,001 points (the density the budget is set for), then the page's
 # own build back.

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { loadCore } from '../wasm/api.js';
 import { fillLessonFacts, placeDefinitions, placeProse } from './page-prose.mjs';
+import { insertStaticPlots } from './static-plots.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -104,9 +105,10 @@ const site = await esbuild.build({
 });
 // The activations' prose (content/<locale>/activations/*.md, with the core's numbers) goes in first, so
 // that its math is typeset with the rest; the lesson's thresholds too, as the page would show them.
+// Then the still previews of the sections' plots (scripts/static-plots.mjs), over the page's grid.
 const core = await loadCore();
 const pageSource = await readFile(path.join(root, 'web/index.html'), 'utf8');
-const typesetHtml = typesetStaticMath(placeDefinitions(fillLessonFacts(placeProse(pageSource, core), core), core));
+const typesetHtml = insertStaticPlots(typesetStaticMath(placeDefinitions(fillLessonFacts(placeProse(pageSource, core), core), core)), core, plotPoints);
 // The head's one inline script (embed mode from the first paint), admitted by its hash.
 const headScript = /<script>([^<]*)<\/script>/.exec(pageSource)?.[1];
 if (!headScript) throw new Error('web/index.html has no inline <script> for embed mode in its head');

@@ -7,13 +7,14 @@
 // reads only the address until then, and starts fetching what a link needs at once, which spares a
 // link to a plot (an embedded view, say) the time the browser takes to parse the page.
 import { CORE_URL } from '../core/core-url.js';
-import { startEmbed } from './embed.js';
+import { jumpToLinked, startEmbed } from './embed.js';
 import { addEmbedButtons } from './embed-button.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from '../figures/overflow.js';
 import { setupPrintButton } from './print.js';
 import { startScorm } from './scorm/reporter.js';
 import { keepPracticeInTab } from '../state/practice-storage.js';
+import { dropStalePreviews, placeEntryPreview } from './previews.js';
 import { readUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
 
@@ -36,14 +37,23 @@ function whenParsed(start) {
 
 // A link to a part of the page (fn=, section=) or an embedded view wants it at once.
 const { embed: embedded, fn, section } = readUrlState(['embed', 'fn', 'section']);
+
+// The plots' previews as this link needs them, and the part it names in view, for what is parsed;
+// again once the page is (below). The Embed buttons before the jump: added after it, in the part in
+// view, they would move what the reader sees (the parts above it move nothing: the browser keeps
+// the view anchored).
+dropStalePreviews(fn);
+addEmbedButtons();
+jumpToLinked();
+
 let early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
 // A failure is reported once the page is parsed (below); until then it is not "unhandled".
 early?.catch(() => {});
 
 whenParsed(() => {
-  // The Embed buttons first, while the page is still at its top: added once a link has brought its
-  // part into view, they would move what the reader sees.
   addEmbedButtons();
+  placeEntryPreview(fn);
+  dropStalePreviews(fn);
   // Before anything awaits: an embedded page never shows its header.
   const embed = startEmbed();
   registerOffline();

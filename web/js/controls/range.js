@@ -2,19 +2,13 @@
 import { parseNumber, showMessage } from '../state/inputs.js';
 import { cloneTemplate } from '../state/templates.js';
 import { formatBound } from '../figures/number-format.js';
+import { DEFAULT_RANGE } from './grid.js';
 
-export const DEFAULT_RANGE = Object.freeze({ from: -6, to: 6 });
-// 481 points, 480 intervals: on the default range the grid hits every multiple of 0.025 (PLOT_POINTS is
-// set by scripts/bundle.mjs; only a benchmark build changes it).
-const POINTS = PLOT_POINTS;
+// DEFAULT_RANGE and grid live in grid.js, which the site's build imports too.
+export { DEFAULT_RANGE, grid } from './grid.js';
+
 const LIMIT = 1e6;         // wider ranges say nothing more about these functions
 const MIN_WIDTH = 1e-6;
-
-// `points` equally spaced z values from range.from to range.to, both included.
-export function grid({ from, to }, points = POINTS) {
-  // (to - from) * i / (points - 1) rather than i * step keeps integers on the grid exact.
-  return Float64Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
-}
 
 // formatBound lives in number-format.js, which the site's build imports too.
 export { formatBound };

@@ -3,6 +3,7 @@ import { Chart, LineController, LineElement, PointElement, LinearScale, Logarith
 import { createDataTable } from './data-table.js';
 import { onColoursChange } from './media.js';
 import { formatNumber } from './number-format.js';
+import { AXIS_TITLES, DASH, LINE_WIDTH } from './plot-style.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
@@ -67,13 +68,13 @@ function plotOptions(xAxis, yAxis) {
     parsing: false,
     normalized: true,
     interaction: { mode: 'index', intersect: false },
-    elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 4 }, line: { borderWidth: 2.5 } },
+    elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 4 }, line: { borderWidth: LINE_WIDTH } },
     scales: {
-      x: { type: 'linear', title: { display: true, text: xAxis.title ?? 'z' }, border: {}, grid: {},
+      x: { type: 'linear', title: { display: true, text: xAxis.title ?? AXIS_TITLES.x }, border: {}, grid: {},
         ticks: xAxis.integer ? { precision: 0 } : {} },
       y: {
         type: yAxis.logarithmic ? 'logarithmic' : 'linear',
-        title: { display: true, text: yAxis.title ?? 'value' },
+        title: { display: true, text: yAxis.title ?? AXIS_TITLES.y },
         min: yAxis.min,
         max: yAxis.max,
         border: {},
@@ -92,7 +93,7 @@ function plotOptions(xAxis, yAxis) {
           // The default takes the dash from the point style (a legend line must show the series' dash)
           // and lists series in drawing order (the legend keeps the order they were given in).
           generateLabels: (drawn) => Chart.defaults.plugins.legend.labels.generateLabels(drawn)
-            .map((item) => ({ ...item, lineDash: drawn.data.datasets[item.datasetIndex].borderDash, lineWidth: 2.5 }))
+            .map((item) => ({ ...item, lineDash: drawn.data.datasets[item.datasetIndex].borderDash, lineWidth: LINE_WIDTH }))
             .sort((a, b) => a.datasetIndex - b.datasetIndex),
         },
       },
@@ -134,8 +135,9 @@ const markersPlugin = {
 
 // A line chart on `canvas` with axes "z" and "value" (or `x`: {title, symbol, integer}, where `symbol`
 // names x in the tooltip and `integer` keeps ticks whole, and `y`: {title, logarithmic, min, max}), a
-// legend and an index tooltip. The first chart of the page to draw with data sets the 'first-chart'
-// performance mark (the benchmarks and the end-to-end tests wait for it).
+// legend and an index tooltip. When it first draws with data, the preview the build drew in its box, if
+// any, goes; the first chart of the page to draw sets the 'first-chart' performance mark (the
+// benchmarks and the end-to-end tests wait for it).
 export function createPlot(canvas, { x: xAxis = {}, y: yAxis = {} } = {}) {
   canvas.setAttribute('role', 'img');
   let rendered = false;
@@ -144,6 +146,9 @@ export function createPlot(canvas, { x: xAxis = {}, y: yAxis = {} } = {}) {
     afterRender(drawn) {
       if (rendered || drawn.data.datasets.length === 0) return;
       rendered = true;
+      // The build's still preview of this plot (scripts/static-plots.mjs), shown until now, is stale
+      // once the chart draws.
+      canvas.parentElement.querySelector(':scope > .static-plot')?.remove();
       if (performance.getEntriesByName('first-chart').length === 0) performance.mark('first-chart');
     },
   };
@@ -339,7 +344,7 @@ export function setSeries(chart, series, description) {
     data: points(kept[index]?.data, z, y),
     breaks,
     spanGaps: false,
-    borderDash: dash ?? (dashed ? [7, 5] : []),
+    borderDash: dash ?? (dashed ? [...DASH] : []),
     order: below ? 1 : (above ? -1 : 0),
   }));
   const first = series[0]?.z;

@@ -11,8 +11,11 @@ import { inTurn } from '../state/tasks.js';
 import { definitionTex } from './definition.js';
 
 // Builds the heading, summary and definition of `activation`'s entry (cheap), leaving its body for later.
-function createEntry(activation) {
-  const entry = cloneTemplate('entry-template');
+// The entry a link's preview already stands for (web/js/boot/previews.js) is adopted, not made anew.
+function createEntry(activation, container) {
+  const placed = [...container.querySelectorAll(':scope > [data-preview-of]')].find((entry) => entry.dataset.previewOf === activation.id);
+  const entry = placed ?? cloneTemplate('entry-template');
+  delete entry.dataset.previewOf;
   entry.id = activation.id;
   entry.setAttribute('aria-labelledby', `${activation.id}-title`);
   const title = entry.querySelector('[data-slot="title"]');
@@ -67,7 +70,7 @@ export function setupCatalogue(container, activations, core) {
     return built.get(entry);
   }
   return Promise.all(activations.map((activation) => inTurn(() => {
-    const entry = createEntry(activation);
+    const entry = createEntry(activation, container);
     container.append(entry);
     pending.set(entry, activation);
     observer.observe(entry);

@@ -5,7 +5,8 @@ import { renderMath } from '../figures/math.js';
 import { renderCheck, renderDerivation } from '../figures/derivation.js';
 import { createStepper } from '../controls/stepper.js';
 import { createPlot, setSeries } from '../figures/plot.js';
-import { createRangeControl, DEFAULT_RANGE, formatBound, grid } from '../controls/range.js';
+import { createRangeControl, DEFAULT_RANGE, grid } from '../controls/range.js';
+import { defaultParams, functionSeries, mainPlotDescription } from './function-series.js';
 import { createSlopeExplorer } from '../figures/slope.js';
 import { createParamControl } from '../controls/params.js';
 import { activationEntries, readActivationView, rememberView } from '../state/activation-state.js';
@@ -15,34 +16,9 @@ import { SCORED } from '../state/practice-record.js';
 import { inTurn } from '../state/tasks.js';
 import { definitionTex } from './definition.js';
 
-// Default parameter values of an activation, as an object {id: value}.
-export function defaultParams(activation) {
-  return Object.fromEntries(activation.params.map((param) => [param.id, param.default]));
-}
-
-// "α = 0.2"-style text for the parameters, for accessible names.
-export function describeParams(activation, params) {
-  return activation.params.map((param) => `${param.id} = ${params[param.id]}`).join(', ');
-}
-
-// "for z from −6 to 6", for accessible names.
-export function describeRange(z) {
-  return `for z from ${formatBound(z[0])} to ${formatBound(z[z.length - 1])}`;
-}
-
-// Series of g (solid) and g' (dashed) computed by the core.
-// `colours` are the palette slots of g and g'; `name`, if given, is appended to the labels.
-export function functionSeries(core, activation, z, params, { colours = [0, 1], name = '' } = {}) {
-  const { value, derivative } = core.evaluate(activation.id, z, params);
-  const suffix = name ? `, ${name}` : '';
-  return [
-    { label: `g(z)${suffix}`, z, y: value, colour: colours[0], dashed: false },
-    // The core's kinks at these parameters (where g' jumps) are left undrawn rather than joined by a
-    // steep line.
-    { label: `g\u2032(z)${suffix}`, z, y: derivative, colour: colours[1], dashed: true,
-      breaks: core.kinks(activation.id, params).map((kink) => kink.z) },
-  ];
-}
+// The series and the words of a plot of g and g' live in function-series.js, which the site's build
+// imports too (its previews, scripts/static-plots.mjs); the sections take them from here.
+export { defaultParams, describeParams, describeRange, functionSeries } from './function-series.js';
 
 // Shows `notices` (sentences) in a status line under the section's heading (and its Embed button).
 function showSectionNotices(section, notices) {
@@ -103,8 +79,7 @@ function mainFigure(section, activation, core, { redraw }) {
   return (z, params) => {
     const tangent = slope.prepare(z, params);
     const series = [...functionSeries(core, activation, z, params), ...tangent.series];
-    const withParams = activation.params.length ? ` with ${describeParams(activation, params)}` : '';
-    const description = `Plot of ${activation.name}${withParams}: g(z) solid and its derivative g′(z) dashed, ${describeRange(z)}.`;
+    const description = mainPlotDescription(activation, params, z);
     return () => {
       setSeries(chart, series, description);
       tangent.commit();

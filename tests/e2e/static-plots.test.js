@@ -1,0 +1,214 @@
+// The still previews of the sections' plots (scripts/static-plots.mjs): in the built HTML before any
+// script runs, named as the chart is and with the chart's axes; shown without JavaScript, on paper and
+// at 360 px, without axe violations in either scheme; gone once the chart draws, and dropped at once
+// when the link sets that section's parameters. A link brings its section's preview into view before
+// the core has loaded; to a catalogue entry, in a stand-in the catalogue then adopts as the entry.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AXE, DIST, openPage, startSite } from './harness.mjs';
+
+const PLOTS = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
+
+let site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+// The preview the built page holds for each plot: {id: {label, params, yTicks}}, read from its HTML.
+function builtPreviews() {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  return Object.fromEntries(PLOTS.map((id) => {
+    const found = new RegExp(`<div class="static-plot" role="img" aria-label="([^"]+)"( data-params="([^"]+)")?>(.*?)<canvas id="chart-${id}">`).exec(html);
+    assert.ok(found, `no preview before #chart-${id}`);
+    const yTicks = [...found[4].matchAll(/class="static-tick-y"[^>]*>([^<]*)</g)].map(([, label]) => label);
+    return [id, { label: found[1], params: found[3] ?? null, yTicks }];
+  }));
+}
+
+// A page of the site in a fresh context whose core never arrives (its .wasm is refused), so the charts
+// never draw and the previews stay as the HTML and web/js/boot/previews.js leave them.
+async function openWithoutCharts(search, options = {}) {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.route('**/*.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(new URL(search, site.url).href, { waitUntil: 'load' });
+  return { page, close: () => context.close() };
+}
+
+// The ids of the sections whose chart box holds a preview.
+const previewedSections = (page) => page.evaluate(() => [...document.querySelectorAll('.chart-box > .static-plot')]
+  .map((preview) => preview.closest('section[id]').id));
+
+test('the built page has a preview before each tutorial plot, named and with axes as the chart', async () => {
+  const previews = builtPreviews();
+  assert.equal(previews.leaky_relu.params, 'alpha');
+  assert.equal(previews.sigmoid.params, null);
+  const view = await openPage(site, { search: '?fn=sigmoid' });
+  try {
+    for (const id of PLOTS) {
+      const chart = await view.page.evaluate((canvasId) => {
+        const canvas = document.getElementById(canvasId);
+        return { label: canvas.getAttribute('aria-label'), yTicks: canvas.chart.scales.y.ticks.map(({ label }) => label) };
+      }, `chart-${id}`);
+      assert.equal(previews[id].label, chart.label, id);
+      assert.deepEqual(previews[id].yTicks, chart.yTicks, id);
+    }
+  } finally {
+    await view.close();
+  }
+});
+
+// Runs in the page before its scripts: window.removedPreviews lists the sections whose preview the
+// page removed, in order.
+function recordRemovedPreviews() {
+  window.removedPreviews = [];
+  const remove = Element.prototype.remove;
+  Element.prototype.remove = function removeAndRecord() {
+    if (this.classList.contains('static-plot')) window.removedPreviews.push(this.closest('section[id]').id);
+    return remove.call(this);
+  };
+}
+
+test('each preview goes once its chart has drawn', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(recordRemovedPreviews);
+    await page.goto(new URL('?fn=sigmoid', site.url).href);
+    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(`chart-${id}`).chart?.data.datasets.length > 0), PLOTS);
+    assert.deepEqual(await previewedSections(page), []);
+    assert.deepEqual((await page.evaluate(() => window.removedPreviews)).sort(), [...PLOTS].sort());
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link that sets a section\'s parameters drops that section\'s preview only', async () => {
+  for (const [search, expected] of [
+    ['?fn=leaky_relu&alpha=0.3', ['sigmoid', 'tanh', 'relu']],
+    ['?fn=leaky_relu&alpha=nonsense', ['sigmoid', 'tanh', 'relu']],
+    ['?fn=leaky_relu&step=2', PLOTS],
+    ['?fn=sigmoid&alpha=0.3', PLOTS],
+  ]) {
+    const view = await openWithoutCharts(search);
+    try {
+      assert.deepEqual(await previewedSections(view.page), expected, search);
+    } finally {
+      await view.close();
+    }
+  }
+});
+
+test('without JavaScript each preview shows its curves in the chart\'s box, also on paper', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url, { waitUntil: 'load' });
+    for (const media of ['screen', 'print']) {
+      await page.emulateMedia({ media });
+      for (const id of PLOTS) {
+        const box = page.locator(`.chart-box:has(> #chart-${id})`);
+        const preview = box.locator('.static-plot');
+        await preview.scrollIntoViewIfNeeded();
+        assert.ok(await preview.isVisible(), `${media}: ${id}`);
+        assert.equal(await preview.locator('path[class^="static-series"]').count(), 2, `${media}: ${id}`);
+        const [outer, inner] = [await box.boundingBox(), await preview.boundingBox()];
+        assert.ok(inner.height > 200, `${media}: ${id} is ${inner.height} px high`);
+        assert.deepEqual(inner, outer, `${media}: ${id} fills its chart's box`);
+      }
+    }
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${width} px wide`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the previews have no axe violations at 360 px, light and dark, and do not widen the page', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const view = await openWithoutCharts('', { viewport: { width: 360, height: 800 }, bypassCSP: true, colorScheme });
+    try {
+      const { page } = view;
+      assert.deepEqual(await previewedSections(page), PLOTS, colorScheme);
+      await page.addScriptTag({ path: AXE });
+      for (const id of PLOTS) {
+        await page.locator(`#chart-${id}`).scrollIntoViewIfNeeded();
+        const violations = await page.evaluate(async (selector) => (await window.axe.run(selector)).violations
+          .map(({ id: rule, nodes }) => `${rule}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`), `#${id} figure`);
+        assert.deepEqual(violations, [], `${colorScheme}: ${id}`);
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `${colorScheme}: ${width} px wide`);
+    } finally {
+      await view.close();
+    }
+  }
+});
+
+// Whether the chart box of the first figure in `selector` reaches into the viewport (waiting up to 5 s
+// for it: main.js runs once its imports have arrived), and its preview's aria-label.
+async function firstFigure(page, selector) {
+  const inView = (chosen) => {
+    const { top, bottom } = document.querySelector(chosen).querySelector('figure .chart-box').getBoundingClientRect();
+    return top < window.innerHeight && bottom > 0;
+  };
+  await page.waitForFunction(inView, selector, { timeout: 5000 }).catch(() => {});
+  return {
+    inView: await page.evaluate(inView, selector),
+    label: await page.evaluate((chosen) => document.querySelector(`${chosen} figure .chart-box > .static-plot`)
+      ?.getAttribute('aria-label') ?? null, selector),
+  };
+}
+
+test('a link to a tutorial section shows its preview in view before the core loads', async () => {
+  const previews = builtPreviews();
+  for (const id of PLOTS) {
+    const view = await openWithoutCharts(`?fn=${id}`);
+    try {
+      assert.deepEqual(await firstFigure(view.page, `#${id}`), { inView: true, label: previews[id].label }, id);
+    } finally {
+      await view.close();
+    }
+  }
+});
+
+test('a link to a catalogue entry shows its preview in view before the core loads, in the entry the catalogue adopts', async () => {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const templates = [...html.matchAll(/<template id="static-plot-([\w-]+)" data-name="[^"]+">/g)].map(([, id]) => id);
+  assert.ok(templates.includes('gelu') && !templates.some((id) => PLOTS.includes(id)), templates.join(' '));
+  const label = /<template id="static-plot-gelu"[^>]*><div class="static-plot" role="img" aria-label="([^"]+)"/.exec(html)[1];
+
+  const waiting = await openWithoutCharts('?fn=gelu');
+  try {
+    const { page } = waiting;
+    const entry = await page.evaluate(() => {
+      const gelu = document.querySelector('[data-preview-of="gelu"]');
+      return { id: gelu.id, title: gelu.querySelector('h3').textContent, inSlot: gelu.parentElement.matches('[data-slot="entries"]'),
+        lines: gelu.querySelectorAll('.static-plot path[class^="static-series"]').length };
+    });
+    assert.deepEqual(entry, { id: '', title: 'GELU', inSlot: true, lines: 2 });
+    assert.deepEqual(await firstFigure(page, '[data-preview-of="gelu"]'), { inView: true, label });
+  } finally {
+    await waiting.close();
+  }
+
+  const view = await openPage(site, { search: '?fn=gelu' });
+  try {
+    await view.page.waitForFunction(() => document.getElementById('chart-gelu')?.chart?.data.datasets.length > 0);
+    const built = await view.page.evaluate(() => ({
+      entries: [...document.querySelectorAll('[data-slot="entries"] > section')].map(({ id }) => id),
+      standIns: document.querySelectorAll('[data-preview-of]').length,
+      preview: document.querySelector('#gelu .static-plot') !== null,
+      label: document.getElementById('chart-gelu').getAttribute('aria-label'),
+    }));
+    assert.deepEqual(built, { entries: templates, standIns: 0, preview: false, label });
+    assert.deepEqual(view.log.errors, []);
+  } finally {
+    await view.close();
+  }
+});
