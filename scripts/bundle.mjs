@@ -116,6 +116,16 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 let html = allow(typesetHtml, 'script-src', sha256(headScript));
 html = replaceReference(html, 'src', 'js/boot/main.js', outputOf(site.metafile, 'web/js/boot/main.js'));
 html = replaceReference(html, 'href', 'css/style.css', outputOf(site.metafile, 'web/css/style.css'));
+// KaTeX's two text faces, asked for with the stylesheet rather than once it has been parsed and the
+// math laid out: math laid out in a fallback face is laid out again when they arrive, and a link that
+// opens the page at a part sees its text move.
+const PRELOADED_FACES = ['Main-Regular', 'Math-Italic'];
+const preloads = PRELOADED_FACES.map((face) => {
+  const file = Object.keys(site.metafile.outputs).find((name) => name.includes(`KaTeX_${face}-`) && name.endsWith('.woff2'));
+  if (!file) throw new Error(`esbuild produced no KaTeX_${face} woff2`);
+  return `<link rel="preload" as="font" type="font/woff2" crossorigin href="${path.relative(dist, path.join(root, file))}">`;
+});
+html = replaceOnce(html, '<link rel="stylesheet"', `${preloads.join('\n  ')}\n  <link rel="stylesheet"`);
 await writeFile(path.join(dist, 'index.html'), html);
 
 // Offline after one visit: the web app manifest, its icon, and dist/sw.js, which keeps the page, its
