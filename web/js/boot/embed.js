@@ -101,16 +101,7 @@ function scrollToChosen(fn, section, ready) {
   }
   const shown = shownId(id);
   showNotice(`The link names no ${key === 'fn' ? 'activation' : 'section'} called “${shown}”; showing the page from the top.`);
-}
-
-// Outside embed mode, brings the part a link names into view if it has been parsed: a jump, not the
-// page's smooth scroll, past sections that would be laid out on the way. Its plot's preview
-// (scripts/static-plots.mjs) shows with it; scrollToChosen brings it back as the parts above it are set
-// up. main.js calls this as soon as it runs, the page perhaps not yet parsed, and startEmbed() again.
-export function jumpToLinked() {
-  const { embed, fn, section } = readUrlState(['embed', 'fn', 'section']);
-  if (embed === '1') return;
-  findTarget(fn !== null ? 'fn' : 'section', fn ?? section)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  window.scrollTo({ top: 0, behavior: 'instant' });
 }
 
 // Applies embed mode from the address, before anything awaits, so the header never shows. Returns
@@ -120,10 +111,7 @@ export function jumpToLinked() {
 export function startEmbed() {
   const { embed, fn, section } = readUrlState(['embed', 'fn', 'section']);
   const embedded = embed === '1';
-  if (!embedded) {
-    jumpToLinked();
-    return { embedded, settle: (ready) => scrollToChosen(fn, section, ready) };
-  }
+  if (!embedded) return { embedded, settle: (ready) => scrollToChosen(fn, section, ready) };
   const root = document.documentElement;
   root.classList.add('embed');
   const key = fn !== null ? 'fn' : 'section';

@@ -7,7 +7,7 @@
 // reads only the address until then, and starts fetching what a link needs at once, which spares a
 // link to a plot (an embedded view, say) the time the browser takes to parse the page.
 import { CORE_URL } from '../core/core-url.js';
-import { jumpToLinked, startEmbed } from './embed.js';
+import { startEmbed } from './embed.js';
 import { addEmbedButtons } from './embed-button.js';
 import { registerOffline } from './offline.js';
 import { watchOverflow } from '../figures/overflow.js';
@@ -38,13 +38,12 @@ function whenParsed(start) {
 // A link to a part of the page (fn=, section=) or an embedded view wants it at once.
 const { embed: embedded, fn, section } = readUrlState(['embed', 'fn', 'section']);
 
-// The plots' previews as this link needs them, and the part it names in view, for what is parsed;
-// again once the page is (below). The Embed buttons before the jump: added after it, in the part in
-// view, they would move what the reader sees (the parts above it move nothing: the browser keeps
-// the view anchored).
+// The plots' previews as this link needs them, for what is parsed; again once the page is (below).
+// The Embed buttons as early, for what is parsed: the head's script has brought a linked part into
+// view, and a button added to it later moves what the reader sees (added to the parts above it, it
+// moves nothing: the browser keeps the view anchored).
 dropStalePreviews(fn);
 addEmbedButtons();
-jumpToLinked();
 
 let early = embedded === '1' || fn !== null || section !== null ? loadParts() : null;
 // A failure is reported once the page is parsed (below); until then it is not "unhandled".
