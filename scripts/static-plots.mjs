@@ -10,7 +10,7 @@
 // placed in percent of that area, so it keeps its size at any width. Colours come from the stylesheet
 // (web/css/style.css, .static-plot), so the previews follow the light and dark schemes.
 import { DEFAULT_RANGE, grid } from '../web/js/controls/grid.js';
-import { AXIS_TITLES, DASH, LINE_WIDTH } from '../web/js/figures/plot-style.js';
+import { AXIS_TITLES, DASH, LINE_WIDTH, tickLabel } from '../web/js/figures/plot-style.js';
 import { defaultParams, functionSeries, mainPlotDescription } from '../web/js/sections/function-series.js';
 
 // The side of the box the lines are drawn in, in SVG units.
@@ -42,12 +42,11 @@ function linearTicks(lo, hi, fixed = false) {
   const min = fixed ? lo : Math.floor(lo / spacing) * spacing;
   const max = fixed ? hi : Math.ceil(hi / spacing) * spacing;
   const decimals = Math.max(0, -Math.floor(Math.log10(spacing)));
-  // Labelled as Chart.js labels them: every tick with the spacing's decimals, 0 as "0".
-  const format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  // Labelled as the charts label them: every tick with the spacing's decimals, 0 as "0".
   const ticks = [];
   for (let tick = Math.ceil(min / spacing) * spacing; tick <= max + spacing / 1e6; tick += spacing) {
     const value = Number(tick.toFixed(decimals));
-    ticks.push({ value, label: value === 0 ? '0' : format.format(value) });
+    ticks.push({ value, label: tickLabel(value, decimals) });
   }
   return { min, max, ticks };
 }

@@ -22,6 +22,12 @@ function findTarget(key, id) {
   return (key === 'fn' ? element.classList.contains('activation') : SECTIONS.includes(id)) ? element : null;
 }
 
+// The part a link names (fn=, or else section=), by the rule above, or null.
+export function linkedPart(fn, section) {
+  if (fn !== null) return findTarget('fn', fn);
+  return section === null ? null : findTarget('section', section);
+}
+
 // Marks `target` and every ancestor inside <main> so the stylesheet hides everything off that path.
 function show(target) {
   target.classList.add('embed-target');

@@ -11,6 +11,7 @@ import { createPropertiesTable } from '../sections/properties.js';
 import { setupLesson } from '../sections/lesson.js';
 import { setupResults } from '../sections/results.js';
 import { addEmbedButtons } from './embed-button.js';
+import { linkedPart } from './embed.js';
 import { readLoadedUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
 import { inTurn } from '../state/tasks.js';
@@ -75,7 +76,10 @@ export async function startPage(embed) {
   // The catalogue's entries (fn=gelu) exist once setupCatalogue() has made them: a link to one names
   // the catalogue until then.
   const { fn, section } = readLoadedUrlState(['fn', 'section']);
-  const named = document.getElementById(fn ?? section ?? '') ?? (fn === null ? null : catalogue);
+  // The part the link names, as the head's script and the embedded view read it: fn= an activation's
+  // section (or a catalogue entry not made yet), section= one of the other parts.
+  const named = linkedPart(fn, section)
+    ?? (fn !== null && Object.hasOwn(byId, fn) && document.getElementById(fn) === null ? catalogue : null);
   const part = (element, load, setup) => later(element, load, setup, { linked: Boolean(named && element?.contains(named)) });
 
   part(document.getElementById('labs'), () => import('../labs/labs.js'), ({ setupLabs }) => setupLabs(activations, core));

@@ -1,5 +1,6 @@
 // The WebAssembly adapter, loaded once: every number and formula on the page comes through here.
 import { loadCore } from '../../../wasm/api.js';
+import { yieldToBrowser } from '../state/tasks.js';
 
 let loading;
 let loaded = null;
@@ -10,8 +11,12 @@ let loaded = null;
 // return those (the page only reads them). A load that failed (its .wasm could not be fetched) is tried
 // again by the next call, so that the Print button's second press can recover.
 export function getCore() {
-  loading ??= loadCore().then((core) => {
+  loading ??= loadCore().then(async (core) => {
+    // Each in a task of its own: instantiating the module, building the registry (its first call
+    // compiles much of the module's code) and reading the rest are each tens of milliseconds on a phone.
+    await yieldToBrowser();
     const activations = core.activations();
+    await yieldToBrowser();
     const parameterKeys = core.parameterKeys();
     const limits = core.limits();
     loaded = { ...core, activations: () => activations, parameterKeys: () => parameterKeys, limits: () => limits };

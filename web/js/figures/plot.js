@@ -1,9 +1,9 @@
 // Chart.js figures: each is created once, then fed new series and redrawn with update('none').
-import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip } from 'chart.js';
+import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Ticks } from 'chart.js';
 import { createDataTable } from './data-table.js';
 import { onColoursChange } from './media.js';
 import { formatNumber } from './number-format.js';
-import { AXIS_TITLES, DASH, LINE_WIDTH } from './plot-style.js';
+import { AXIS_TITLES, DASH, LINE_WIDTH, tickDecimals, tickLabel } from './plot-style.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
@@ -59,6 +59,14 @@ function powerOfTenTick(value) {
   return Number.isInteger(exponent) ? formatNumber(value) : null;
 }
 
+// Tick labels of a linear axis, as Chart.js's own formatter writes them in English (plot-style.js); its
+// scientific notation, for ticks below 1e-4 or above 1e15, is left to it.
+function linearTick(value, index, ticks) {
+  const largest = Math.max(Math.abs(ticks[0].value), Math.abs(ticks[ticks.length - 1].value));
+  if (ticks.length > 1 && (largest < 1e-4 || largest > 1e15)) return Ticks.formatters.numeric.call(this, value, index, ticks);
+  return tickLabel(value, tickDecimals(value, ticks));
+}
+
 // The options of a chart made by createPlot (see there for `xAxis` and `yAxis`).
 function plotOptions(xAxis, yAxis) {
   return {
@@ -71,7 +79,7 @@ function plotOptions(xAxis, yAxis) {
     elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 4 }, line: { borderWidth: LINE_WIDTH } },
     scales: {
       x: { type: 'linear', title: { display: true, text: xAxis.title ?? AXIS_TITLES.x }, border: {}, grid: {},
-        ticks: xAxis.integer ? { precision: 0 } : {} },
+        ticks: xAxis.integer ? { precision: 0, callback: linearTick } : { callback: linearTick } },
       y: {
         type: yAxis.logarithmic ? 'logarithmic' : 'linear',
         title: { display: true, text: yAxis.title ?? AXIS_TITLES.y },
@@ -79,7 +87,7 @@ function plotOptions(xAxis, yAxis) {
         max: yAxis.max,
         border: {},
         grid: {},
-        ticks: yAxis.logarithmic ? { callback: powerOfTenTick, autoSkip: true } : {},
+        ticks: yAxis.logarithmic ? { callback: powerOfTenTick, autoSkip: true } : { callback: linearTick },
       },
     },
     plugins: {
