@@ -60,11 +60,17 @@ export async function openPage(site, { width = 1280, height = 900, bypassCSP = f
 
 // Scrolls part `id` into view, as a reader would, and resolves once it is set up: a page opened by a link
 // sets up the other parts only as the reader nears them. The wheel first: a link holds its part in view
-// until the reader moves.
+// until the reader moves. A wheel turned before the page listens for it does not count, so the part is
+// scrolled to again at each poll until it is set up (on a loaded machine the hold brought the link's
+// part back and the test waited at the wrong place).
 export async function reachPart(page, id) {
   await page.mouse.wheel(0, 1);
-  await page.evaluate((name) => document.getElementById(name).scrollIntoView({ behavior: 'instant' }), id);
-  await page.waitForFunction((name) => document.getElementById(name).closest('[data-deferred], [data-pending]') === null, id);
+  await page.waitForFunction((name) => {
+    const part = document.getElementById(name);
+    if (part.closest('[data-deferred], [data-pending]') === null) return true;
+    part.scrollIntoView({ behavior: 'instant' });
+    return false;
+  }, id, { polling: 200 });
 }
 
 // The hosted page loads its interactive parts as the reader nears them (web/js/boot/main.js, page.js):
