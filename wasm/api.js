@@ -57,12 +57,22 @@ function checkId(id) {
   }
 }
 
-// `summary` with the fields that run the engine (steps, kinks, derivation) computed when one is first
-// read: the page sets up one section at a time, and a link to one plot needs one derivation, not 21.
-function withDetails(summary, details) {
+// `entry` with the fields that run the engine computed when one is first read: steps, kinks and
+// derivation from details(), and the summary from summary() (some quote the activation's properties,
+// which need a derivation). The page sets up one section at a time, and a link to one plot needs one
+// derivation, not 21.
+function withDetails(entry, details, summary) {
   let computed = null;
+  let text = null;
+  Object.defineProperty(entry, 'summary', {
+    enumerable: true,
+    get() {
+      text ??= summary();
+      return text;
+    },
+  });
   for (const key of ['steps', 'kinks', 'derivation']) {
-    Object.defineProperty(summary, key, {
+    Object.defineProperty(entry, key, {
       enumerable: true,
       get() {
         computed ??= details();
@@ -70,7 +80,7 @@ function withDetails(summary, details) {
       },
     });
   }
-  return summary;
+  return entry;
 }
 
 function checkNumbers(named) {
@@ -373,7 +383,8 @@ export async function loadCore() {
   const trainerFinalizer = new FinalizationRegistry((handle) => wasm.trainerDestroy(handle));
   return {
     activations: () => checked(wasm.activationList())
-      .map((summary) => withDetails(summary, () => checked(wasm.activationDetails(summary.id)))),
+      .map((entry) => withDetails(entry, () => checked(wasm.activationDetails(entry.id)),
+        () => checked(wasm.activationSummary(entry.id)))),
     pageProse(id) {
       checkId(id);
       return checked(wasm.pageProse(id));

@@ -182,7 +182,6 @@ val describe_summary(const actderiv::Activation& a) {
   val o = val::object();
   o.set("id", a.id);
   o.set("name", a.name);
-  o.set("summary", a.summary);
   o.set("definition", a.definition);
   o.set("latex", actderiv::definition_latex(a));
   o.set("params", array_of(a.params));
@@ -190,6 +189,10 @@ val describe_summary(const actderiv::Activation& a) {
 }
 
 val activation_list() { return array_of(actderiv::activations(), describe_summary); }
+
+// Activation `id`'s summary, asked for only when it is read (api.js reads it lazily): some quote
+// numbers from the activation's properties, which need a derivation.
+std::string activation_summary(const std::string& id) { return actderiv::activation_summary(actderiv::find_activation(id)); }
 
 // {steps, kinks, derivation} of activation `id`: its walkthrough and the engine's derivation.
 val activation_details(const std::string& id) {
@@ -956,6 +959,7 @@ EMSCRIPTEN_BINDINGS(activation_core) {
   using emscripten::function;
   function("activationList", guarded<&activation_list>);
   function("activationDetails", guarded<&activation_details>);
+  function("activationSummary", guarded<&activation_summary>);
   function("pageProse", guarded<&page_prose>);
   function("evaluate", guarded<&evaluate>);
   function("kinks", guarded<&kinks>);

@@ -62,9 +62,10 @@ TEST(Prose, EveryStepSectionNamesARuleTheWalkthroughEmits) {
 
 TEST(Prose, EachStepShowsItsActivationsProse) {
   for (const Activation& a : actderiv::activations()) {
+    const std::vector<actderiv::Prose> prose = actderiv::step_prose(a);
     for (const auto& step : actderiv::walkthrough(a, actderiv::derive(a))) {
-      const auto p = std::find_if(a.prose.begin(), a.prose.end(), [&](const auto& p) { return p.rule == step.rule; });
-      ASSERT_NE(p, a.prose.end()) << a.id << " " << step.rule;
+      const auto p = std::find_if(prose.begin(), prose.end(), [&](const auto& p) { return p.rule == step.rule; });
+      ASSERT_NE(p, prose.end()) << a.id << " " << step.rule;
       EXPECT_EQ(step.note, p->note) << a.id << " " << step.rule;
     }
   }
@@ -86,7 +87,7 @@ TEST(Prose, NamesLabelsAndSummariesComeFromTheFiles) {
   for (const Activation& a : actderiv::activations()) {
     const auto& file = actderiv::activation_content(a.id);
     EXPECT_EQ(a.name, file.title);
-    EXPECT_GE(a.summary.size(), 100u) << a.id << ": the summary is missing or a stub";
+    EXPECT_GE(actderiv::activation_summary(a).size(), 100u) << a.id << ": the summary is missing or a stub";
     for (const auto& p : a.params) EXPECT_FALSE(p.name.empty()) << a.id << " " << p.id;
   }
   EXPECT_EQ(actderiv::find_activation("silu").name, "SiLU / Swish");
@@ -99,9 +100,9 @@ TEST(Prose, EverySlotIsFilled) {
   for (const auto& locale : actderiv::content_locales()) {
     for (Activation a : actderiv::activations()) {
       actderiv::attach_prose(a, locale);
-      std::vector<std::string> texts{a.name, a.summary};
+      std::vector<std::string> texts{a.name, actderiv::activation_summary(a, locale)};
       for (const auto& p : a.params) texts.push_back(p.name);
-      for (const auto& p : a.prose) texts.push_back(p.note);
+      for (const auto& p : actderiv::step_prose(a, locale)) texts.push_back(p.note);
       for (const auto& page : actderiv::page_prose(a, locale)) texts.push_back(page.markdown);
       for (const auto& text : texts) EXPECT_EQ(text.find("{{"), std::string::npos) << locale << " " << a.id << ": " << text;
     }
@@ -150,7 +151,7 @@ TEST(Prose, QuotedNumbersComeFromTheCore) {
     std::string text;
     for (const auto& page : actderiv::page_prose(a))
       if (page.key == c.key) text = page.markdown;
-    for (const auto& p : a.prose)
+    for (const auto& p : actderiv::step_prose(a))
       if (p.rule == c.key) text = p.note;
     EXPECT_NE(text.find(c.quoted), std::string::npos) << c.id << " '" << c.key << "' does not say: " << c.quoted
                                                       << "\nit says: " << text;
@@ -207,8 +208,9 @@ TEST(Prose, BalancedMathDelimiters) {
     return dollars % 2 == 0;
   };
   for (const Activation& a : actderiv::activations()) {
-    EXPECT_TRUE(balanced(a.summary)) << a.id << " summary: " << a.summary;
-    for (const auto& p : a.prose) EXPECT_TRUE(balanced(p.note)) << a.id << " '" << p.rule << "': " << p.note;
+    const std::string summary = actderiv::activation_summary(a);
+    EXPECT_TRUE(balanced(summary)) << a.id << " summary: " << summary;
+    for (const auto& p : actderiv::step_prose(a)) EXPECT_TRUE(balanced(p.note)) << a.id << " '" << p.rule << "': " << p.note;
     for (const auto& page : actderiv::page_prose(a))
       EXPECT_TRUE(balanced(page.markdown)) << a.id << " '" << page.key << "': " << page.markdown;
   }

@@ -56,7 +56,7 @@ std::optional<double> lesson_slot(const std::string& name) {
 }
 
 // Fills the slots of one activation's prose. Its properties are computed once, at its default
-// parameters, and only if a slot asks for one: activations() runs when the page starts.
+// parameters, and only if a slot asks for one (they need a derivation).
 class ActivationSlots {
  public:
   explicit ActivationSlots(const Activation& activation) : activation_(activation) {}
@@ -115,10 +115,24 @@ void attach_prose(Activation& activation, const std::string& locale) {
   const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
   activation.name = fill_slots(file.title, fill);
   for (Param& p : activation.params) p.name = section_prose(file, kParameter + p.id, fill);
-  activation.summary = section_prose(file, "summary", fill);
-  activation.prose.clear();
+}
+
+std::string activation_summary(const Activation& activation, const std::string& locale) {
+  const ContentFile& file = activation_content(activation.id, locale);
+  check_keys(file, activation);
+  ActivationSlots slots(activation);
+  return section_prose(file, "summary", [&slots](const Slot& slot) { return slots(slot); });
+}
+
+std::vector<Prose> step_prose(const Activation& activation, const std::string& locale) {
+  const ContentFile& file = activation_content(activation.id, locale);
+  check_keys(file, activation);
+  ActivationSlots slots(activation);
+  const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
+  std::vector<Prose> prose;
   for (const ContentSection& s : file.sections)
-    if (starts_with(s.key, kStep)) activation.prose.push_back({s.key.substr(sizeof kStep - 1), section_prose(file, s.key, fill)});
+    if (starts_with(s.key, kStep)) prose.push_back({s.key.substr(sizeof kStep - 1), section_prose(file, s.key, fill)});
+  return prose;
 }
 
 std::vector<PageProse> page_prose(const Activation& activation, const std::string& locale) {

@@ -3,11 +3,14 @@
 
 #include <cctype>
 
+#include "actderiv/catalogue/prose.h"
+
 namespace actderiv {
 
 std::vector<WalkthroughStep> walkthrough(const Activation& activation, const Derivation& d) {
+  const std::vector<Prose> authored = step_prose(activation);
   const auto prose = [&](const std::string& rule, const std::string& fallback) {
-    for (const auto& p : activation.prose)
+    for (const auto& p : authored)
       if (p.rule == rule) return p.note;
     return fallback;
   };

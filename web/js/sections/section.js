@@ -40,11 +40,16 @@ function renderParts(slots, activation, step, onStep) {
   for (const slot of slots('definition')) {
     if (!slot.hasAttribute('data-typeset-display')) renderMath(slot, definitionTex(activation), { display: true });
   }
-  const kinks = activation.kinks.map((kink) => kink.latex);
-  for (const slot of kinks.length ? slots('kinks') : []) {
-    renderMath(slot, `\\begin{gathered}${kinks.join(' \\\\ ')}\\end{gathered}`, { display: true });
-  }
+  // The kinks, the steps and the engine's tree need the derivation, which the first of them computes
+  // (activations() reads it lazily): each in a task of its own, after the chart's.
+  const kinks = inTurn(() => {
+    const lines = activation.kinks.map((kink) => kink.latex);
+    for (const slot of lines.length ? slots('kinks') : []) {
+      renderMath(slot, `\\begin{gathered}${lines.join(' \\\\ ')}\\end{gathered}`, { display: true });
+    }
+  });
   return [
+    kinks,
     ...[...slots('stepper')].map((slot) => inTurn(() => createStepper(slot, activation.steps,
       `Derivation of the ${activation.name} derivative`, { ...step, onChange: onStep }))),
     ...[...slots('engine')].map((slot) => inTurn(() => addEngineTree(slot, activation))),

@@ -22,18 +22,16 @@ struct Prose {
 using ScalarFn = double (*)(double z, const double* params);
 
 // One activation function: everything the tutorial knows about it. The registry sets the formulas;
-// name, parameter labels, summary and prose come from its content file (catalogue/prose.h).
+// name and parameter labels come from its content file, and so do its summary and step prose, read
+// when asked for (activation_summary() and step_prose() in catalogue/prose.h).
 struct Activation {
   std::string id;          // stable identifier, e.g. "leaky_relu"
   std::string name;        // display name, e.g. "Leaky ReLU"
-  std::string summary;     // 2-4 sentences for a student: what g is, where it is used, what g' means
-                           // for training; inline math between $...$ (LaTeX)
   std::string definition;  // g(z) in the expression syntax; its LaTeX is printed from it
   std::string derivation_input;  // g(z) in the form the derivation engine differentiates
   std::vector<Param> params;
   ScalarFn value;       // g(z), numerically careful
   ScalarFn derivative;  // g'(z), numerically careful; at a kink, the frameworks' convention
-  std::vector<Prose> prose;
   BatchFn batch = nullptr;  // value and derivative of many points at once (batch.h), or null
 };
 
