@@ -122,6 +122,44 @@ long double gelu_derivative_exact(long double zl) {
   return as_long_double(normal_cdf_dd(z) + actderiv::DoubleDouble(z) * normal_pdf_dd(z));
 }
 
+// GELU-tanh, z sigma(2u) and sigma(2u) (1 + 2 z u' sigma(-2u)), u = c1 z + c3 z^3 in double-double;
+// below z = -15, where e^2u heads for the subnormals, e^2u = e^(2 u_hi) e^(2 u_lo) in long double.
+constexpr actderiv::DoubleDouble kTanhC1{0.7978845608028654, -4.98465440455546e-17};
+constexpr actderiv::DoubleDouble kTanhC3{0.035677408136300125, -3.0875749590776575e-19};
+struct GeluTanhExact {
+  actderiv::DoubleDouble u, z_du;
+};
+GeluTanhExact gelu_tanh_parts(double z) {
+  const actderiv::DoubleDouble c3_zz = kTanhC3 * actderiv::two_prod(z, z);
+  return {(kTanhC1 + c3_zz) * actderiv::dd(z), (kTanhC1 + 3.0 * c3_zz) * actderiv::dd(z)};
+}
+long double gelu_tanh_exact(long double zl) {
+  const double z = static_cast<double>(zl);
+  if (std::isnan(z) || z == 0) return z;
+  if (z > 40) return z;
+  if (z < -30) return -0.0L;
+  const GeluTanhExact p = gelu_tanh_parts(z);
+  if (z < -15) {
+    const long double e = std::exp(2.0L * p.u.hi) * std::exp(2.0L * p.u.lo);
+    return zl * e / (1 + e);
+  }
+  return as_long_double(actderiv::dd(z) * actderiv::sigmoid_dd(2.0 * p.u));
+}
+long double gelu_tanh_derivative_exact(long double zl) {
+  const double z = static_cast<double>(zl);
+  if (std::isnan(z)) return z;
+  if (z > 40) return 1;
+  if (z < -30) return -0.0L;
+  const GeluTanhExact p = gelu_tanh_parts(z);
+  if (z < -15) {
+    const long double e = std::exp(2.0L * p.u.hi) * std::exp(2.0L * p.u.lo);
+    return e * (1 + e + 2 * as_long_double(p.z_du)) / ((1 + e) * (1 + e));
+  }
+  const actderiv::DoubleDouble s = actderiv::sigmoid_dd(2.0 * p.u);
+  const actderiv::DoubleDouble s_minus = actderiv::sigmoid_dd(-2.0 * p.u);
+  return as_long_double(s * (1.0 + 2.0 * p.z_du * s_minus));
+}
+
 const std::vector<Kernel>& kernels() {
   static const std::vector<Kernel> table = {
       {"sigmoid", actderiv::sigmoid_batch, [](double z, double) { return actderiv::sigmoid(z); },
@@ -139,6 +177,9 @@ const std::vector<Kernel>& kernels() {
       {"gelu", actderiv::gelu_batch, [](double z, double) { return actderiv::gelu(z); },
        [](double z, double) { return actderiv::gelu_derivative(z); }, gelu_exact,
        gelu_derivative_exact},
+      {"gelu_tanh", actderiv::gelu_tanh_batch, [](double z, double) { return actderiv::gelu_tanh(z); },
+       [](double z, double) { return actderiv::gelu_tanh_derivative(z); }, gelu_tanh_exact,
+       gelu_tanh_derivative_exact},
       {"mish", actderiv::mish_batch, [](double z, double) { return actderiv::mish(z); },
        [](double z, double) { return actderiv::mish_derivative(z); }, mish_exact,
        mish_derivative_exact},
@@ -166,7 +207,11 @@ std::vector<double> special_points() {
                            708.39, 709.78, 710.0, 745.13, 745.2, 746.0, 750.0, 751.0, 800.0, 1e10, 1e300,
                            // gelu_batch's interval edges in |z|, its limits and its subnormal tail
                            0.375, 0.7517915246935645, 1.125, 1.875, 2.625, 3.375, 4.125, 5.0, 6.0, 7.5,
-                           9.0, 38.0, 38.6, 38.7, 39.0, 39.5, 39.6};
+                           9.0, 38.0, 38.6, 38.7, 39.0, 39.5, 39.6,
+                           // gelu_tanh_batch's: its derivative's zero and the stretch around it, its
+                           // limits, its subnormal tail
+                           0.7524614220710163, 0.5624614220710163, 0.9424614220710163, 10.0, 21.0, 21.5,
+                           21.9, 22.0};
   // and the doubles on either side of each of those edges
   for (double edge : {0.375, 1.125, 1.875, 2.625, 3.375, 4.125, 5.0, 6.0, 7.5, 9.0, 39.0, 39.5}) {
     z.push_back(std::nextafter(edge, 0.0));

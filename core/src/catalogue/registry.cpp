@@ -112,7 +112,8 @@ std::vector<Activation> build() {
   add("gelu", "z*(1 + erf(z/sqrt(2)))/2", "z/2*(1 + erf(z/sqrt(2)))", {}, gelu_value_fn, gelu_derivative_fn,
       gelu_batch);
   add("gelu_tanh", "z*(1 + tanh(sqrt(2/pi)*(z + 0.044715*z^3)))/2",
-      "z/2*(1 + tanh(sqrt(2/pi)*(z + 0.044715*z^3)))", {}, gelu_tanh_value_fn, gelu_tanh_derivative_fn);
+      "z/2*(1 + tanh(sqrt(2/pi)*(z + 0.044715*z^3)))", {}, gelu_tanh_value_fn, gelu_tanh_derivative_fn,
+      gelu_tanh_batch);
   add("mish", "z*tanh(softplus(z))", "z*tanh(softplus(z))", {}, mish_value_fn, mish_derivative_fn, mish_batch);
 
   for (Activation& a : table) attach_prose(a);

@@ -85,15 +85,28 @@ struct Result {
   double value, derivative;
 };
 
-// x's bits as an integer in the doubles' order: -x's key is -key - 1 (-0 just below +0).
-inline std::int64_t order_key(double x) {
-  const auto bits = static_cast<std::int64_t>(bits_of(x));
-  return bits ^ ((bits >> 63) & 0x7fffffffffffffff);
+// Blocks of kBlock points whose z all lie above `high` get (z, 1) and those all below `low` get
+// (-0, -0); each other block goes to compute(z, n, value, derivative).
+template <class Compute>
+void by_blocks(const double* z, std::size_t n, double high, double low, double* value,
+               double* derivative, const Compute& compute) {
+  for (std::size_t start = 0; start < n; start += kBlock) {
+    const std::size_t m = std::min(kBlock, n - start);
+    const Range range = range_of(z + start, m);
+    if (range.no_nan && range.lo > high) {
+      for (std::size_t i = 0; i < m; ++i) {
+        value[start + i] = z[start + i];
+        derivative[start + i] = 1.0;
+      }
+    } else if (range.no_nan && range.hi < low) {
+      std::fill(value + start, value + start + m, -0.0);
+      std::fill(derivative + start, derivative + start + m, -0.0);
+    } else {
+      compute(z + start, m, value + start, derivative + start);
+    }
+  }
 }
 
-inline double from_order_key(std::int64_t key) {
-  return from_bits(static_cast<std::uint64_t>(key ^ ((key >> 63) & 0x7fffffffffffffff)));
-}
 
 // GELU and its derivative at z, |z| in the interval whose polynomial is r (kPlain, kZero) or in the
 // tail (r unused). Branch-free, so that a loop of it vectorises.
@@ -182,7 +195,110 @@ __attribute__((noinline)) void gelu_block(const double* z, std::size_t n, int k,
   }
 }
 
+// GELU-tanh, z sigma(2u) with u = sqrt(2/pi) (z + 0.044715 z^3): numerics.cpp's gelu_tanh and
+// gelu_tanh_derivative with one exp_parts per point and selects instead of branches, as silu_batch.
+// u and z u' are double-doubles (sigma(2u)'s relative error is 2|u| times u's: 745 times at z = -21.5).
+constexpr DoubleDouble kTanhC1{0.7978845608028654, -4.98465440455546e-17};     // sqrt(2/pi)
+constexpr DoubleDouble kTanhC3{0.035677408136300125, -3.0875749590776575e-19};  // 0.044715 sqrt(2/pi)
+constexpr Zero kTanhZero{-0.7524614220710163, 3.635560509207687e-17, 0.29195521191476714,
+                         -8.582607951729513e-18};
+// Within kTanhNear of z0, |2u(z) - 2u(z0)| < 0.3466 = ln(2)/2: exp_parts of it has k = 0, its p is
+// expm1 itself. Beyond, the bracket 1 + e^2u + 2 z u' (kept as a double-double sum) loses less than
+// a factor 3.5 to cancellation.
+constexpr double kTanhNear = 0.19;
+constexpr double kTanhHigh = 10.0;  // above: z and 1 (numerics.cpp)
+constexpr double kTanhLow = -22.0;  // below: -0 and -0
+
+// Which formulas a block of GELU-tanh needs: all of them (kAny), only z >= 0's (kPositive: u in plain
+// doubles is enough there, as sigma(2u)'s relative error is at most 0.56 times u's), or only those of
+// z < 0 away from z0 (kNegative).
+enum class TanhKind { kAny, kPositive, kNegative };
+
+template <TanhKind kKind>
+__attribute__((noinline)) void gelu_tanh_block(const double* z, std::size_t n, double* value,
+                                               double* derivative) {
+  ACTDERIV_VECTORISE
+  for (std::size_t i = 0; i < n; ++i) {
+    const double zi = z[i];
+    const bool big = zi > kTanhHigh;
+    if constexpr (kKind == TanhKind::kPositive) {
+      const double zz = zi * zi;
+      const double u = zi * (kTanhC1.hi + kTanhC3.hi * zz);
+      const double z_du = zi * (kTanhC1.hi + 3.0 * kTanhC3.hi * zz);
+      const ExpParts parts = exp_parts(above_deep_floor(-2.0 * u));
+      const double e = scale(parts, 1.0 + parts.p);  // e^-2u
+      value[i] = big ? zi : zi / (1.0 + e);
+      derivative[i] = big ? 1.0 : (1.0 + e * (1.0 + 2.0 * z_du)) / one_plus_squared(e);
+      continue;
+    }
+    const DoubleDouble c3_zz = kTanhC3 * two_prod(zi, zi);
+    const DoubleDouble u = sloppy_add(kTanhC1, c3_zz) * dd(zi);
+    const DoubleDouble z_du = sloppy_add(kTanhC1, 3.0 * c3_zz) * dd(zi);  // z u'(z)
+    const bool positive = kKind == TanhKind::kAny && zi >= 0;
+    const double x_hi = positive ? -2.0 * u.hi : 2.0 * u.hi;
+    const double x_lo = positive ? -2.0 * u.lo : 2.0 * u.lo;
+    // -|2u| (u has the sign of z), or near z0 the difference 2u(z) - 2u(z0) = 2 t D1 with
+    // D1 = c1 + c3 q, q = z^2 + z z0 + z0^2, whose e^ gives e^2u = e^2u(z0) e^(2 t D1); 2 t D1 and
+    // 2 t D3 with the products' roundings kept (two_prod), so that only D1's and D3's own are left.
+    bool near = false;
+    double exp_hi = above_deep_floor(x_hi);
+    double exp_lo = x_lo;
+    Offset t{0.0, 0.0};
+    double d3 = 0.0;
+    DoubleDouble td3;
+    if constexpr (kKind == TanhKind::kAny) {
+      t = offset(zi, kTanhZero);
+      near = std::fabs(t.hi) < kTanhNear;
+      const double q = zi * zi + zi * kTanhZero.hi + kTanhZero.hi * kTanhZero.hi;
+      const double d1 = kTanhC1.hi + (kTanhC3.hi * q + kTanhC1.lo);
+      d3 = kTanhC1.hi + (3.0 * kTanhC3.hi * q + kTanhC1.lo);
+      const DoubleDouble td1 = two_prod(t.hi, d1);
+      td3 = two_prod(t.hi, d3);
+      exp_hi = near ? 2.0 * td1.hi : exp_hi;
+      exp_lo = near ? 2.0 * (td1.lo + t.lo * d1) : exp_lo;
+    }
+    const ExpParts parts = exp_parts(exp_hi, exp_lo);
+    const Mantissa m = mantissa(near, kTanhZero, parts);
+    const double e = scale(parts, m.base + m.tail);  // e^-|2u|, or e^2u near z0
+    const double d = 1.0 + e;
+    const double d2 = one_plus_squared(e);
+    // Value: z/(1 + e) for z >= 0; z e/(1 + e) below, scaled by 2^k last.
+    const double v = (positive ? zi : times(zi, m)) / d;
+    // Derivative: (1 + e (1 + 2 z u'))/d^2 for z >= 0, all terms positive; e h/d^2 below with
+    // h = 1 + e^2u + 2 z u' (1 + 2 z u' exact as a two_sum), or near z0 h = 2 t D3 + e^2u(z0) expm1(2 t D1).
+    const DoubleDouble one_plus = two_sum(1.0, 2.0 * z_du.hi);
+    double h = one_plus.hi + (e + (one_plus.lo + 2.0 * z_du.lo));
+    if constexpr (kKind == TanhKind::kAny) {
+      const double h_near = (2.0 * td3.hi + kTanhZero.exp_hi * parts.p) +
+                            (2.0 * (td3.lo + t.lo * d3) + kTanhZero.exp_lo * parts.p);
+      h = near ? h_near : h;
+    }
+    const double g = (positive ? 1.0 + e * (1.0 + 2.0 * z_du.hi) : times(h, m)) / d2;
+    const bool gone = zi < kTanhLow;  // 2u < -790: both underflow (and z = -inf)
+    value[i] = positive ? (big ? zi : v) : (gone ? -0.0 : scale(parts, v));
+    derivative[i] = positive ? (big ? 1.0 : g) : (gone ? -0.0 : scale(parts, g));
+  }
+}
+
+// A block by the cheapest loop its points allow.
+void gelu_tanh_any(const double* z, std::size_t n, double* value, double* derivative) {
+  const Range range = range_of(z, n);
+  if (range.no_nan && range.lo >= 0) {
+    gelu_tanh_block<TanhKind::kPositive>(z, n, value, derivative);
+  } else if (range.no_nan && range.hi < 0 &&
+             (range.hi < kTanhZero.hi - kTanhNear || range.lo > kTanhZero.hi + kTanhNear)) {
+    gelu_tanh_block<TanhKind::kNegative>(z, n, value, derivative);
+  } else {
+    gelu_tanh_block<TanhKind::kAny>(z, n, value, derivative);
+  }
+}
+
 }  // namespace
+
+void gelu_tanh_batch(const double* z, std::size_t n, const double*, double* value,
+                     double* derivative) {
+  by_blocks(z, n, kTanhHigh, kTanhLow, value, derivative, gelu_tanh_any);
+}
 
 void gelu_batch(const double* z, std::size_t n, const double*, double* value, double* derivative) {
   for (std::size_t start = 0; start < n; start += kBlock) {
@@ -190,20 +306,10 @@ void gelu_batch(const double* z, std::size_t n, const double*, double* value, do
     const double* zb = z + start;
     double* vb = value + start;
     double* db = derivative + start;
-    // The block's least and greatest z, through integers ordered as the doubles are (NaN beyond the
-    // infinities, on the side of its sign): an integer reduction vectorises, a floating-point one
-    // (without -ffast-math) does not.
-    std::int64_t lo_key = order_key(zb[0]);
-    std::int64_t hi_key = lo_key;
-    for (std::size_t i = 0; i < m; ++i) {
-      const std::int64_t key = order_key(zb[i]);
-      lo_key = key < lo_key ? key : lo_key;
-      hi_key = key > hi_key ? key : hi_key;
-    }
-    const double lo = from_order_key(lo_key);
-    const double hi = from_order_key(hi_key);
-    // NaN anywhere makes lo or hi NaN; infinities are left to the limits or the scalar path.
-    const bool no_nan = lo == lo && hi == hi;
+    const Range range = range_of(zb, m);
+    const double lo = range.lo;
+    const double hi = range.hi;
+    const bool no_nan = range.no_nan;
     if (no_nan && lo > kHigh) {
       for (std::size_t i = 0; i < m; ++i) {
         vb[i] = zb[i];

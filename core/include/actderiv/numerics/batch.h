@@ -39,6 +39,10 @@ void silu_batch(const double* z, std::size_t n, const double* params, double* va
 void gelu_batch(const double* z, std::size_t n, const double* params, double* value,
                 double* derivative);
 
+// gelu_tanh and gelu_tanh_derivative (gelu_batch.cpp).
+void gelu_tanh_batch(const double* z, std::size_t n, const double* params, double* value,
+                     double* derivative);
+
 // mish and mish_derivative.
 void mish_batch(const double* z, std::size_t n, const double* params, double* value,
                 double* derivative);
