@@ -381,6 +381,7 @@ export async function loadCore() {
   const wasm = await modulePromise;
   // Frees the C++ trainer of a trainer object collected without dispose() (a safety net only).
   const trainerFinalizer = new FinalizationRegistry((handle) => wasm.trainerDestroy(handle));
+  const chunk = wasm.evaluateChunkSize();
   return {
     activations: () => checked(wasm.activationList())
       .map((entry) => withDetails(entry, () => checked(wasm.activationDetails(entry.id)),
@@ -393,7 +394,22 @@ export async function loadCore() {
       checkId(id);
       const zs = toFloat64Array(z);
       const { names, values } = splitParams(id, params);
-      return checked(wasm.evaluate(id, zs, names, values));
+      // The core's scratch for one chunk: z at [start, start + chunk), value and derivative after it
+      // (bindings.cpp, evaluate_begin). HEAPF64 is read again after each call: a heap that grew has a
+      // new buffer (evaluate_begin may grow it; evaluate_chunk allocates nothing).
+      const start = checked(wasm.evaluateBegin(id, names, values));
+      const n = zs.length;
+      const value = new Float64Array(n);
+      const derivative = new Float64Array(n);
+      for (let offset = 0; offset < n; offset += chunk) {
+        const m = Math.min(chunk, n - offset);
+        wasm.HEAPF64.set(zs.subarray(offset, offset + m), start);
+        wasm.evaluateChunk(m);
+        const heap = wasm.HEAPF64;
+        value.set(heap.subarray(start + chunk, start + chunk + m), offset);
+        derivative.set(heap.subarray(start + 2 * chunk, start + 2 * chunk + m), offset);
+      }
+      return { value, derivative };
     },
     kinks(id, params) {
       checkId(id);

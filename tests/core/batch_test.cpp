@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "actderiv/numerics/batch.h"
+#include "actderiv/numerics/double_double.h"
 #include "actderiv/numerics/numerics.h"
+#include "actderiv/numerics/precise.h"
 #include "reference.h"
 
 namespace {
@@ -75,6 +77,89 @@ long double mish_derivative_exact(long double z) {
   return e * w / (d * d);
 }
 
+// GELU in double-double (precise.h's erfc, about 106 bits), returned as long double: Phi(z) =
+// erfc(-z/sqrt2)/2 with -z/sqrt2 a double-double, phi(z) from z^2 formed exactly. Its derivative's
+// cancellation near z0 = -0.7518 costs about log2(1/|z - z0|) of those 106 bits, far from the 53 kept.
+long double as_long_double(actderiv::DoubleDouble x) {
+  return static_cast<long double>(x.hi) + static_cast<long double>(x.lo);
+}
+constexpr actderiv::DoubleDouble kInvSqrt2{0.7071067811865476, -4.833646656726457e-17};
+constexpr actderiv::DoubleDouble kInvSqrt2Pi{0.3989422804014327, -2.49232720227773e-17};
+actderiv::DoubleDouble normal_cdf_dd(double z) {
+  return 0.5 * actderiv::erfc_dd(actderiv::DoubleDouble(-z) * kInvSqrt2);
+}
+actderiv::DoubleDouble normal_pdf_dd(double z) {
+  return kInvSqrt2Pi * actderiv::exp_dd(-0.5 * actderiv::two_prod(z, z));
+}
+// Below z = -20, where Phi and phi head for the subnormals (and the double-doubles lose their bits),
+// phi(z) S(z) in long double instead, whose exponent range holds e^-800: S(z) = |z| Phi(z)/phi(z) =
+// 1 - 1/z^2 + 3/z^4 - ... to 40 terms (the last below 79!!/20^80 = 2e-46), phi(z) = e^(-z^2/2)/sqrt(2 pi)
+// with z^2 formed exactly.
+long double phi_long(double z) {
+  const actderiv::DoubleDouble zz = actderiv::two_prod(z, z);
+  return std::exp(-0.5L * zz.hi) * std::exp(-0.5L * zz.lo) * as_long_double(kInvSqrt2Pi);
+}
+long double mills_long(double z) {
+  const long double w = 1.0L / (static_cast<long double>(z) * z);
+  long double s = 1;
+  for (int k = 40; k >= 1; --k) s = 1 - (2 * k - 1) * w * s;
+  return s;
+}
+long double gelu_exact(long double zl) {
+  const double z = static_cast<double>(zl);
+  if (std::isnan(z) || z == 0) return z;
+  if (z > 40) return z;
+  if (z < -40) return -0.0L;
+  if (z < -20) return -phi_long(z) * mills_long(z);
+  return as_long_double(actderiv::DoubleDouble(z) * normal_cdf_dd(z));
+}
+long double gelu_derivative_exact(long double zl) {
+  const double z = static_cast<double>(zl);
+  if (std::isnan(z)) return z;
+  if (z > 40) return 1;
+  if (z < -40) return -0.0L;
+  if (z < -20) return -phi_long(z) * (-static_cast<long double>(z) + mills_long(z) / z);
+  return as_long_double(normal_cdf_dd(z) + actderiv::DoubleDouble(z) * normal_pdf_dd(z));
+}
+
+// GELU-tanh, z sigma(2u) and sigma(2u) (1 + 2 z u' sigma(-2u)), u = c1 z + c3 z^3 in double-double;
+// below z = -15, where e^2u heads for the subnormals, e^2u = e^(2 u_hi) e^(2 u_lo) in long double.
+constexpr actderiv::DoubleDouble kTanhC1{0.7978845608028654, -4.98465440455546e-17};
+constexpr actderiv::DoubleDouble kTanhC3{0.035677408136300125, -3.0875749590776575e-19};
+struct GeluTanhExact {
+  actderiv::DoubleDouble u, z_du;
+};
+GeluTanhExact gelu_tanh_parts(double z) {
+  const actderiv::DoubleDouble c3_zz = kTanhC3 * actderiv::two_prod(z, z);
+  return {(kTanhC1 + c3_zz) * actderiv::dd(z), (kTanhC1 + 3.0 * c3_zz) * actderiv::dd(z)};
+}
+long double gelu_tanh_exact(long double zl) {
+  const double z = static_cast<double>(zl);
+  if (std::isnan(z) || z == 0) return z;
+  if (z > 40) return z;
+  if (z < -30) return -0.0L;
+  const GeluTanhExact p = gelu_tanh_parts(z);
+  if (z < -15) {
+    const long double e = std::exp(2.0L * p.u.hi) * std::exp(2.0L * p.u.lo);
+    return zl * e / (1 + e);
+  }
+  return as_long_double(actderiv::dd(z) * actderiv::sigmoid_dd(2.0 * p.u));
+}
+long double gelu_tanh_derivative_exact(long double zl) {
+  const double z = static_cast<double>(zl);
+  if (std::isnan(z)) return z;
+  if (z > 40) return 1;
+  if (z < -30) return -0.0L;
+  const GeluTanhExact p = gelu_tanh_parts(z);
+  if (z < -15) {
+    const long double e = std::exp(2.0L * p.u.hi) * std::exp(2.0L * p.u.lo);
+    return e * (1 + e + 2 * as_long_double(p.z_du)) / ((1 + e) * (1 + e));
+  }
+  const actderiv::DoubleDouble s = actderiv::sigmoid_dd(2.0 * p.u);
+  const actderiv::DoubleDouble s_minus = actderiv::sigmoid_dd(-2.0 * p.u);
+  return as_long_double(s * (1.0 + 2.0 * p.z_du * s_minus));
+}
+
 const std::vector<Kernel>& kernels() {
   static const std::vector<Kernel> table = {
       {"sigmoid", actderiv::sigmoid_batch, [](double z, double) { return actderiv::sigmoid(z); },
@@ -89,6 +174,12 @@ const std::vector<Kernel>& kernels() {
        actderiv::leaky_relu_derivative, nullptr, nullptr},
       {"silu", actderiv::silu_batch, actderiv::silu, actderiv::silu_derivative, silu_exact,
        silu_derivative_exact, {1.0, 0.1, 0.25, 1.7, 10.0}},
+      {"gelu", actderiv::gelu_batch, [](double z, double) { return actderiv::gelu(z); },
+       [](double z, double) { return actderiv::gelu_derivative(z); }, gelu_exact,
+       gelu_derivative_exact},
+      {"gelu_tanh", actderiv::gelu_tanh_batch, [](double z, double) { return actderiv::gelu_tanh(z); },
+       [](double z, double) { return actderiv::gelu_tanh_derivative(z); }, gelu_tanh_exact,
+       gelu_tanh_derivative_exact},
       {"mish", actderiv::mish_batch, [](double z, double) { return actderiv::mish(z); },
        [](double z, double) { return actderiv::mish_derivative(z); }, mish_exact,
        mish_derivative_exact},
@@ -113,7 +204,19 @@ std::vector<double> special_points() {
                            std::numeric_limits<double>::min(), std::numeric_limits<double>::max(),
                            1e-300, 1e-20, 1e-8, 0.1733, 0.25, 0.3466, 0.55, 0.6931, 1.0, 2.0, 3.0,
                            19.06, 20.0, 20.5, 36.7, 37.0, 40.0, 354.0, 354.5, 372.5, 373.0, 375.0,
-                           708.39, 709.78, 710.0, 745.13, 745.2, 746.0, 750.0, 751.0, 800.0, 1e10, 1e300};
+                           708.39, 709.78, 710.0, 745.13, 745.2, 746.0, 750.0, 751.0, 800.0, 1e10, 1e300,
+                           // gelu_batch's interval edges in |z|, its limits and its subnormal tail
+                           0.375, 0.7517915246935645, 1.125, 1.875, 2.625, 3.375, 4.125, 5.0, 6.0, 7.5,
+                           9.0, 38.0, 38.6, 38.7, 39.0, 39.5, 39.6,
+                           // gelu_tanh_batch's: its derivative's zero and the stretch around it, its
+                           // limits, its subnormal tail
+                           0.7524614220710163, 0.5624614220710163, 0.9424614220710163, 10.0, 21.0, 21.5,
+                           21.9, 22.0};
+  // and the doubles on either side of each of those edges
+  for (double edge : {0.375, 1.125, 1.875, 2.625, 3.375, 4.125, 5.0, 6.0, 7.5, 9.0, 39.0, 39.5}) {
+    z.push_back(std::nextafter(edge, 0.0));
+    z.push_back(std::nextafter(edge, kInf));
+  }
   const std::size_t n = z.size();
   for (std::size_t i = 0; i < n; ++i) z.push_back(-z[i]);
   return z;

@@ -447,6 +447,20 @@ def near_zero_of_derivative(rng, z0):
     return points + span(rng, z0 - 0.5, z0 + 0.5, 8)
 
 
+# Where the batch kernels switch formulas (core/src/numerics/gelu_batch.cpp): gelu_batch's intervals
+# of |z| (gelu_kernel_coefficients.h) and its limits.
+GELU_KERNEL_EDGES = [0.375, 1.125, 1.875, 2.625, 3.375, 4.125, 5.0, 6.0, 7.5, 9.0, 39.0, 39.5]
+
+
+def edge_points(edges):
+    """Each edge with both signs and the doubles on either side of it."""
+    points = []
+    for e in edges:
+        for s in (1, -1):
+            points += [s * e, s * math.nextafter(e, 0.0), s * math.nextafter(e, INF)]
+    return points
+
+
 def unique(points):
     """Points in first-seen order, without repeats (nan once, 0.0 and -0.0 both kept)."""
     seen, out = set(), []
@@ -522,9 +536,12 @@ def main():
         emit("silu", unique(smooth_points + near_zero_of_derivative(rng, SILU_ZERO / beta)
                             + [p / beta for p in exp_tail + [-2.5, -0.64, 40.0, 700.0]]), silu, beta)
     emit("gelu", unique(smooth_points + near_zero_of_derivative(rng, GELU_ZERO) + span(rng, -40.0, -5.0, 20)
-                        + [-1.5, -0.375, -15.0, -37.5, -38.5, -39.0, 8.0, 8.5, 40.0]), gelu)
+                        + [-1.5, -0.375, -15.0, -37.5, -38.5, -39.0, 8.0, 8.5, 40.0]
+                        + edge_points(GELU_KERNEL_EDGES) + [-38.0, -38.6, -38.7]), gelu)
     emit("gelu_tanh", unique(smooth_points + near_zero_of_derivative(rng, GELU_TANH_ZERO)
-                             + span(rng, -23.0, -3.0, 16) + [-1.5, -0.375, -21.5, -22.0, 10.0]), gelu_tanh)
+                             + span(rng, -23.0, -3.0, 16) + [-1.5, -0.375, -21.5, -22.0, 10.0]
+                             + edge_points([10.0, 22.0, -GELU_TANH_ZERO - 0.19, -GELU_TANH_ZERO + 0.19])
+                             + [-21.9]), gelu_tanh)
     emit("mish", unique(smooth_points + near_zero_of_derivative(rng, MISH_ZERO) + exp_tail
                         + [-2.375, -0.625, 40.0]), mish)
 

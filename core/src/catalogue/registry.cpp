@@ -109,9 +109,11 @@ std::vector<Activation> build() {
       celu_derivative_fn);
   add("silu", "z*sigmoid(beta*z)", "z*sigmoid(beta*z)", {param("beta", 1.0, 0.1, 10.0)}, silu_value_fn,
       silu_derivative_fn, silu_batch);
-  add("gelu", "z*(1 + erf(z/sqrt(2)))/2", "z/2*(1 + erf(z/sqrt(2)))", {}, gelu_value_fn, gelu_derivative_fn);
+  add("gelu", "z*(1 + erf(z/sqrt(2)))/2", "z/2*(1 + erf(z/sqrt(2)))", {}, gelu_value_fn, gelu_derivative_fn,
+      gelu_batch);
   add("gelu_tanh", "z*(1 + tanh(sqrt(2/pi)*(z + 0.044715*z^3)))/2",
-      "z/2*(1 + tanh(sqrt(2/pi)*(z + 0.044715*z^3)))", {}, gelu_tanh_value_fn, gelu_tanh_derivative_fn);
+      "z/2*(1 + tanh(sqrt(2/pi)*(z + 0.044715*z^3)))", {}, gelu_tanh_value_fn, gelu_tanh_derivative_fn,
+      gelu_tanh_batch);
   add("mish", "z*tanh(softplus(z))", "z*tanh(softplus(z))", {}, mish_value_fn, mish_derivative_fn, mish_batch);
 
   for (Activation& a : table) attach_prose(a);

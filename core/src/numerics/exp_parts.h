@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <cstring>
 
 // Four vectors per loop iteration: their long dependency chains (range reduction, polynomial,
@@ -103,6 +104,77 @@ inline double scale(const ExpParts& parts, double y) { return (y * pow2(parts, 1
 inline double expm1_of(const ExpParts& parts) {
   const double s = pow2(parts, 0);
   return (s - 1.0) + s * parts.p;
+}
+
+// The zero z0 of a derivative as a double-double (hi + lo), and an exponential there (e^z0 for SiLU,
+// e^2u(z0) for GELU-tanh), from mpmath at 400 bits: the kernels write their derivative in t = z - z0
+// near it.
+struct Zero {
+  double hi, lo;          // z0
+  double exp_hi, exp_lo;  // e^z0 (SiLU, Mish) or e^2u(z0) (gelu_tanh)
+};
+
+// t = z - z0 as hi + lo: z - z0.hi is exact near z0 (within a factor 2), and its rounding once z0.lo is
+// taken off would otherwise reach every term written in t.
+struct Offset {
+  double hi, lo;
+};
+
+inline Offset offset(double z, const Zero& zero) {
+  const double a = z - zero.hi;
+  const double hi = a - zero.lo;
+  return {hi, (a - hi) - zero.lo};  // exact: |a| >= |zero.lo| unless a = 0
+}
+
+// x clamped below at kDeepExpFloor, where callers select their limit anyway (NaN stays NaN).
+inline double above_deep_floor(double x) { return x < kDeepExpFloor ? kDeepExpFloor : x; }
+
+// The mantissa m of e^z = 2^k m as base + tail, left unrounded: 1 + p for parts = exp_parts(z), and
+// e^z0 (1 + p) = e^z0 e^t near a zero z0 (parts = exp_parts(t)). Rounding m, and then rounding its
+// products again, would add an ULP the kernels' 4 ULP budget has no room for.
+struct Mantissa {
+  double base, tail;
+};
+
+inline Mantissa mantissa(bool near, const Zero& zero, const ExpParts& parts) {
+  return {near ? zero.exp_hi : 1.0, near ? zero.exp_hi * parts.p + zero.exp_lo : parts.p};
+}
+
+// y m, rounded about once.
+inline double times(double y, const Mantissa& m) { return y * m.base + y * m.tail; }
+
+// (1 + s)^2 for s >= 0 as 1 + s (2 + s): the rounding of 1 + s is not doubled by the square.
+inline double one_plus_squared(double s) { return 1.0 + s * (2.0 + s); }
+
+// x's bits as an integer in the doubles' order: -x's key is -key - 1 (-0 just below +0).
+inline std::int64_t order_key(double x) {
+  const auto bits = static_cast<std::int64_t>(bits_of(x));
+  return bits ^ ((bits >> 63) & 0x7fffffffffffffff);
+}
+
+inline double from_order_key(std::int64_t key) {
+  return from_bits(static_cast<std::uint64_t>(key ^ ((key >> 63) & 0x7fffffffffffffff)));
+}
+
+// The least and greatest of z[0 .. n), n >= 1, through integers ordered as the doubles are (NaN
+// beyond the infinities, on the side of its sign): an integer reduction vectorises, a floating-point
+// one (without -ffast-math) does not. NaN anywhere makes lo or hi NaN.
+struct Range {
+  double lo, hi;
+  bool no_nan;
+};
+
+inline Range range_of(const double* z, std::size_t n) {
+  std::int64_t lo_key = order_key(z[0]);
+  std::int64_t hi_key = lo_key;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t key = order_key(z[i]);
+    lo_key = key < lo_key ? key : lo_key;
+    hi_key = key > hi_key ? key : hi_key;
+  }
+  const double lo = from_order_key(lo_key);
+  const double hi = from_order_key(hi_key);
+  return {lo, hi, lo == lo && hi == hi};
 }
 
 }  // namespace

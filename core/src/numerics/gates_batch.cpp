@@ -5,6 +5,7 @@
 // its scalar derivative.
 #include "actderiv/numerics/batch.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "actderiv/numerics/numerics.h"
@@ -16,10 +17,6 @@ namespace {
 
 // The zeros of the derivatives as double-doubles (hi + lo) and the exponentials there, from mpmath
 // at 400 bits (numerics.cpp's constants, with the lo parts the kernels also need).
-struct Zero {
-  double hi, lo;          // z0
-  double exp_hi, exp_lo;  // e^z0 (SiLU, Mish) or e^2u(z0) (gelu_tanh)
-};
 constexpr Zero kSiluZero{-1.2784645427610737, -1.0946994183093437e-16, 0.2784645427610738,
                          -1.5523606315812798e-18};
 // How near z0 the kernels write their formula in t = z - z0: there exp_parts(t) has k = 0, so its p is
@@ -27,58 +24,41 @@ constexpr Zero kSiluZero{-1.2784645427610737, -1.0946994183093437e-16, 0.2784645
 // the plain formulas no longer cancel by much.
 constexpr double kNear = 0.34;
 
-// t = z - z0 as hi + lo: z - z0.hi is exact near z0 (within a factor 2), and its rounding once z0.lo is
-// taken off would otherwise reach every term written in t.
-struct Offset {
-  double hi, lo;
-};
-
-inline Offset offset(double z, const Zero& zero) {
-  const double a = z - zero.hi;
-  const double hi = a - zero.lo;
-  return {hi, (a - hi) - zero.lo};  // exact: |a| >= |zero.lo| unless a = 0
-}
-
-// x clamped below at kDeepExpFloor, where callers select their limit anyway (NaN stays NaN).
-inline double above_deep_floor(double x) { return x < kDeepExpFloor ? kDeepExpFloor : x; }
-
-// The mantissa m of e^z = 2^k m as base + tail, left unrounded: 1 + p for parts = exp_parts(z), and
-// e^z0 (1 + p) = e^z0 e^t near a zero z0 (parts = exp_parts(t)). Rounding m, and then rounding its
-// products again, would add an ULP the kernels' 4 ULP budget has no room for.
-struct Mantissa {
-  double base, tail;
-};
-
-inline Mantissa mantissa(bool near, const Zero& zero, const ExpParts& parts) {
-  return {near ? zero.exp_hi : 1.0, near ? zero.exp_hi * parts.p + zero.exp_lo : parts.p};
-}
-
-// y m, rounded about once.
-inline double times(double y, const Mantissa& m) { return y * m.base + y * m.tail; }
-
-// (1 + s)^2 for s >= 0 as 1 + s (2 + s): the rounding of 1 + s is not doubled by the square.
-inline double one_plus_squared(double s) { return 1.0 + s * (2.0 + s); }
-
 }  // namespace
 
-void silu_batch(const double* z, std::size_t n, const double* params, double* value,
-                double* derivative) {
-  const double beta = params[0];
+// Which formulas a block of SiLU needs: all (kAny), only x >= 0's (kPositive), or only those of x < 0
+// away from the derivative's zero (kNegative).
+enum class SiluKind { kAny, kPositive, kNegative };
+
+template <SiluKind kKind>
+__attribute__((noinline)) void silu_block(const double* z, std::size_t n, double beta, double* value,
+                                          double* derivative) {
   ACTDERIV_VECTORISE
   for (std::size_t i = 0; i < n; ++i) {
     const double zi = z[i];
     const double x = beta * zi;
     const double a = minus_abs(x);
+    if constexpr (kKind == SiluKind::kPositive) {
+      const ExpParts parts = exp_parts(above_deep_floor(a));
+      const double e = scale(parts, 1.0 + parts.p);  // e^-x
+      value[i] = zi / (1.0 + e);
+      derivative[i] = x > 700 ? 1.0 : (1.0 + e * (1.0 + x)) / one_plus_squared(e);
+      continue;
+    }
     // Near the zero x0 of the derivative, 1 + x + e^x cancels; there it is t + e^x0 (e^t - 1) with
     // t = x - x0, two terms of t's sign, and e^x is e^x0 e^t.
-    const Offset t = offset(x, kSiluZero);
-    const bool near = std::fabs(t.hi) < kNear;
+    bool near = false;
+    Offset t{0.0, 0.0};
+    if constexpr (kKind == SiluKind::kAny) {
+      t = offset(x, kSiluZero);
+      near = std::fabs(t.hi) < kNear;
+    }
     const ExpParts parts = exp_parts(near ? t.hi : above_deep_floor(a), near ? t.lo : 0.0);
     const Mantissa m = mantissa(near, kSiluZero, parts);
     const double e = scale(parts, m.base + m.tail);  // e^-|x|, or e^x near x0
     const double d = 1.0 + e;
     const double d2 = one_plus_squared(e);
-    const bool positive = x >= 0;
+    const bool positive = kKind == SiluKind::kAny && x >= 0;
     // z/(1 + e^-x) for x >= 0; z e^x/(1 + e^x) below, scaled by 2^k last so a subnormal is rounded once.
     const double q = (positive ? zi : times(zi, m)) / d;
     // sigma(x)(1 + x sigma(-x)): (d + x e)/d^2 for x >= 0, every term positive; e (1 + x + e)/d^2 below.
@@ -93,7 +73,34 @@ void silu_batch(const double* z, std::size_t n, const double* params, double* va
   }
 }
 
-void mish_batch(const double* z, std::size_t n, const double*, double* value, double* derivative) {
+void silu_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative) {
+  const double beta = params[0];
+  // Blocks of kSiluBlock points by the cheapest loop their points allow (beta > 0 keeps x in z's order;
+  // any other beta takes the loop of every formula).
+  constexpr std::size_t kSiluBlock = 64;
+  for (std::size_t start = 0; start < n; start += kSiluBlock) {
+    const std::size_t m = std::min(kSiluBlock, n - start);
+    const Range range = range_of(z + start, m);
+    const double lo = beta * range.lo;
+    const double hi = beta * range.hi;
+    const bool ordered = range.no_nan && beta > 0;
+    if (ordered && lo >= 0) {
+      silu_block<SiluKind::kPositive>(z + start, m, beta, value + start, derivative + start);
+    } else if (ordered && hi < 0 && (hi < kSiluZero.hi - kNear || lo > kSiluZero.hi + kNear)) {
+      silu_block<SiluKind::kNegative>(z + start, m, beta, value + start, derivative + start);
+    } else {
+      silu_block<SiluKind::kAny>(z + start, m, beta, value + start, derivative + start);
+    }
+  }
+}
+
+// Which formulas a block of Mish needs: both signs' (kAny), only x > 0's or only x <= 0's.
+enum class MishKind { kAny, kPositive, kNegative };
+
+template <MishKind kKind>
+__attribute__((noinline)) void mish_block(const double* z, std::size_t n, double* value,
+                                          double* derivative) {
   ACTDERIV_VECTORISE
   for (std::size_t i = 0; i < n; ++i) {
     const double x = z[i];
@@ -113,7 +120,7 @@ void mish_batch(const double* z, std::size_t n, const double*, double* value, do
     const double n_neg = scale(parts, big_n);
     const double w = 4.0 * (x + 1.0) + e * ((4.0 * x + 6.0) + e * (4.0 + e));
     // One division each for the value and the derivative, of the numerator and denominator selected.
-    const bool positive = x > 0;
+    const bool positive = kKind == MishKind::kAny ? x > 0 : kKind == MishKind::kPositive;
     const double q = (positive ? x * (1.0 + 2.0 * e) : x * big_n) /
                      (positive ? 1.0 + s_pos : 2.0 + n_neg);
     const double g = (positive ? nd_pos + 4.0 * x * (e * e) * (1.0 + e) : times(0.25 * w, m)) /
@@ -125,6 +132,22 @@ void mish_batch(const double* z, std::size_t n, const double*, double* value, do
     const double below_derivative = gone ? -0.0 : scale(parts, g);
     value[i] = positive ? above : below;
     derivative[i] = positive ? above_derivative : below_derivative;
+  }
+}
+
+void mish_batch(const double* z, std::size_t n, const double*, double* value, double* derivative) {
+  // Blocks of kMishBlock points by the loop their signs allow (the selected formulas only).
+  constexpr std::size_t kMishBlock = 64;
+  for (std::size_t start = 0; start < n; start += kMishBlock) {
+    const std::size_t m = std::min(kMishBlock, n - start);
+    const Range range = range_of(z + start, m);
+    if (range.no_nan && range.lo > 0) {
+      mish_block<MishKind::kPositive>(z + start, m, value + start, derivative + start);
+    } else if (range.no_nan && range.hi <= 0) {
+      mish_block<MishKind::kNegative>(z + start, m, value + start, derivative + start);
+    } else {
+      mish_block<MishKind::kAny>(z + start, m, value + start, derivative + start);
+    }
   }
   // On [-2, 0], around Mish''s zero at -1.19 where w cancels, the roundings above reach 5 or 6 ULP
   // (measured); the scalar mish_derivative, in double-double, takes those points: a tenth of [-10, 10].

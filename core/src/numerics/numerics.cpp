@@ -281,7 +281,8 @@ double gelu(double z) {
   if (std::isnan(z) || z == 0) return z;
   if (z > 40) return z;      // 1 - Phi(z) < 2^-1150: z itself (and +inf)
   if (z < -39) return -0.0;  // |z Phi(z)| < 2^-1075 (and -inf)
-  if (z >= -15) return (z * normal_cdf(z)).hi;
+  // copysign: below 2^-1073 the product rounds to zero, and the double-double's sum would make it +0.
+  if (z >= -15) return std::copysign((z * normal_cdf(z)).hi, z);
   // z Phi(z) = -phi(z) S(z): no erfc, no subnormal Phi where z Phi is still normal.
   const Gaussian phi = normal_pdf(z);
   return times_exp_neg(dd(-phi.scale) * mills_series(z), phi.exponent);

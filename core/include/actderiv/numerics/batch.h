@@ -35,6 +35,14 @@ void sech_batch(const double* z, std::size_t n, double* value);
 void silu_batch(const double* z, std::size_t n, const double* params, double* value,
                 double* derivative);
 
+// gelu and gelu_derivative, by intervals of |z| (gelu_batch.cpp).
+void gelu_batch(const double* z, std::size_t n, const double* params, double* value,
+                double* derivative);
+
+// gelu_tanh and gelu_tanh_derivative (gelu_batch.cpp).
+void gelu_tanh_batch(const double* z, std::size_t n, const double* params, double* value,
+                     double* derivative);
+
 // mish and mish_derivative.
 void mish_batch(const double* z, std::size_t n, const double* params, double* value,
                 double* derivative);
