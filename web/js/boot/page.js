@@ -14,7 +14,7 @@ import { addEmbedButtons } from './embed-button.js';
 import { linkedPart } from './embed.js';
 import { readLoadedUrlState } from '../state/url-state.js';
 import { whenNear } from './when-near.js';
-import { inTurn } from '../state/tasks.js';
+import { inTurn, yieldToBrowser } from '../state/tasks.js';
 import { beforePrinting, prepareForPrinting } from '../figures/media.js';
 import { drawAllCharts } from '../figures/plot.js';
 
@@ -70,6 +70,9 @@ const ownCode = null;
 // nears it; the part a link names first, and at once.
 export async function startPage(embed) {
   const core = await getCore();
+  // Not in the task that evaluated this module's imports (Chart.js and KaTeX define their tables
+  // then: about 15 ms on a desktop, four times that on a phone).
+  await yieldToBrowser();
   const activations = core.activations();
   const byId = Object.fromEntries(activations.map((activation) => [activation.id, activation]));
   const catalogue = document.getElementById('catalogue');

@@ -10,6 +10,25 @@ let loaded = null;
 // milliseconds, so the page asks the core for them once: activations(), parameterKeys() and limits()
 // return those (the page only reads them). A load that failed (its .wasm could not be fetched) is tried
 // again by the next call, so that the Print button's second press can recover.
+// How many parameter settings' kinks are kept: a section's plot and its figures below ask for the same
+// ones, and a dragged slider moves through new ones.
+const KINKS_KEPT = 16;
+
+// core.kinks, each answer kept for the next caller with the same id and parameters (the page only reads
+// them): the first one runs the derivation engine, which its first use compiles, so a section asks for
+// its plot's kinks in a task before the one that draws the plot.
+function rememberedKinks(core) {
+  const kept = new Map();
+  return (id, params) => {
+    const key = JSON.stringify([id, params ?? null]);
+    if (!kept.has(key)) {
+      kept.set(key, core.kinks(id, params));
+      if (kept.size > KINKS_KEPT) kept.delete(kept.keys().next().value);
+    }
+    return kept.get(key);
+  };
+}
+
 export function getCore() {
   loading ??= loadCore().then(async (core) => {
     // Each in a task of its own: instantiating the module, building the registry (its first call
@@ -19,7 +38,8 @@ export function getCore() {
     await yieldToBrowser();
     const parameterKeys = core.parameterKeys();
     const limits = core.limits();
-    loaded = { ...core, activations: () => activations, parameterKeys: () => parameterKeys, limits: () => limits };
+    loaded = { ...core, activations: () => activations, parameterKeys: () => parameterKeys, limits: () => limits,
+      kinks: rememberedKinks(core) };
     return loaded;
   }, (failure) => {
     loading = undefined;

@@ -124,10 +124,11 @@ export function setupSection(section, activation, core) {
 
   const slots = (name) => section.querySelectorAll(`[data-slot="${name}"]`);
   const figures = [];
-  // The chart is made in this task and first drawn in the next, before anything else: each is a long
-  // piece of work, and the plot is what a link to the section comes for.
+  // The chart is made in this task and first drawn in a later one, before anything else: each is a long
+  // piece of work, and the plot is what a link to the section comes for. Its kinks (the core keeps them,
+  // core.js) in a task between: the first ones a page asks for run the derivation engine.
   const main = mainFigure(section, activation, core, { redraw: () => update({}) });
-  const later = [inTurn(() => addFigure(main))];
+  const later = [inTurn(() => core.kinks(activation.id, state.params)), inTurn(() => addFigure(main))];
   later.push(...renderParts(slots, activation, view.step, (shown) => {
     step = shown;
     remember();
