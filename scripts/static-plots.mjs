@@ -8,10 +8,14 @@
 // draws, and previews.js when the link sets the section's parameters (data-params). The lines are SVG in
 // a 1000 × 1000 box stretched to the chart's area with strokes that do not scale; the text is HTML
 // placed in percent of that area, so it keeps its size at any width. Colours come from the stylesheet
-// (web/css/style.css, .static-plot), so the previews follow the light and dark schemes.
+// (web/css/style.css, .static-plot), so the previews follow the light and dark schemes. The depth lab's
+// plot gets one too, at the lab's defaults from the same run of the core (web/js/labs/depth-series.js),
+// dropped by previews.js when the link sets one of the lab's settings that change it (data-settings).
 import { DEFAULT_RANGE, grid } from '../web/js/controls/grid.js';
-import { AXIS_TITLES, DASH, LINE_WIDTH, tickLabel } from '../web/js/figures/plot-style.js';
+import { AXIS_TITLES, dashOf, LINE_WIDTH, tickLabel } from '../web/js/figures/plot-style.js';
 import { defaultParams, functionSeries, mainPlotDescription } from '../web/js/sections/function-series.js';
+import { computeDepth, DEPTH_AXES, depthDescription, depthSeries } from '../web/js/labs/depth-series.js';
+import { defaultState, plotKeys } from '../web/js/labs/depth-settings.js';
 
 // The side of the box the lines are drawn in, in SVG units.
 const BOX = 1000;
@@ -34,7 +38,7 @@ function niceNumber(range) {
 
 // The ticks of a linear axis over the data's [lo, hi], spaced as Chart.js's linear scale spaces them:
 // {min, max, ticks}, the ends taken out to the nearest tick unless `fixed` keeps them (the x axis,
-// whose ends setSeries fixes).
+// whose ends setSeries fixes); a kept end off the spacing is a tick of its own, as Chart.js adds it.
 function linearTicks(lo, hi, fixed = false) {
   let spacing = niceNumber((hi - lo) / (MAX_TICKS - 1));
   const spaces = Math.ceil(hi / spacing) - Math.floor(lo / spacing);
@@ -48,6 +52,8 @@ function linearTicks(lo, hi, fixed = false) {
     const value = Number(tick.toFixed(decimals));
     ticks.push({ value, label: tickLabel(value, decimals) });
   }
+  if (fixed && ticks[0]?.value !== min) ticks.unshift({ value: min, label: tickLabel(min, decimals) });
+  if (fixed && ticks.at(-1)?.value !== max) ticks.push({ value: max, label: tickLabel(max, decimals) });
   return { min, max, ticks };
 }
 
@@ -100,12 +106,23 @@ function pathData({ z, y, breaks = [] }, toX, toY) {
     .map(([px, py], i) => `${i ? 'L' : 'M'}${number(px)} ${number(py)}`).join('')).join('');
 }
 
-// The stroke attributes of a series: its width, and its dash when `dashed` (plot-style.js).
-const strokeOf = ({ dashed }) => `stroke-width="${LINE_WIDTH}"${dashed ? ` stroke-dasharray="${DASH.join(' ')}"` : ''}`;
+// The stroke attributes of a series: its width, and its dash as the chart draws it (plot-style.js).
+const strokeOf = (line) => {
+  const dash = dashOf(line);
+  return `stroke-width="${LINE_WIDTH}"${dash.length ? ` stroke-dasharray="${dash.join(' ')}"` : ''}`;
+};
 
-// The legend: one entry per series, a short line in its colour and dash, then its label.
+// The dots of a series drawn with `radius` (Chart.js's points: a disc of that radius and a 1 px
+// border): a round cap on an empty segment at each point, which the stretched box leaves round.
+function dots({ z, y, colour, radius }, toX, toY) {
+  const at = Array.from(z).flatMap((zi, i) => (Number.isFinite(y[i]) ? [`M${Math.round(toX(zi))} ${Math.round(toY(y[i]))}h0`] : []));
+  return `<path class="static-series-${colour}" stroke-width="${2 * radius + 1}" stroke-linecap="round" d="${at.join('')}"/>`;
+}
+
+// The legend: one entry per series the chart's legend lists (not `legend: false`), a short line in its
+// colour and dash, then its label.
 function legend(series) {
-  return `<span class="static-legend">${series.map((line) => `<span><svg width="32" height="6">`
+  return `<span class="static-legend">${series.filter((line) => line.legend !== false).map((line) => `<span><svg width="32" height="6">`
     + `<line x1="0" y1="3" x2="32" y2="3" class="static-series-${line.colour}" ${strokeOf(line)}/></svg>`
     + `${escapeHtml(line.label)}</span>`).join('')}</span>`;
 }
@@ -117,7 +134,9 @@ function area(series, x, y) {
   const percent = (v) => `${Number((v / 10).toFixed(2))}%`;
   const gridLines = [...x.ticks.map(({ value }) => `M${Math.round(toX(value))} 0V${BOX}`),
     ...y.ticks.map(({ value }) => `M0 ${Math.round(toY(value))}H${BOX}`)];
-  const lines = series.map((line) => `<path class="static-series-${line.colour}" ${strokeOf(line)} d="${pathData(line, toX, toY)}"/>`);
+  // Drawn as Chart.js draws datasets: the first given on top.
+  const lines = [...series].reverse().map((line) => `<path class="static-series-${line.colour}" ${strokeOf(line)} d="${pathData(line, toX, toY)}"/>`
+    + (line.radius ? dots(line, toX, toY) : ''));
   const yLabels = y.ticks.map(({ value, label }) => `<span class="static-tick-y" style="top:${percent(toY(value))}">${label}</span>`);
   const xLabels = x.ticks.map(({ value, label }) => `<span class="static-tick-x" style="left:${percent(toX(value))}">${label}</span>`);
   return `<span class="static-area"><svg viewBox="0 0 ${BOX} ${BOX}" preserveAspectRatio="none">`
@@ -125,19 +144,37 @@ function area(series, x, y) {
     + `${lines.join('')}</svg>${yLabels.join('')}${xLabels.join('')}</span>`;
 }
 
+// The preview of a plot of `series` (setSeries's) named `description`, with `axes` ({x, y} as
+// createPlot takes them: their titles) and the x range of the first series, as setSeries fixes it.
+// `attributes` are the preview's data- attributes that say which address keys make it stale.
+function previewHtml(series, description, axes, attributes = {}) {
+  const z = series[0].z;
+  const values = series.flatMap(({ y }) => Array.from(y).filter(Number.isFinite));
+  const x = linearTicks(z[0], z[z.length - 1], true);
+  const y = linearTicks(Math.min(...values), Math.max(...values));
+  const data = Object.entries(attributes).map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`).join('');
+  return `<div class="static-plot" role="img" aria-label="${escapeHtml(description)}"${data}>${legend(series)}`
+    + `<span class="static-title-y">${escapeHtml(axes.y?.title ?? AXIS_TITLES.y)}</span>${area(series, x, y)}`
+    + `<span class="static-title-x">${escapeHtml(axes.x?.title ?? AXIS_TITLES.x)}</span></div>`;
+}
+
 // The preview of `activation`'s section plot at its defaults over `points` grid points, as HTML.
 export function staticPlot(core, activation, points) {
   const z = grid(DEFAULT_RANGE, points);
   const params = defaultParams(activation);
-  const series = functionSeries(core, activation, z, params);
-  const values = series.flatMap(({ y }) => Array.from(y).filter(Number.isFinite));
-  const x = linearTicks(z[0], z[z.length - 1], true);
-  const y = linearTicks(Math.min(...values), Math.max(...values));
   const keys = activation.params.map((param) => param.id).join(' ');
-  return `<div class="static-plot" role="img" aria-label="${escapeHtml(mainPlotDescription(activation, params, z))}"`
-    + `${keys ? ` data-params="${escapeHtml(keys)}"` : ''}>${legend(series)}`
-    + `<span class="static-title-y">${AXIS_TITLES.y}</span>${area(series, x, y)}`
-    + `<span class="static-title-x">${AXIS_TITLES.x}</span></div>`;
+  return previewHtml(functionSeries(core, activation, z, params), mainPlotDescription(activation, params, z), {},
+    keys ? { params: keys } : {});
+}
+
+// The preview of the depth lab's plot at the lab's defaults, as HTML: stale when the link sets any of
+// the address keys in its data-settings.
+export function depthPlot(core) {
+  const activations = core.activations();
+  const byId = new Map(activations.map((activation) => [activation.id, activation]));
+  const state = defaultState(activations);
+  const series = depthSeries(state, computeDepth(core, byId, state), byId);
+  return previewHtml(series, depthDescription(state, byId), DEPTH_AXES, { settings: plotKeys(activations).join(' ') });
 }
 
 // The catalogue's entries, which the page's script builds, get theirs in the catalogue's (empty) slot
@@ -145,11 +182,15 @@ export function staticPlot(core, activation, points) {
 // once when a link names that entry.
 const ENTRIES_SLOT = '<div data-slot="entries">';
 
+// The depth lab's canvas, which its preview goes just before.
+const DEPTH_CANVAS = '<canvas id="chart-depth">';
+
 // `html` with a preview just before the canvas of every activation's section plot it holds
-// (<canvas id="chart-<id>">, the tutorial's sections), and a template of the preview of every other
-// activation (the catalogue's entries) in the catalogue's slot for them.
+// (<canvas id="chart-<id>">, the tutorial's sections) and of the depth lab's plot, and a template of
+// the preview of every other activation (the catalogue's entries) in the catalogue's slot for them.
 export function insertStaticPlots(html, core, points) {
-  let out = html;
+  if (html.split(DEPTH_CANVAS).length !== 2) throw new Error(`web/index.html needs one ${DEPTH_CANVAS}`);
+  let out = html.replace(DEPTH_CANVAS, () => `${depthPlot(core)}${DEPTH_CANVAS}`);
   const templates = [];
   for (const activation of core.activations()) {
     const canvas = `<canvas id="chart-${activation.id}">`;

@@ -4,12 +4,14 @@ import { readUrlState } from '../state/url-state.js';
 
 // A preview shows its section at the defaults: a link that sets the parameters of the section it names
 // (fn=leaky_relu&alpha=0.3) would show the wrong curves until the chart draws, so the previews in
-// section `fn` that list one of the address's keys in data-params go before they are ever painted.
+// section `fn` that list one of the address's keys in data-params go before they are ever painted. A
+// lab's preview lists in data-settings the lab's own address keys that change it (depth.L), which
+// mean the same wherever the link points: it goes when the address has any of them.
 export function dropStalePreviews(fn) {
   const previews = document.getElementById(fn ?? '')?.querySelectorAll('.static-plot[data-params]') ?? [];
-  for (const preview of previews) {
-    if (Object.values(readUrlState(preview.dataset.params.split(' '))).some((value) => value !== null)) preview.remove();
-  }
+  const stale = (keys) => Object.values(readUrlState(keys.split(' '))).some((value) => value !== null);
+  for (const preview of previews) if (stale(preview.dataset.params)) preview.remove();
+  for (const preview of document.querySelectorAll('.static-plot[data-settings]')) if (stale(preview.dataset.settings)) preview.remove();
 }
 
 // A link to a catalogue entry (fn=gelu): the page's code builds the entry once the core has loaded.

@@ -5,6 +5,8 @@
 export const LINE_WIDTH = 2.5;
 // The dash pattern (pixels on, off) of a `dashed` series.
 export const DASH = Object.freeze([7, 5]);
+// Number of distinct series colours (--plot-1 to --plot-6 in the stylesheet).
+export const PALETTE_SIZE = 6;
 // The axis titles when a figure names none.
 export const AXIS_TITLES = Object.freeze({ x: 'z', y: 'value' });
 
@@ -28,4 +30,9 @@ export function tickLabel(value, decimals) {
   const [whole, fraction] = Math.abs(value).toFixed(decimals).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+// A series' dash pattern as setSeries draws it: its own `dash`, else DASH when `dashed`, else solid ([]).
+export function dashOf({ dash, dashed }) {
+  return dash ?? (dashed ? [...DASH] : []);
 }

@@ -3,14 +3,14 @@ import { Chart, LineController, LineElement, PointElement, LinearScale, Logarith
 import { createDataTable } from './data-table.js';
 import { onColoursChange } from './media.js';
 import { formatNumber } from './number-format.js';
-import { AXIS_TITLES, DASH, LINE_WIDTH, tickDecimals, tickLabel } from './plot-style.js';
+import { AXIS_TITLES, dashOf, LINE_WIDTH, PALETTE_SIZE, tickDecimals, tickLabel } from './plot-style.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim()
   || 'system-ui, sans-serif';
 
-// Number of distinct series colours (--plot-1 to --plot-6 in the stylesheet).
-export const PALETTE_SIZE = 6;
+// PALETTE_SIZE (the number of series colours) lives in plot-style.js, which the site's build imports too.
+export { PALETTE_SIZE };
 
 // formatNumber lives in number-format.js, which the site's build imports too; the figures take it from here.
 export { formatNumber };
@@ -352,7 +352,7 @@ export function setSeries(chart, series, description) {
     data: points(kept[index]?.data, z, y),
     breaks,
     spanGaps: false,
-    borderDash: dash ?? (dashed ? [...DASH] : []),
+    borderDash: dashOf({ dash, dashed }),
     order: below ? 1 : (above ? -1 : 0),
   }));
   const first = series[0]?.z;

@@ -1,27 +1,27 @@
 // The depth lab: how the product of L activation slopes g'(z_1) ... g'(z_L) is distributed when the
 // z_l are drawn from a normal distribution. The core runs the Monte Carlo; this module wires the
-// controls to it, depth-view.js shows the result and depth-settings.js keeps it in the address.
+// controls to it, depth-series.js makes the chart's series and the prose's numbers of the result,
+// depth-view.js shows the table and those numbers, and depth-settings.js names what the address keeps.
 import { activationCheckbox, showMessage } from '../state/inputs.js';
 import { createActivationParamControls, createParamControl, withParam } from '../controls/params.js';
 import { createPlot, formatNumber, setSeries } from '../figures/plot.js';
-import { readSettings, showNotices, writeSettings } from '../state/lab-state.js';
-import { defaultState, DEFAULTS, flatten, settingsTable, SLIDER_NAMES, unflatten } from './depth-settings.js';
-import { depthDescription, depthFacts, depthSeries, fillDepthTable, showFacts } from './depth-view.js';
+import { listSetting, numberSetting, readSettings, showNotices, writeSettings } from '../state/lab-state.js';
+import { addressKey, defaultState, DEFAULTS, flatten, paramKey, SLIDER_NAMES, unflatten } from './depth-settings.js';
+import { computeDepth, DEPTH_AXES, depthDescription, depthFacts, depthSeries, RUN } from './depth-series.js';
+import { fillDepthTable, showFacts } from './depth-view.js';
 
-// Chains per activation, the band's quantiles and the seed: fixed, so a shared link shows the same plot.
-const RUN = Object.freeze({ samples: 2000, lowerQuantile: 0.1, upperQuantile: 0.9, seed: 1 });
-// The activations the prose quotes, followed whether or not they are plotted.
-const QUOTED = ['sigmoid', 'relu', 'leaky_relu'];
-
-// One run of the core for the plotted and the quoted activations together (the same z_l for all):
-// {curves: Map(id -> curve), floor, ceiling (sigmoid's L log10(1/4))}. Throws the core's refusal.
-function compute(core, byId, state) {
-  const ids = [...new Set([...state.fn, ...QUOTED])].filter((id) => byId.has(id));
-  const result = core.depthProducts(ids.map((id) => ({ id, params: state.params[id] })),
-    { ...RUN, maxDepth: state.L, mean: state.mu, spread: state.sd });
-  const curves = new Map(result.curves.map((curve) => [curve.id, curve]));
-  const ceiling = Float64Array.from({ length: state.L }, (_, i) => core.depthProductAtFixedZ('sigmoid', {}, 0, i + 1));
-  return { curves, floor: result.floor, ceiling };
+// The address's settings of this lab ({name: setting}, names as flatten() writes them); parameters
+// are depth.<activation>.<parameter>. `limits`: core.limits().depth.
+function settingsTable(activations, limits) {
+  const settings = { fn: listSetting(addressKey('fn'), addressKey('fn'), activations.map(({ id }) => id)) };
+  for (const key of Object.keys(SLIDER_NAMES)) settings[key] = numberSetting(addressKey(key), limits[key].what, limits[key]);
+  for (const activation of activations) {
+    for (const param of activation.params) {
+      const name = paramKey(activation.id, param.id);
+      settings[name] = numberSetting(addressKey(name), `${param.id} of ${activation.name}`, param);
+    }
+  }
+  return settings;
 }
 
 // The activation checkboxes of `form`: each change redraws through `update`, which may refuse it
@@ -56,10 +56,7 @@ export function setupDepthLab(section, activations, core) {
   showNotices(slot('notice'), notices);
   const defaults = flatten(defaultState(activations));
   const state = unflatten(defaultState(activations), fromUrl);
-  const chart = createPlot(section.querySelector('#chart-depth'), {
-    x: { title: 'depth L', symbol: 'L', integer: true },
-    y: { title: 'log\u2081\u2080 |product of the L slopes|' },
-  });
+  const chart = createPlot(section.querySelector('#chart-depth'), DEPTH_AXES);
   const maxSlope = (id) => formatNumber(core.properties(id).maxSlope.value);
   const staticFacts = { 'sigmoid-max': maxSlope('sigmoid'), 'selu-max': maxSlope('selu'), samples: String(RUN.samples) };
   const paramHolders = createActivationParamControls(slot('params'), activations, {
@@ -72,7 +69,7 @@ export function setupDepthLab(section, activations, core) {
   // lab as it was, and the thrown message is shown by the control that made it.
   function update(changes) {
     const next = { ...state, ...changes };
-    const result = compute(core, byId, next);
+    const result = computeDepth(core, byId, next);
     Object.assign(state, next);
     for (const [id, holder] of paramHolders) holder.hidden = !state.fn.includes(id);
     setSeries(chart, depthSeries(state, result, byId), depthDescription(state, byId));

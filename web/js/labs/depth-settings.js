@@ -1,7 +1,7 @@
-// The depth lab's settings: its state, the table that keeps it in the address, and the one mapping
-// between the two. No DOM here.
-import { defaultParams } from '../sections/section.js';
-import { listSetting, numberSetting } from '../state/lab-state.js';
+// The depth lab's settings: its state, the address keys that keep it, and the one mapping between the
+// two. No DOM and no core here, so the site's build reads them too (the plot's preview at DEFAULTS);
+// depth-lab.js builds the address's table of settings (lab-state.js) from these keys.
+import { defaultParams } from '../sections/function-series.js';
 
 // The lab's settings before the reader or the address changes them (parameters: each activation's defaults).
 export const DEFAULTS = Object.freeze({ fn: ['sigmoid', 'tanh', 'relu', 'leaky_relu'], L: 20, mu: 0, sd: 1 });
@@ -9,20 +9,17 @@ export const DEFAULTS = Object.freeze({ fn: ['sigmoid', 'tanh', 'relu', 'leaky_r
 export const SLIDER_NAMES = { L: 'depth L', mu: 'mean of z', sd: 'spread of z' };
 
 // A parameter's name among the flat settings, and after "depth." its address key: "leaky_relu.alpha".
-const paramKey = (activationId, paramId) => `${activationId}.${paramId}`;
+export const paramKey = (activationId, paramId) => `${activationId}.${paramId}`;
+// The address key of the flat setting `name` (flatten's names): "depth.L", "depth.leaky_relu.alpha".
+export const addressKey = (name) => `depth.${name}`;
 
-// The address's settings of this lab ({name: setting}, names as flatten() writes them); parameters
-// are depth.<activation>.<parameter>. `limits`: core.limits().depth.
-export function settingsTable(activations, limits) {
-  const settings = { fn: listSetting('depth.fn', 'depth.fn', activations.map(({ id }) => id)) };
-  for (const key of Object.keys(SLIDER_NAMES)) settings[key] = numberSetting(`depth.${key}`, limits[key].what, limits[key]);
-  for (const activation of activations) {
-    for (const param of activation.params) {
-      const name = paramKey(activation.id, param.id);
-      settings[name] = numberSetting(`depth.${name}`, `${param.id} of ${activation.name}`, param);
-    }
-  }
-  return settings;
+// The address keys that change the plot at DEFAULTS when a link sets them: the activations chosen,
+// the sliders, and the parameters of the activations plotted by default (another activation's
+// parameter changes nothing plotted unless depth.fn chooses it).
+export function plotKeys(activations) {
+  const plotted = activations.filter(({ id }) => DEFAULTS.fn.includes(id));
+  return ['fn', ...Object.keys(SLIDER_NAMES),
+    ...plotted.flatMap((activation) => activation.params.map((param) => paramKey(activation.id, param.id)))].map(addressKey);
 }
 
 // The lab's state before anything is chosen: {fn, L, mu, sd, params: {activation id: {param id: value}}}.

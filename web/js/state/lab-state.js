@@ -5,10 +5,8 @@
 import { loadedCore } from '../core/core.js';
 import { currentQuery, writeUrlState } from './url-state.js';
 
-// "−2"-style text of a number for labels.
-export function formatSetting(value) {
-  return String(value).replace('-', '\u2212');
-}
+// "−2"-style text of a number for labels: number-format.js's, which the site's build imports too.
+export { formatBound as formatSetting } from '../figures/number-format.js';
 
 // A setting described by `description` ({key, kind, what, ...}, as the core's readSetting takes it):
 // read(text) -> {value} or {error}, by the core; write(value) -> the text the address keeps.
