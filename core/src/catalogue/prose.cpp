@@ -108,45 +108,52 @@ const ContentFile& activation_content(const std::string& id, const std::string& 
   return content_file("activations/" + id + ".md", locale);
 }
 
-void attach_prose(Activation& activation, const std::string& locale) {
+namespace {
+
+// use(file, fill) on `activation`'s content file in `locale`, its sections checked, with `fill` filling
+// its slots (ActivationSlots).
+template <typename Use>
+auto with_content(const Activation& activation, const std::string& locale, Use use) {
   const ContentFile& file = activation_content(activation.id, locale);
   check_keys(file, activation);
   ActivationSlots slots(activation);
   const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
-  activation.name = fill_slots(file.title, fill);
-  for (Param& p : activation.params) p.name = section_prose(file, kParameter + p.id, fill);
+  return use(file, fill);
+}
+
+}  // namespace
+
+void attach_prose(Activation& activation, const std::string& locale) {
+  with_content(activation, locale, [&activation](const ContentFile& file, const SlotFill& fill) {
+    activation.name = fill_slots(file.title, fill);
+    for (Param& p : activation.params) p.name = section_prose(file, kParameter + p.id, fill);
+  });
 }
 
 std::string activation_summary(const Activation& activation, const std::string& locale) {
-  const ContentFile& file = activation_content(activation.id, locale);
-  check_keys(file, activation);
-  ActivationSlots slots(activation);
-  return section_prose(file, "summary", [&slots](const Slot& slot) { return slots(slot); });
+  return with_content(activation, locale,
+                      [](const ContentFile& file, const SlotFill& fill) { return section_prose(file, "summary", fill); });
 }
 
 std::vector<Prose> step_prose(const Activation& activation, const std::string& locale) {
-  const ContentFile& file = activation_content(activation.id, locale);
-  check_keys(file, activation);
-  ActivationSlots slots(activation);
-  const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
-  std::vector<Prose> prose;
-  for (const ContentSection& s : file.sections)
-    if (starts_with(s.key, kStep)) prose.push_back({s.key.substr(sizeof kStep - 1), section_prose(file, s.key, fill)});
-  return prose;
+  return with_content(activation, locale, [](const ContentFile& file, const SlotFill& fill) {
+    std::vector<Prose> prose;
+    for (const ContentSection& s : file.sections)
+      if (starts_with(s.key, kStep)) prose.push_back({s.key.substr(sizeof kStep - 1), section_prose(file, s.key, fill)});
+    return prose;
+  });
 }
 
 std::vector<PageProse> page_prose(const Activation& activation, const std::string& locale) {
-  const ContentFile& file = activation_content(activation.id, locale);
-  check_keys(file, activation);
-  ActivationSlots slots(activation);
-  const SlotFill fill = [&slots](const Slot& slot) { return slots(slot); };
-  std::vector<PageProse> page;
-  for (const char* key : kPageKeys) {
-    if (!file.find(key)) continue;
-    const ProseForm form = std::string(key) == "summary" ? ProseForm::Line : ProseForm::Markdown;
-    page.push_back({key, section_prose(file, key, fill, form)});
-  }
-  return page;
+  return with_content(activation, locale, [](const ContentFile& file, const SlotFill& fill) {
+    std::vector<PageProse> page;
+    for (const char* key : kPageKeys) {
+      if (!file.find(key)) continue;
+      const ProseForm form = std::string(key) == "summary" ? ProseForm::Line : ProseForm::Markdown;
+      page.push_back({key, section_prose(file, key, fill, form)});
+    }
+    return page;
+  });
 }
 
 }  // namespace actderiv

@@ -140,6 +140,7 @@ std::vector<Function> build() {
     f.batch = [](const double* const* x, std::size_t n, double* out) {
       kernel_values(tanh_batch, x[0], n, out);
     };
+    f.batch_ulp = kBatchUlp;
     f.dual = [](const Dual* x) {
       return Dual{std::tanh(x[0].value), tanh_derivative(x[0].value) * x[0].derivative};
     };
@@ -177,6 +178,7 @@ std::vector<Function> build() {
     f.value = [](const double* x) { return sech(x[0]); };
     f.precise = [](const DoubleDouble* x) { return sech_dd(x[0]); };
     f.batch = [](const double* const* x, std::size_t n, double* out) { sech_batch(x[0], n, out); };
+    f.batch_ulp = kBatchUlp;
     // sech' = -sech tanh; tanh(x) is exactly +-1 where sech underflows, so nothing cancels.
     f.dual = [](const Dual* x) {
       const double s = sech(x[0].value);
@@ -194,6 +196,7 @@ std::vector<Function> build() {
     f.batch = [](const double* const* x, std::size_t n, double* out) {
       kernel_values(sigmoid_batch, x[0], n, out);
     };
+    f.batch_ulp = kBatchUlp;
     f.dual = [](const Dual* x) {
       return Dual{sigmoid(x[0].value), sigmoid_derivative(x[0].value) * x[0].derivative};
     };

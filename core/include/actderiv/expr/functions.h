@@ -55,6 +55,9 @@ struct Function {
   // within its 4 ULP of `value`, or a loop of selects equal to `value`; what BlockProgram
   // (block.h) runs. Null: BlockProgram calls `value` point by point.
   void (*batch)(const double* const* x, std::size_t n, double* out) = nullptr;
+  // How far `batch` may be from `value`, in ULP: 0 for a loop equal to it, the kernel's bound (4) for
+  // one that may differ.
+  unsigned batch_ulp = 0;
 
   // The rule's name in the derivation steps, e.g. "tanh rule". Its prose, if any (about the
   // function's corner; for two arguments the whole note, with slots {{a}} and {{b}}), is the section

@@ -7,6 +7,9 @@
 
 namespace actderiv {
 
+// The bound every kernel keeps, in ULP of the correctly rounded result.
+constexpr unsigned kBatchUlp = 4;
+
 // value[i] = g(z[i]) and derivative[i] = g'(z[i]) for i < n; `params` in Activation::params order.
 using BatchFn = void (*)(const double* z, std::size_t n, const double* params, double* value,
                          double* derivative);
