@@ -21,6 +21,11 @@ const PAIRS = [
   ['tanh', {}, 'tanh(z)'],
   ['relu', {}, 'max(0, z)'],
   ['leaky_relu', { alpha: 0.1 }, 'max(alpha*z, z)'],
+  // The built-ins with batch kernels of their own (issue 18), typed as their definitions.
+  ['silu', {}, 'z*sigmoid(z)'],
+  ['mish', {}, 'z*tanh(softplus(z))'],
+  ['gelu', {}, 'z/2*(1 + erf(z/sqrt(2)))'],
+  ['gelu_tanh', {}, 'z/2*(1 + tanh(sqrt(2/pi)*(z + 0.044715*z^3)))'],
 ];
 // Built-in and custom runs alternate, so a slow spell on this shared machine hits both alike.
 const evaluate = PAIRS.map(([id, params, expression]) => {

@@ -272,6 +272,8 @@ test('the depth lab\'s plot has a preview at the lab\'s defaults, named and with
   assert.deepEqual(preview.settings, ['depth.fn', 'depth.L', 'depth.mu', 'depth.sd', 'depth.leaky_relu.alpha']);
   const view = await openPage(site, { search: EMBEDDED_LABS });
   try {
+    // openPage waits for the charts of the parts set up; the labs may still be waiting their turn.
+    await view.page.waitForFunction(() => document.getElementById('chart-depth').chart?.data.datasets.length > 0);
     const chart = await view.page.evaluate(() => {
       const canvas = document.getElementById('chart-depth');
       const { chart: drawn } = canvas;
