@@ -1,7 +1,8 @@
 // npm run audit: Lighthouse (mobile preset, its default: a mid-range phone on slow 4G, simulated) on
 // the BUILT dist/ as scripts/serve.mjs serves it. Fails when the page's performance is below 90 or its
-// accessibility, best practices or SEO below 100, and names the audits that cost points. Writes every score and
-// metric to build-audit/lighthouse.json. Runs Debian's Chromium (CHROME_PATH) with no network beyond 127.0.0.1.
+// accessibility, best practices or SEO below 100, or a link to a plot's performance below 90 (PAGES),
+// and names the audits that cost points. Writes every score and metric to build-audit/lighthouse.json.
+// Runs Debian's Chromium (CHROME_PATH) with no network beyond 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,9 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(root, 'dist');
 const LIGHTHOUSE = path.join(root, 'node_modules/.bin/lighthouse');
 const MINIMUM = { performance: 0.9, accessibility: 1, 'best-practices': 1, seo: 1 };
-// The page at its top (what a visitor sees first), held to the minimums; and, reported only, the links
-// most readers arrive by: straight to the first plot, and the embedded tanh plot, each of which loads
-// and starts the core, Chart.js and KaTeX at once. (Issue 18 asks 95 of both; they do not reach it yet.)
+// The page at its top (what a visitor sees first), held to the minimums; and the links most readers
+// arrive by, straight to the first plot and the embedded tanh plot, each of which loads and starts the
+// core, Chart.js and KaTeX at once: their performance is held to LINK_PERFORMANCE, a floor against
+// going back (their medians were 71 to 86 before 2026-12-04; 94 to 97 after, single runs 89 to 98).
+// Issue 18 asks 95 of them, which the median reaches on a quiet machine but not under load.
+const LINK_PERFORMANCE = 0.9;
 const PAGES = [{ query: '', gate: true }, { query: '?fn=sigmoid', gate: false }, { query: '?embed=1&fn=tanh', gate: false }];
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -73,12 +77,15 @@ try {
     const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time',
       'cumulative-layout-shift', 'speed-index'].map((id) => [id, result.audits[id].displayValue]));
     results[page || '/'] = { scores, metrics };
-    console.log(`${page || '/'}${gate ? '' : ' (reported, not held to the minimums)'}: ${Object.entries(scores).map(([id, score]) => `${id} ${Math.round(score * 100)}`).join(', ')}`);
+    console.log(`${page || '/'}${gate ? '' : ` (performance held to ${LINK_PERFORMANCE * 100}, the rest reported)`}: ${Object.entries(scores).map(([id, score]) => `${id} ${Math.round(score * 100)}`).join(', ')}`);
     console.log(`  ${Object.entries(metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`);
     for (const [id, minimum] of Object.entries(MINIMUM)) {
       const lost = shortfalls(result, id);
       if (lost.length) console.log(`  ${id}, below full marks:\n    ${lost.join('\n    ')}`);
       if (gate && scores[id] < minimum) failures.push(`${page || '/'}: ${id} ${Math.round(scores[id] * 100)} < ${minimum * 100}`);
+    }
+    if (!gate && scores.performance < LINK_PERFORMANCE) {
+      failures.push(`${page}: performance ${Math.round(scores.performance * 100)} < ${LINK_PERFORMANCE * 100}`);
     }
   }
 } finally {
