@@ -48,6 +48,27 @@ test('a link naming nothing says so in text and stays at the top', async () => {
   }
 });
 
+// The head's script and embed.js read one rule (fn= an activation's section, section= a part marked
+// data-part): a section that is neither, or fn= naming a part, is not scrolled to and then back.
+test('a link naming a section that is no part, or fn= naming a part, never leaves the top', async () => {
+  for (const search of ['?section=results', '?section=why', '?fn=compare']) {
+    const context = await shared.site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.furthest = 0;
+        addEventListener('scroll', () => { window.furthest = Math.max(window.furthest, scrollY); }, { capture: true, passive: true });
+      });
+      await page.goto(new URL(search, shared.site.url).href, { waitUntil: 'load' });
+      await page.locator('.embed-notice').waitFor();
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => window.furthest), 0, search);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('the Embed dialog also offers a link to the view, without embed=1', async () => {
   const { page } = shared.view;
   await page.getByRole('button', { name: 'Embed Tanh' }).click();

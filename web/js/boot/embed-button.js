@@ -2,7 +2,7 @@
 // snippet for that section as it is now (the address's settings kept, embed=1 and fn or section set,
 // an activation's parameters and derivation step included), in a read-only text box with a Copy button.
 import { cloneTemplate } from '../state/templates.js';
-import { SECTIONS } from './embed.js';
+import { linkableParts } from './embed.js';
 import { viewEntries } from '../state/activation-state.js';
 import { applyEntries } from '../state/url-state.js';
 
@@ -89,10 +89,10 @@ function openDialog(section, opener) {
   dialog.showModal();
 }
 
-// Adds an Embed button after the heading of every activation section and every section in SECTIONS.
+// Adds an Embed button after the heading of every activation section and every part marked data-part.
 export function addEmbedButtons(root = document) {
   const sections = [...root.querySelectorAll('section.activation'),
-    ...SECTIONS.map((id) => document.getElementById(id)).filter(Boolean)];
+    ...linkableParts()];
   for (const section of sections) {
     const heading = document.getElementById(section.getAttribute('aria-labelledby'));
     if (!heading || section.querySelector(':scope > .embed-button')) continue;

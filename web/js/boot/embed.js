@@ -1,11 +1,12 @@
 // Embed mode (?embed=1): the page without its header, navigation and footer, showing one section
-// (fn=<activation id>, or section=<id> from SECTIONS) or, without either, the whole tutorial; and, inside
+// (fn=<activation id>, or section=<id> of a part marked data-part) or, without either, the whole tutorial; and, inside
 // a frame, the page's height posted to the parent whenever it changes. Nothing from the address is ever
 // inserted as HTML, and nothing here needs storage, cookies or the top window.
 import { readUrlState } from '../state/url-state.js';
 
-// The non-activation parts of the page that `section=` may choose.
-export const SECTIONS = ['loss', 'softmax', 'compare', 'floating-point', 'labs', 'depth-lab', 'training-lab', 'custom', 'catalogue'];
+// The non-activation parts of the page that `section=` may choose: the sections web/index.html marks
+// data-part (its head's script reads the same mark), those parsed so far.
+export const linkableParts = () => [...document.querySelectorAll('main section[data-part]')];
 const SHOWN_LENGTH = 40;
 // `id` from the address as a notice quotes it: cut after SHOWN_LENGTH characters.
 const shownId = (id) => (id.length > SHOWN_LENGTH ? `${id.slice(0, SHOWN_LENGTH)}…` : id);
@@ -15,11 +16,11 @@ const MESSAGE_TYPE = 'activation-derivations:resize';
 const LINK_HOLD_MS = 5000;
 
 // The element `fn` or `section` names, or null: fn only names activation sections (hand-written or
-// generated), section only the ids in SECTIONS.
+// generated), section only the parts marked data-part.
 function findTarget(key, id) {
   const element = id ? document.getElementById(id) : null;
   if (!element || element.tagName !== 'SECTION') return null;
-  return (key === 'fn' ? element.classList.contains('activation') : SECTIONS.includes(id)) ? element : null;
+  return (key === 'fn' ? element.classList.contains('activation') : element.hasAttribute('data-part')) ? element : null;
 }
 
 // The part a link names (fn=, or else section=), by the rule above, or null.
