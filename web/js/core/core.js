@@ -5,11 +5,6 @@ import { yieldToBrowser } from '../state/tasks.js';
 let loading;
 let loaded = null;
 
-// Resolves to the core API (see loadCore in wasm/api.js); the module is instantiated on the first call
-// only. The registry never changes and building its descriptions through embind takes tens of
-// milliseconds, so the page asks the core for them once: activations(), parameterKeys() and limits()
-// return those (the page only reads them). A load that failed (its .wasm could not be fetched) is tried
-// again by the next call, so that the Print button's second press can recover.
 // How many parameter settings' kinks are kept: a section's plot and its figures below ask for the same
 // ones, and a dragged slider moves through new ones.
 const KINKS_KEPT = 16;
@@ -29,6 +24,11 @@ function rememberedKinks(core) {
   };
 }
 
+// Resolves to the core API (see loadCore in wasm/api.js); the module is instantiated on the first call
+// only. The registry never changes and building its descriptions through embind takes tens of
+// milliseconds, so the page asks the core for them once: activations(), parameterKeys() and limits()
+// return those (the page only reads them), and kinks() keeps its answers (above). A load that failed (its .wasm could not be fetched) is tried
+// again by the next call, so that the Print button's second press can recover.
 export function getCore() {
   loading ??= loadCore().then(async (core) => {
     // Each in a task of its own: instantiating the module, building the registry (its first call
