@@ -111,33 +111,43 @@ test('a link that sets a section\'s parameters drops that section\'s preview onl
   }
 });
 
-test('without JavaScript each preview shows its curves in the chart\'s box, also on paper', async () => {
+// The page without JavaScript at 360 px, on screen and on paper: run(page, media) for each.
+async function withoutJavaScript(run) {
   const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     await page.goto(site.url, { waitUntil: 'load' });
     for (const media of ['screen', 'print']) {
       await page.emulateMedia({ media });
-      for (const id of PLOTS) {
-        const box = page.locator(`.chart-box:has(> #chart-${id})`);
-        const preview = box.locator('.static-plot');
-        await preview.scrollIntoViewIfNeeded();
-        assert.ok(await preview.isVisible(), `${media}: ${id}`);
-        assert.equal(await preview.locator('path[class^="static-series"]').count(), 2, `${media}: ${id}`);
-        const [outer, inner] = [await box.boundingBox(), await preview.boundingBox()];
-        assert.ok(inner.height > 200, `${media}: ${id} is ${inner.height} px high`);
-        // To a pixel: the two boxes are read one after the other, and print layout places them at
-        // fractions of a pixel.
-        for (const key of ['x', 'y', 'width', 'height']) {
-          assert.ok(Math.abs(inner[key] - outer[key]) < 1, `${media}: ${id} fills its chart's box (${key}: ${inner[key]} against ${outer[key]})`);
-        }
-      }
+      await run(page, media);
     }
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 360, `${width} px wide`);
   } finally {
     await context.close();
   }
+}
+
+// The preview in the box of chart `chartId` is shown, draws `lines` series and fills the box.
+async function assertPreviewFills(page, chartId, lines, label) {
+  const box = page.locator(`.chart-box:has(> #${chartId})`);
+  const preview = box.locator('.static-plot');
+  await preview.scrollIntoViewIfNeeded();
+  assert.ok(await preview.isVisible(), label);
+  assert.equal(await preview.locator('path[class^="static-series"]').count(), lines, label);
+  const [outer, inner] = [await box.boundingBox(), await preview.boundingBox()];
+  assert.ok(inner.height > 200, `${label} is ${inner.height} px high`);
+  // To a pixel: the two boxes are read one after the other, and print layout places them at
+  // fractions of a pixel.
+  for (const key of ['x', 'y', 'width', 'height']) {
+    assert.ok(Math.abs(inner[key] - outer[key]) < 1, `${label} fills its chart's box (${key}: ${inner[key]} against ${outer[key]})`);
+  }
+}
+
+test('without JavaScript each preview shows its curves in the chart\'s box, also on paper', async () => {
+  await withoutJavaScript(async (page, media) => {
+    for (const id of PLOTS) await assertPreviewFills(page, `chart-${id}`, 2, `${media}: ${id}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${media}: ${width} px wide`);
+  });
 });
 
 test('the previews have no axe violations at 360 px, light and dark, and do not widen the page', async () => {
@@ -353,24 +363,7 @@ test('a link that sets the depth lab\'s plotted settings drops its preview at on
 });
 
 test('the depth lab\'s preview shows without JavaScript and on paper, and has no axe violations, light and dark', async () => {
-  const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
-    await page.goto(site.url, { waitUntil: 'load' });
-    for (const media of ['screen', 'print']) {
-      await page.emulateMedia({ media });
-      const box = page.locator('.chart-box:has(> #chart-depth)');
-      const preview = box.locator('.static-plot');
-      await preview.scrollIntoViewIfNeeded();
-      assert.ok(await preview.isVisible(), media);
-      assert.equal(await preview.locator('path[class^="static-series"]').count(), builtDepthPreview().lines, media);
-      const [outer, inner] = [await box.boundingBox(), await preview.boundingBox()];
-      assert.ok(inner.height > 200, `${media}: ${inner.height} px high`);
-      for (const key of ['x', 'y', 'width', 'height']) assert.ok(Math.abs(inner[key] - outer[key]) < 1, `${media}: ${key}`);
-    }
-  } finally {
-    await context.close();
-  }
+  await withoutJavaScript((page, media) => assertPreviewFills(page, 'chart-depth', builtDepthPreview().lines, `${media}: depth`));
   for (const colorScheme of ['light', 'dark']) {
     for (const [name, viewport] of Object.entries(SCREENS)) {
       const view = await openWithoutCharts(EMBEDDED_LABS, { viewport, bypassCSP: true, colorScheme });
